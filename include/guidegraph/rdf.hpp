@@ -1,0 +1,90 @@
+// The RDF view: plain triples with the source position each came from.
+// No Serd or Sord types appear here; writers and the validator convert privately.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "guidegraph/diagnostic.hpp"
+
+namespace guidegraph::rdf {
+
+enum class TermKind : std::uint8_t { Iri, Blank, Literal };
+
+// An RDF term. For an IRI `value` is the full, already percent-encoded IRI; for a blank
+// node it is the label without "_:"; for a literal it is the lexical form, with either a
+// language tag or a datatype IRI (empty datatype and language means xsd:string).
+struct Term {
+  TermKind kind = TermKind::Iri;
+  std::string value;
+  std::string datatype;
+  std::string language;
+
+  static Term iri(std::string v) { return Term{TermKind::Iri, std::move(v), {}, {}}; }
+  static Term blank(std::string label) { return Term{TermKind::Blank, std::move(label), {}, {}}; }
+  static Term literal(std::string lex) { return Term{TermKind::Literal, std::move(lex), {}, {}}; }
+  static Term typed(std::string lex, std::string datatypeIri) {
+    return Term{TermKind::Literal, std::move(lex), std::move(datatypeIri), {}};
+  }
+  static Term langString(std::string lex, std::string lang) {
+    return Term{TermKind::Literal, std::move(lex), {}, std::move(lang)};
+  }
+
+  [[nodiscard]] bool isIri() const { return kind == TermKind::Iri; }
+  [[nodiscard]] bool isLiteral() const { return kind == TermKind::Literal; }
+  [[nodiscard]] bool isBlank() const { return kind == TermKind::Blank; }
+
+  friend bool operator==(const Term&, const Term&) = default;
+  friend auto operator<=>(const Term&, const Term&) = default;
+};
+
+struct Triple {
+  Term subject;
+  Term predicate;
+  Term object;
+  // The named graph the triple belongs to (a page permalink, or the vocabulary graph).
+  std::string graph;
+  // Where the statement came from (front matter key, link, heading); line 0 if derived.
+  SourcePos origin;
+
+  friend bool operator==(const Triple& a, const Triple& b) {
+    return a.subject == b.subject && a.predicate == b.predicate && a.object == b.object &&
+           a.graph == b.graph;
+  }
+};
+
+// Total order used for every serialization: subject, predicate, object (then graph).
+bool tripleLess(const Triple& a, const Triple& b);
+
+struct Prefix {
+  std::string name;  // without the colon
+  std::string iri;
+};
+
+// A set of triples plus the prefixes to write them with.
+struct Dataset {
+  std::vector<Prefix> prefixes;
+  std::vector<Triple> triples;
+
+  // Sorts triples and removes duplicates (same s, p, o, graph).
+  void normalize();
+};
+
+}  // namespace guidegraph::rdf
+
+namespace guidegraph::ns {
+inline constexpr const char* rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+inline constexpr const char* rdfs = "http://www.w3.org/2000/01/rdf-schema#";
+inline constexpr const char* xsd = "http://www.w3.org/2001/XMLSchema#";
+inline constexpr const char* owl = "http://www.w3.org/2002/07/owl#";
+inline constexpr const char* schema = "https://schema.org/";
+inline constexpr const char* dcterms = "http://purl.org/dc/terms/";
+inline constexpr const char* skos = "http://www.w3.org/2004/02/skos/core#";
+inline constexpr const char* foaf = "http://xmlns.com/foaf/0.1/";
+inline constexpr const char* prov = "http://www.w3.org/ns/prov#";
+inline constexpr const char* sh = "http://www.w3.org/ns/shacl#";
+inline constexpr const char* gg = "https://w3id.org/guidegraph/vocab#";
+inline constexpr const char* wd = "http://www.wikidata.org/entity/";
+}  // namespace guidegraph::ns

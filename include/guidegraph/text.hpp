@@ -1,0 +1,49 @@
+// Text helpers shared by every stage: UTF-8 checks, Hugo-compatible slugs and anchors,
+// IRI percent-encoding and URL path arithmetic.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace guidegraph::text {
+
+// Offset of the first byte that is not part of well-formed UTF-8, or nullopt if all is well.
+std::optional<std::size_t> findInvalidUtf8(std::string_view s);
+
+// Hugo's `urlize` for taxonomy terms and paths: lower case, spaces to '-', characters that
+// are not letters, digits, '-', '_', '.', '/' or '~' dropped. "Ryan Womack" -> "ryan-womack".
+std::string urlize(std::string_view s);
+
+// Hugo's default ("github") heading anchor: lower case, letters, digits, '-' and '_' kept,
+// spaces to '-', everything else dropped. "Media (state)" -> "media-state".
+std::string headingAnchor(std::string_view s);
+
+// Percent-encodes the characters that may not appear in an IRI (controls, space,
+// <>"{}|\^`) and stray '%' not followed by two hex digits. Non-ASCII text is kept (IRIs
+// allow it) but encoded when `asciiOnly` is set.
+std::string encodeIri(std::string_view iri, bool asciiOnly = false);
+
+// Decodes %XX escapes (used to compare paths); invalid escapes are kept as they are.
+std::string percentDecode(std::string_view s);
+
+// Collapses "." and ".." segments and repeated slashes of an absolute path ("/a/./b/../c").
+// ".." never climbs above the root.
+std::string normalizePath(std::string_view path);
+
+// Resolves `ref` (a path, possibly relative) against the directory of `basePath`
+// (an absolute URL path such as "/guides/kazakhstan/").
+std::string resolvePath(std::string_view basePath, std::string_view ref);
+
+// Trims ASCII white space at both ends.
+std::string_view trim(std::string_view s);
+
+// Line (1-based) and column (1-based, bytes) of `offset` within `text`.
+struct LineCol {
+  unsigned line;
+  unsigned column;
+};
+LineCol lineColAt(std::string_view text, std::size_t offset);
+
+}  // namespace guidegraph::text

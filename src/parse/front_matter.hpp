@@ -1,0 +1,22 @@
+// Front matter parsers (private to the parse stage). Each turns the text between the
+// delimiters into an FmValue map, reporting problems with positions in the whole file.
+#pragma once
+
+#include <string_view>
+
+#include "guidegraph/fragment.hpp"
+
+namespace guidegraph::parse {
+
+// Where the front matter text starts within the file (1-based line, byte offset).
+struct TextOrigin {
+  const std::string* file;
+  unsigned firstLine;
+};
+
+FmValue parseYamlFrontMatter(std::string_view text, TextOrigin origin, const ParseLimits& limits,
+                             Diagnostics& diags);
+FmValue parseTomlFrontMatter(std::string_view text, TextOrigin origin, Diagnostics& diags);
+FmValue parseJsonFrontMatter(std::string_view text, TextOrigin origin, Diagnostics& diags);
+
+}  // namespace guidegraph::parse
