@@ -86,3 +86,9 @@ struct ParseLimits {
                                          const ParseLimits& limits = {});
 
 }  // namespace guidegraph
+
+namespace guidegraph {
+// Parses a whole YAML, TOML or JSON document (a site configuration file) into a map.
+[[nodiscard]] FmValue parseDataDocument(const std::string& displayPath, std::string_view text,
+                                        FrontMatterFormat format, Diagnostics& diags);
+}  // namespace guidegraph

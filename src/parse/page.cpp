@@ -229,3 +229,23 @@ PageFragment parsePageFile(const std::string& fsPath, std::string displayPath, c
 }
 
 }  // namespace guidegraph
+
+namespace guidegraph {
+
+FmValue parseDataDocument(const std::string& displayPath, std::string_view text,
+                          FrontMatterFormat format, Diagnostics& diags) {
+  const parse::TextOrigin origin{&displayPath, 1};
+  switch (format) {
+    case FrontMatterFormat::Yaml:
+      return parse::parseYamlFrontMatter(text, origin, ParseLimits{}, diags);
+    case FrontMatterFormat::Toml:
+      return parse::parseTomlFrontMatter(text, origin, diags);
+    case FrontMatterFormat::Json:
+      return parse::parseJsonFrontMatter(text, origin, diags);
+    case FrontMatterFormat::None:
+      break;
+  }
+  return FmValue{FmValue::Kind::Map, {}, {}, {}, {displayPath, 1, 1}};
+}
+
+}  // namespace guidegraph

@@ -1,0 +1,97 @@
+// The knowledge graph: a Boost adjacency list of typed vertices and typed edges.
+// Vertex and edge properties are plain values; the RDF view is derived from them.
+#pragma once
+
+#include <boost/graph/adjacency_list.hpp>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "guidegraph/diagnostic.hpp"
+
+namespace guidegraph {
+
+enum class VertexKind : std::uint8_t {
+  Guide, Section, Recommendation, Source, Category, Country, Place, Contributor, Tag, WebPage
+};
+const char* vertexKindName(VertexKind k);
+
+// A value taken from the input, with where it was written.
+struct Located {
+  std::string value;
+  SourcePos pos;
+};
+
+struct VertexProps {
+  VertexKind kind = VertexKind::WebPage;
+  std::string iri;   // the thing: a guide's permalink, or "permalink#id" for what a page describes
+  std::string page;  // the permalink of the page that describes it (its named graph)
+  Located name;      // title, heading text, label
+  Located description;
+  SourcePos pos;     // where the vertex was declared (front matter start, heading, link)
+  std::string file;  // content file, empty for vertices without a page of their own
+
+  // Guides and pages.
+  Located created, issued, modified, weight, linkTitle;
+  // Sources.
+  Located website, wikidata;
+  std::vector<Located> languages, alternateNames;
+  // Sections and recommendations: 1-based position in the guide; anchor of a section.
+  int position = 0;
+  std::string anchor;
+  Located note, linkText;
+};
+
+enum class EdgeKind : std::uint8_t {
+  HasSection,         // guide -> section
+  Recommends,         // guide -> source
+  HasRecommendation,  // guide -> recommendation
+  RecommendedSource,  // recommendation -> source
+  InSection,          // recommendation -> section
+  MentionsPlace,      // recommendation -> place
+  PlaceIn,            // place -> country
+  SectionSubject,     // section -> category it discusses
+  InCategory,         // source -> category
+  Broader,            // category -> broader category
+  Country,            // guide/source -> country
+  Contributor,        // guide/source/page -> contributor
+  Tag,                // page -> tag
+  References,         // guide -> any other page linked
+  MainEntity          // web page -> the thing it describes
+};
+const char* edgeKindName(EdgeKind k);
+
+struct EdgeProps {
+  EdgeKind kind = EdgeKind::References;
+  SourcePos pos;  // the link or front matter value that made the edge
+};
+
+using GraphImpl = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                        VertexProps, EdgeProps>;
+using VertexId = GraphImpl::vertex_descriptor;
+
+// The graph plus an index of vertices by IRI. Vertices are created once per IRI.
+class KnowledgeGraph {
+ public:
+  // Returns the vertex for `iri`, creating it with `kind` if absent.
+  VertexId vertex(VertexKind kind, const std::string& iri, const std::string& page);
+  [[nodiscard]] const VertexId* find(const std::string& iri) const;
+  // Adds an edge unless one of the same kind already joins the two vertices.
+  void edge(VertexId from, VertexId to, EdgeKind kind, SourcePos pos);
+
+  [[nodiscard]] GraphImpl& impl() { return g_; }
+  [[nodiscard]] const GraphImpl& impl() const { return g_; }
+  [[nodiscard]] VertexProps& operator[](VertexId v) { return g_[v]; }
+  [[nodiscard]] const VertexProps& operator[](VertexId v) const { return g_[v]; }
+  [[nodiscard]] std::size_t vertexCount() const { return boost::num_vertices(g_); }
+  [[nodiscard]] std::size_t edgeCount() const { return boost::num_edges(g_); }
+  // Vertex ids ordered by IRI, for deterministic walks.
+  [[nodiscard]] std::vector<VertexId> sortedVertices() const;
+
+ private:
+  GraphImpl g_;
+  std::unordered_map<std::string, VertexId> byIri_;
+};
+
+}  // namespace guidegraph

@@ -1,0 +1,268 @@
+#include <regex>
+
+#include "guidegraph/countries.hpp"
+#include "guidegraph/rdf_view.hpp"
+#include "guidegraph/text.hpp"
+
+namespace guidegraph::rdf {
+
+std::vector<Prefix> standardPrefixes() {
+  return {{"dcterms", ns::dcterms}, {"foaf", ns::foaf}, {"gg", ns::gg},     {"rdf", ns::rdf},
+          {"rdfs", ns::rdfs},       {"schema", ns::schema}, {"skos", ns::skos}, {"xsd", ns::xsd}};
+}
+
+namespace {
+
+std::string iri(const char* ns, std::string_view local) { return std::string(ns) + std::string(local); }
+
+class ViewBuilder {
+ public:
+  ViewBuilder(const Site& site, Diagnostics& diags) : site_(site), g_(site.graph), diags_(diags) {}
+
+  Dataset build() {
+    Dataset ds;
+    ds.prefixes = standardPrefixes();
+    out_ = &ds.triples;
+    for (const VertexId v : g_.sortedVertices()) describe(v);
+    ds.normalize();
+    return ds;
+  }
+
+ private:
+  void add(const std::string& s, const std::string& p, Term o, const std::string& graph, SourcePos pos) {
+    out_->push_back(Triple{Term::iri(s), Term::iri(p), std::move(o), graph, std::move(pos)});
+  }
+  void addType(const VertexProps& v, const char* ns, std::string_view local) {
+    add(v.iri, iri(ns::rdf, "type"), Term::iri(iri(ns, local)), v.page, v.pos);
+  }
+  void addText(const VertexProps& v, const std::string& p, const Located& value) {
+    if (!value.value.empty()) add(v.iri, p, Term::literal(value.value), v.page, value.pos);
+  }
+  void addInteger(const VertexProps& v, const std::string& p, long value, SourcePos pos) {
+    add(v.iri, p, Term::typed(std::to_string(value), iri(ns::xsd, "integer")), v.page, std::move(pos));
+  }
+  void addDate(const VertexProps& v, const std::string& p, const Located& value, std::string_view key) {
+    if (value.value.empty()) return;
+    static const std::regex date(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
+    static const std::regex dateTime(
+        R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?)");
+    if (std::regex_match(value.value, date)) {
+      add(v.iri, p, Term::typed(value.value, iri(ns::xsd, "date")), v.page, value.pos);
+    } else if (std::regex_match(value.value, dateTime)) {
+      add(v.iri, p, Term::typed(value.value, iri(ns::xsd, "dateTime")), v.page, value.pos);
+    } else {
+      diags_.add(Severity::Warning, value.pos, "bad-date",
+                 "`" + std::string(key) + ": " + value.value +
+                     "` is not a date; write it as YYYY-MM-DD (e.g. 2023-11-02)");
+    }
+  }
+
+  void edges(VertexId v, const std::function<void(EdgeKind, const VertexProps&, const SourcePos&)>& fn) {
+    std::vector<std::pair<std::string, boost::graph_traits<GraphImpl>::edge_descriptor>> sorted;
+    for (auto [e, end] = boost::out_edges(v, g_.impl()); e != end; ++e) {
+      sorted.emplace_back(g_[boost::target(*e, g_.impl())].iri, *e);
+    }
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [name, e] : sorted) fn(g_.impl()[e].kind, g_[boost::target(e, g_.impl())], g_.impl()[e].pos);
+  }
+
+  void linkOut(const VertexProps& v, VertexId id) {
+    edges(id, [&](EdgeKind kind, const VertexProps& t, const SourcePos& pos) {
+      const auto link = [&](const char* ns, std::string_view local) {
+        add(v.iri, iri(ns, local), Term::iri(t.iri), v.page, pos);
+      };
+      switch (kind) {
+        case EdgeKind::HasSection: link(ns::gg, "hasSection"); break;
+        case EdgeKind::Recommends: link(ns::gg, "recommends"); break;
+        case EdgeKind::HasRecommendation: link(ns::gg, "hasRecommendation"); break;
+        case EdgeKind::RecommendedSource: link(ns::gg, "source"); break;
+        case EdgeKind::InSection: link(ns::gg, "section"); break;
+        case EdgeKind::MentionsPlace: link(ns::gg, "mentionsPlace"); break;
+        case EdgeKind::PlaceIn: link(ns::schema, "containedInPlace"); break;
+        case EdgeKind::SectionSubject: link(ns::dcterms, "subject"); break;
+        case EdgeKind::InCategory: link(ns::gg, "category"); break;
+        case EdgeKind::Broader: link(ns::skos, "broader"); break;
+        case EdgeKind::Country: link(ns::dcterms, "spatial"); break;
+        case EdgeKind::Contributor:
+          link(ns::dcterms, v.kind == VertexKind::Guide ? "creator" : "contributor");
+          break;
+        case EdgeKind::Tag: link(ns::gg, "tag"); break;
+        case EdgeKind::References: link(ns::dcterms, "references"); break;
+        case EdgeKind::MainEntity:
+          link(ns::schema, "mainEntity");
+          add(t.iri, iri(ns::schema, "mainEntityOfPage"), Term::iri(v.iri), t.page, pos);
+          break;
+      }
+      if (kind == EdgeKind::HasSection) {
+        add(t.iri, iri(ns::dcterms, "isPartOf"), Term::iri(v.iri), t.page, pos);
+      }
+    });
+  }
+
+  bool hasOut(VertexId id, EdgeKind kind) const {
+    for (auto [e, end] = boost::out_edges(id, g_.impl()); e != end; ++e) {
+      if (g_.impl()[*e].kind == kind) return true;
+    }
+    return false;
+  }
+
+  static std::string parentPermalink(const std::string& page) {
+    const std::string trimmed = page.substr(0, page.size() - 1);
+    return trimmed.substr(0, trimmed.rfind('/') + 1);
+  }
+
+  void describe(VertexId id) {
+    const VertexProps& v = g_[id];
+    if (v.page.empty()) return;  // an external page: only referred to
+    switch (v.kind) {
+      case VertexKind::Guide:
+        addType(v, ns::gg, "Guide");
+        addText(v, iri(ns::dcterms, "title"), v.name);
+        if (v.linkTitle.value != v.name.value) addText(v, iri(ns::dcterms, "alternative"), v.linkTitle);
+        addText(v, iri(ns::dcterms, "description"), v.description);
+        addDate(v, iri(ns::dcterms, "created"), v.created, "created");
+        addDate(v, iri(ns::dcterms, "issued"), v.issued, "date");
+        addDate(v, iri(ns::dcterms, "modified"), v.modified, "lastmod");
+        addWeight(v);
+        break;
+      case VertexKind::Section:
+        addType(v, ns::gg, "GuideSection");
+        addText(v, iri(ns::dcterms, "title"), v.name);
+        addInteger(v, iri(ns::gg, "position"), v.position, v.pos);
+        break;
+      case VertexKind::Recommendation:
+        addType(v, ns::gg, "Recommendation");
+        addInteger(v, iri(ns::gg, "position"), v.position, v.pos);
+        addText(v, iri(ns::gg, "linkText"), v.linkText);
+        addText(v, iri(ns::gg, "note"), v.note);
+        break;
+      case VertexKind::Source:
+        addType(v, ns::gg, "Source");
+        addText(v, iri(ns::schema, "name"), v.name);
+        addText(v, iri(ns::schema, "description"), v.description);
+        for (const auto& n : v.alternateNames) addText(v, iri(ns::schema, "alternateName"), n);
+        for (const auto& l : v.languages) addLanguage(v, l);
+        addWebsite(v);
+        addWikidata(v);
+        break;
+      case VertexKind::WebPage:
+        addType(v, ns::schema, "WebPage");
+        addText(v, iri(ns::dcterms, "title"), v.name);
+        break;
+      case VertexKind::Category: {
+        addType(v, ns::skos, "Concept");
+        addText(v, iri(ns::skos, "prefLabel"), v.name);
+        addText(v, iri(ns::skos, "definition"), v.description);
+        const std::string schemePage = parentPermalink(v.page);
+        const std::string scheme = schemePage + "#scheme";
+        add(v.iri, iri(ns::skos, "inScheme"), Term::iri(scheme), v.page, v.pos);
+        if (!hasOut(id, EdgeKind::Broader)) {
+          add(v.iri, iri(ns::skos, "topConceptOf"), Term::iri(scheme), v.page, v.pos);
+        }
+        add(scheme, iri(ns::rdf, "type"), Term::iri(iri(ns::skos, "ConceptScheme")), schemePage, {});
+        break;
+      }
+      case VertexKind::Country:
+        addType(v, ns::schema, "Country");
+        addText(v, iri(ns::schema, "name"), v.name);
+        addText(v, iri(ns::schema, "description"), v.description);
+        addCountryAuthorities(v);
+        break;
+      case VertexKind::Place:
+        addType(v, ns::schema, "Place");
+        addText(v, iri(ns::schema, "name"), v.name);
+        break;
+      case VertexKind::Contributor:
+        addType(v, ns::schema, "Person");
+        addType(v, ns::foaf, "Person");
+        addText(v, iri(ns::schema, "name"), v.name);
+        addText(v, iri(ns::schema, "description"), v.description);
+        break;
+      case VertexKind::Tag:
+        addType(v, ns::skos, "Concept");
+        addText(v, iri(ns::skos, "prefLabel"), v.name);
+        break;
+    }
+    linkOut(v, id);
+  }
+
+  void addWeight(const VertexProps& v) {
+    if (v.weight.value.empty()) return;
+    static const std::regex integer(R"([+-]?\d{1,9})");
+    if (std::regex_match(v.weight.value, integer)) {
+      addInteger(v, iri(ns::gg, "weight"), std::stol(v.weight.value), v.weight.pos);
+    } else {
+      diags_.add(Severity::Warning, v.weight.pos, "bad-weight",
+                 "`weight: " + v.weight.value + "` is not a whole number; write e.g. `weight: 1`");
+    }
+  }
+
+  void addLanguage(const VertexProps& v, const Located& lang) {
+    static const std::regex bcp47(R"([A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*)");
+    if (!std::regex_match(lang.value, bcp47)) {
+      diags_.add(Severity::Warning, lang.pos, "bad-language",
+                 "language '" + lang.value + "' is not a BCP 47 tag; use a code such as 'kk', 'ru' or 'en'");
+      return;
+    }
+    add(v.iri, iri(ns::schema, "inLanguage"), Term::literal(lang.value), v.page, lang.pos);
+  }
+
+  void addWebsite(const VertexProps& v) {
+    const std::string& url = v.website.value;
+    if (url.empty()) return;
+    if (!(url.starts_with("http://") || url.starts_with("https://")) || url.find(' ') != std::string::npos) {
+      diags_.add(Severity::Warning, v.website.pos, "bad-website",
+                 "website '" + url + "' is not an absolute http(s) address; write it as https://…");
+      return;
+    }
+    add(v.iri, iri(ns::schema, "url"), Term::iri(text::encodeIri(url)), v.page, v.website.pos);
+  }
+
+  void addWikidata(const VertexProps& v) {
+    if (v.wikidata.value.empty()) return;
+    static const std::regex qid(R"(Q[1-9]\d*)");
+    if (!std::regex_match(v.wikidata.value, qid)) {
+      diags_.add(Severity::Warning, v.wikidata.pos, "bad-wikidata",
+                 "wikidata '" + v.wikidata.value + "' is not a Wikidata item id; write it as e.g. Q232");
+      return;
+    }
+    add(v.iri, iri(ns::schema, "sameAs"), Term::iri(iri(ns::wd, v.wikidata.value)), v.page, v.wikidata.pos);
+  }
+
+  void addCountryAuthorities(const VertexProps& v) {
+    const CountryRecord* c = findCountry(v.name.value);
+    if (!c) {
+      diags_.add(Severity::Warning, v.name.pos, "unknown-country",
+                 "country '" + v.name.value +
+                     "' is not in the ISO 3166 table; use its English short name (e.g. 'Kazakhstan') or its "
+                     "ISO code");
+      return;
+    }
+    const auto code = [&](std::string_view local, std::string_view value) {
+      if (!value.empty()) add(v.iri, iri(ns::gg, local), Term::literal(std::string(value)), v.page, v.name.pos);
+    };
+    code("iso3166Alpha2", c->alpha2);
+    code("iso3166Alpha3", c->alpha3);
+    code("iso3166Numeric", c->numeric);
+    code("marcCountryCode", c->marc);
+    code("m49RegionCode", c->m49RegionCode);
+    code("m49SubRegionCode", c->m49SubRegionCode);
+    for (const std::string& same : {wikidataIri(*c), geonamesIri(*c), locCountryIri(*c), authorityIri(*c)}) {
+      if (!same.empty()) add(v.iri, iri(ns::schema, "sameAs"), Term::iri(same), v.page, v.name.pos);
+    }
+  }
+
+  const Site& site_;
+  const KnowledgeGraph& g_;
+  Diagnostics& diags_;
+  std::vector<Triple>* out_ = nullptr;
+};
+
+}  // namespace
+
+Dataset buildRdfView(const Site& site, Diagnostics& diags) {
+  ViewBuilder builder(site, diags);
+  return builder.build();
+}
+
+}  // namespace guidegraph::rdf

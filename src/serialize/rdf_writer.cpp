@@ -1,0 +1,123 @@
+#include <serd/serd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <ostream>
+
+#include "guidegraph/serialize.hpp"
+
+namespace guidegraph::serialize {
+namespace {
+
+struct EnvDeleter {
+  void operator()(SerdEnv* e) const { serd_env_free(e); }
+};
+struct WriterDeleter {
+  void operator()(SerdWriter* w) const { serd_writer_free(w); }
+};
+
+size_t sinkToStream(const void* buf, size_t len, void* stream) {
+  auto* out = static_cast<std::ostream*>(stream);
+  out->write(static_cast<const char*>(buf), static_cast<std::streamsize>(len));
+  return out->good() ? len : 0;
+}
+
+SerdNode nodeOf(const std::string& s, SerdType type) {
+  SerdNode n = serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
+  // Serd 0.30 writes literals with quotes or newlines as """long strings""" that its own
+  // reader misreads after a lone quote; without flags it writes short strings with escapes.
+  if (type == SERD_LITERAL) n.flags = 0;
+  return n;
+}
+
+SerdNode termNode(const rdf::Term& t) {
+  switch (t.kind) {
+    case rdf::TermKind::Iri: return nodeOf(t.value, SERD_URI);
+    case rdf::TermKind::Blank: return nodeOf(t.value, SERD_BLANK);
+    case rdf::TermKind::Literal: return nodeOf(t.value, SERD_LITERAL);
+  }
+  return SERD_NODE_NULL;
+}
+
+bool graphLess(const rdf::Triple& a, const rdf::Triple& b) {
+  if (a.graph != b.graph) return a.graph < b.graph;
+  return rdf::tripleLess(a, b);
+}
+
+}  // namespace
+
+std::optional<RdfFormat> parseRdfFormat(std::string_view name) {
+  if (name == "ttl" || name == "turtle") return RdfFormat::Turtle;
+  if (name == "nt" || name == "ntriples" || name == "n-triples") return RdfFormat::NTriples;
+  if (name == "nq" || name == "nquads" || name == "n-quads") return RdfFormat::NQuads;
+  if (name == "trig") return RdfFormat::TriG;
+  return std::nullopt;
+}
+
+const char* formatExtension(RdfFormat f) {
+  switch (f) {
+    case RdfFormat::Turtle: return "ttl";
+    case RdfFormat::NTriples: return "nt";
+    case RdfFormat::NQuads: return "nq";
+    case RdfFormat::TriG: return "trig";
+  }
+  return "ttl";
+}
+
+std::string writeRdf(const rdf::Dataset& data, RdfFormat format, std::ostream& out) {
+  const bool quads = format == RdfFormat::NQuads || format == RdfFormat::TriG;
+  const bool abbreviated = format == RdfFormat::Turtle || format == RdfFormat::TriG;
+  SerdSyntax syntax = SERD_TURTLE;
+  switch (format) {
+    case RdfFormat::Turtle: syntax = SERD_TURTLE; break;
+    case RdfFormat::NTriples: syntax = SERD_NTRIPLES; break;
+    case RdfFormat::NQuads: syntax = SERD_NQUADS; break;
+    case RdfFormat::TriG: syntax = SERD_TRIG; break;
+  }
+  std::vector<const rdf::Triple*> order;
+  order.reserve(data.triples.size());
+  for (const auto& t : data.triples) order.push_back(&t);
+  const auto less = [quads](const rdf::Triple* a, const rdf::Triple* b) {
+    return quads ? graphLess(*a, *b) : rdf::tripleLess(*a, *b);
+  };
+  std::sort(order.begin(), order.end(), less);
+
+  std::unique_ptr<SerdEnv, EnvDeleter> env(serd_env_new(nullptr));
+  const int style = abbreviated ? (SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED) : SERD_STYLE_ASCII;
+  std::unique_ptr<SerdWriter, WriterDeleter> writer(
+      serd_writer_new(syntax, static_cast<SerdStyle>(style), env.get(), nullptr, sinkToStream, &out));
+  if (abbreviated) {
+    for (const auto& p : data.prefixes) {
+      const SerdNode name = nodeOf(p.name, SERD_LITERAL);
+      const SerdNode uri = nodeOf(p.iri, SERD_URI);
+      serd_env_set_prefix(env.get(), &name, &uri);
+      serd_writer_set_prefix(writer.get(), &name, &uri);
+    }
+  }
+  const rdf::Triple* previous = nullptr;
+  for (const rdf::Triple* t : order) {
+    if (previous && !less(previous, t) && !less(t, previous)) continue;  // duplicate
+    previous = t;
+    const SerdNode s = termNode(t->subject);
+    const SerdNode p = termNode(t->predicate);
+    const SerdNode o = termNode(t->object);
+    const SerdNode g = quads && !t->graph.empty() ? nodeOf(t->graph, SERD_URI) : SERD_NODE_NULL;
+    SerdNode datatype = SERD_NODE_NULL;
+    SerdNode lang = SERD_NODE_NULL;
+    if (t->object.isLiteral()) {
+      if (!t->object.language.empty()) lang = nodeOf(t->object.language, SERD_LITERAL);
+      else if (!t->object.datatype.empty()) datatype = nodeOf(t->object.datatype, SERD_URI);
+    }
+    const SerdStatus st = serd_writer_write_statement(
+        writer.get(), 0, g.buf ? &g : nullptr, &s, &p, &o, datatype.buf ? &datatype : nullptr,
+        lang.buf ? &lang : nullptr);
+    if (st != SERD_SUCCESS) return std::string("cannot write a statement: ") + reinterpret_cast<const char*>(serd_strerror(st));
+  }
+  serd_writer_finish(writer.get());
+  out.flush();
+  if (!out) return "cannot write the output (disk full?)";
+  return {};
+}
+
+}  // namespace guidegraph::serialize
