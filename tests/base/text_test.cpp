@@ -1,0 +1,50 @@
+#include "guidegraph/text.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+namespace text = guidegraph::text;
+
+BOOST_AUTO_TEST_SUITE(text_helpers)
+
+BOOST_AUTO_TEST_CASE(urlize_matches_hugo_taxonomy_slugs) {
+  BOOST_TEST(text::urlize("Ryan Womack") == "ryan-womack");
+  BOOST_TEST(text::urlize("Kazakhstan") == "kazakhstan");
+  BOOST_TEST(text::urlize("state-media") == "state-media");
+  BOOST_TEST(text::urlize("  Côte d'Ivoire ") == "côte-divoire");
+  BOOST_TEST(text::urlize("Қазақстан") == "қазақстан");
+}
+
+BOOST_AUTO_TEST_CASE(heading_anchor_matches_hugo_github_style) {
+  BOOST_TEST(text::headingAnchor("International non-governmental organizations (INGOs)") ==
+             "international-non-governmental-organizations-ingos");
+  BOOST_TEST(text::headingAnchor("Local information ") == "local-information");
+  BOOST_TEST(text::headingAnchor("Media & press: 2023!") == "media--press-2023");
+}
+
+BOOST_AUTO_TEST_CASE(encode_iri_escapes_only_what_iris_forbid) {
+  BOOST_TEST(text::encodeIri("https://x.org/a b/") == "https://x.org/a%20b/");
+  BOOST_TEST(text::encodeIri("https://x.org/<{|}>") == "https://x.org/%3C%7B%7C%7D%3E");
+  BOOST_TEST(text::encodeIri("https://x.org/%zz%41") == "https://x.org/%25zz%41");
+  BOOST_TEST(text::encodeIri("https://x.org/қала/") == "https://x.org/қала/");
+  BOOST_TEST(text::encodeIri("https://x.org/қ", true) == "https://x.org/%D2%9B");
+}
+
+BOOST_AUTO_TEST_CASE(paths_resolve_like_a_browser) {
+  BOOST_TEST(text::resolvePath("/guides/kyrgyzstan/", "../../sources/sources/x/") == "/sources/sources/x/");
+  BOOST_TEST(text::resolvePath("/guides/kyrgyzstan/", "/a/b") == "/a/b");
+  BOOST_TEST(text::resolvePath("/guides/kyrgyzstan/", "../../../../../etc/passwd") == "/etc/passwd");
+  BOOST_TEST(text::normalizePath("/a//b/./c/../d/") == "/a/b/d/");
+  BOOST_TEST(text::percentDecode("/a%20b/%D2%9B") == "/a b/қ");
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_located) {
+  BOOST_TEST(!text::findInvalidUtf8("plain ascii and қазақ").has_value());
+  BOOST_TEST(text::findInvalidUtf8("ab\xC3").value() == 2u);
+  BOOST_TEST(text::findInvalidUtf8("ab\xED\xA0\x80").value() == 2u);  // a surrogate
+  BOOST_TEST(text::findInvalidUtf8("\xC0\xAF").value() == 0u);        // overlong
+  const auto lc = text::lineColAt("ab\ncd", 4);
+  BOOST_TEST(lc.line == 2u);
+  BOOST_TEST(lc.column == 2u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
