@@ -1,0 +1,740 @@
+// The evaluation of compiled shapes over a data graph held in Sord.
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "guidegraph/shacl.hpp"
+#include "shapes.hpp"
+#include "store.hpp"
+#include "xsd.hpp"
+
+namespace guidegraph::shacl {
+
+struct ShapesGraph::Impl {
+  detail::Store store;
+  detail::CompiledShapes compiled;
+};
+
+struct DataGraph::Impl {
+  detail::Store store;
+};
+
+namespace detail {
+namespace {
+
+constexpr const char* kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+constexpr const char* kSubClassOf = "http://www.w3.org/2000/01/rdf-schema#subClassOf";
+constexpr const char* kLangString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
+constexpr const char* kXsdString = "http://www.w3.org/2001/XMLSchema#string";
+
+const char* str(Node n) { return reinterpret_cast<const char*>(sord_node_get_string(n)); }
+
+bool isLiteral(Node n) { return sord_node_get_type(n) == SORD_LITERAL; }
+bool isBlank(Node n) { return sord_node_get_type(n) == SORD_BLANK; }
+bool isIri(Node n) { return sord_node_get_type(n) == SORD_URI; }
+
+LiteralView viewOf(Node n) {
+  LiteralView v;
+  v.lexical = str(n);
+  if (const char* lang = sord_node_get_language(n); lang != nullptr) v.language = lang;
+  if (Node dt = sord_node_get_datatype(n); dt != nullptr) v.datatype = str(dt);
+  return v;
+}
+
+std::string datatypeOf(Node n) {
+  if (const char* lang = sord_node_get_language(n); lang != nullptr && *lang != 0) {
+    return kLangString;
+  }
+  Node dt = sord_node_get_datatype(n);
+  return dt != nullptr ? str(dt) : kXsdString;
+}
+
+std::size_t codePoints(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// RFC 4647 basic filtering, as SPARQL's langMatches.
+bool languageMatches(std::string_view tag, std::string_view range) {
+  if (tag.empty()) return false;
+  if (range == "*") return true;
+  const std::string t = lower(tag);
+  const std::string r = lower(range);
+  return t == r || (t.size() > r.size() && t.compare(0, r.size(), r) == 0 && t[r.size()] == '-');
+}
+
+std::string name(Node n) { return termToString(toTerm(n)); }
+
+const char* nodeKindName(NodeKind k) {
+  switch (k) {
+    case NodeKind::BlankNode:
+      return "a blank node";
+    case NodeKind::Iri:
+      return "an IRI";
+    case NodeKind::Literal:
+      return "a literal";
+    case NodeKind::BlankNodeOrIri:
+      return "a blank node or an IRI";
+    case NodeKind::BlankNodeOrLiteral:
+      return "a blank node or a literal";
+    case NodeKind::IriOrLiteral:
+      return "an IRI or a literal";
+  }
+  return "";
+}
+
+bool hasNodeKind(Node v, NodeKind k) {
+  switch (k) {
+    case NodeKind::BlankNode:
+      return isBlank(v);
+    case NodeKind::Iri:
+      return isIri(v);
+    case NodeKind::Literal:
+      return isLiteral(v);
+    case NodeKind::BlankNodeOrIri:
+      return !isLiteral(v);
+    case NodeKind::BlankNodeOrLiteral:
+      return !isIri(v);
+    case NodeKind::IriOrLiteral:
+      return !isBlank(v);
+  }
+  return false;
+}
+
+bool contains(const std::vector<Node>& sorted, Node n) {
+  return std::binary_search(sorted.begin(), sorted.end(), n, NodeLess{});
+}
+
+class Evaluator {
+ public:
+  Evaluator(const CompiledShapes& cs, const Store& data) : cs_(cs), data_(data) {
+    bound_.reserve(cs.constants.size());
+    for (const rdf::Term& t : cs.constants) bound_.emplace_back(data.world(), data.newNode(t));
+    type_ = NodeRef(data.world(), data.newNode(rdf::Term::iri(kRdfType)));
+    subClassOf_ = NodeRef(data.world(), data.newNode(rdf::Term::iri(kSubClassOf)));
+  }
+
+  ValidationReport run() {
+    ValidationReport report;
+    for (ShapeId id : cs_.targeted) {
+      if (cs_.shapes[id].deactivated) continue;
+      for (Node focus : focusNodes(cs_.shapes[id])) validateFocus(id, focus, &report.results);
+    }
+    std::sort(report.results.begin(), report.results.end(), resultLess);
+    report.conforms = report.results.empty();
+    return report;
+  }
+
+ private:
+  using Results = std::vector<ValidationResult>;
+
+  static bool resultLess(const ValidationResult& a, const ValidationResult& b) {
+    if (a.origin != b.origin) {
+      // Results without a position go last.
+      const bool ea = a.origin.file.empty() && a.origin.line == 0;
+      const bool eb = b.origin.file.empty() && b.origin.line == 0;
+      if (ea != eb) return eb;
+      return a.origin < b.origin;
+    }
+    if (auto c = a.focusNode <=> b.focusNode; c != 0) return c < 0;
+    if (auto c = a.resultPath <=> b.resultPath; c != 0) return c < 0;
+    if (auto c = a.value <=> b.value; c != 0) return c < 0;
+    if (auto c = a.sourceShape <=> b.sourceShape; c != 0) return c < 0;
+    if (auto c = a.sourceConstraintComponent <=> b.sourceConstraintComponent; c != 0) return c < 0;
+    if (auto c = a.severity <=> b.severity; c != 0) return c < 0;
+    return std::lexicographical_compare(a.messages.begin(), a.messages.end(), b.messages.begin(),
+                                        b.messages.end());
+  }
+
+  Node bound(ConstId id) const { return bound_[id].get(); }
+
+  const std::set<Node>& subclassesOf(Node cls) {
+    auto it = subclasses_.find(cls);
+    if (it != subclasses_.end()) return it->second;
+    std::set<Node> seen{cls};
+    std::vector<Node> todo{cls};
+    while (!todo.empty()) {
+      Node c = todo.back();
+      todo.pop_back();
+      for (Node sub : data_.subjects(subClassOf_.get(), c)) {
+        if (seen.insert(sub).second) todo.push_back(sub);
+      }
+    }
+    return subclasses_.emplace(cls, std::move(seen)).first->second;
+  }
+
+  bool isInstanceOf(Node v, Node cls) {
+    if (isLiteral(v)) return false;
+    const std::set<Node>& classes = subclassesOf(cls);
+    for (Node t : data_.objects(v, type_.get())) {
+      if (classes.count(t) != 0) return true;
+    }
+    return false;
+  }
+
+  std::vector<Node> focusNodes(const Shape& s) {
+    std::vector<Node> out;
+    for (ConstId n : s.targetNodes) out.push_back(bound(n));
+    for (ConstId c : s.targetClasses) {
+      for (Node cls : subclassesOf(bound(c))) {
+        for (Node i : data_.subjects(type_.get(), cls)) out.push_back(i);
+      }
+    }
+    for (ConstId p : s.targetSubjectsOf) {
+      for (const auto& t : data_.match(nullptr, bound(p), nullptr)) out.push_back(t[0]);
+    }
+    for (ConstId p : s.targetObjectsOf) {
+      for (const auto& t : data_.match(nullptr, bound(p), nullptr)) out.push_back(t[2]);
+    }
+    sortUnique(out);
+    return out;
+  }
+
+  // Values reached from every node of `from` along `path` (backwards if `inverse`).
+  std::vector<Node> evalPath(const CompiledPath& path, const std::vector<Node>& from,
+                             bool inverse) {
+    std::vector<Node> out;
+    switch (path.kind) {
+      case Path::Kind::Predicate:
+        for (Node n : from) {
+          const std::vector<Node> step = inverse ? data_.subjects(bound(path.predicate), n)
+                                                 : data_.objects(n, bound(path.predicate));
+          out.insert(out.end(), step.begin(), step.end());
+        }
+        break;
+      case Path::Kind::Inverse:
+        out = evalPath(path.items.front(), from, !inverse);
+        break;
+      case Path::Kind::Sequence: {
+        out = from;
+        if (inverse) {
+          for (auto it = path.items.rbegin(); it != path.items.rend(); ++it) {
+            out = evalPath(*it, out, inverse);
+          }
+        } else {
+          for (const CompiledPath& item : path.items) out = evalPath(item, out, inverse);
+        }
+        break;
+      }
+      case Path::Kind::Alternative:
+        for (const CompiledPath& item : path.items) {
+          const std::vector<Node> step = evalPath(item, from, inverse);
+          out.insert(out.end(), step.begin(), step.end());
+        }
+        break;
+      case Path::Kind::ZeroOrOne: {
+        out = from;
+        const std::vector<Node> step = evalPath(path.items.front(), from, inverse);
+        out.insert(out.end(), step.begin(), step.end());
+        break;
+      }
+      case Path::Kind::ZeroOrMore:
+      case Path::Kind::OneOrMore: {
+        std::set<Node> seen;
+        std::vector<Node> frontier = from;
+        if (path.kind == Path::Kind::ZeroOrMore) seen.insert(from.begin(), from.end());
+        while (!frontier.empty()) {
+          std::vector<Node> next;
+          for (Node n : evalPath(path.items.front(), frontier, inverse)) {
+            if (seen.insert(n).second) next.push_back(n);
+          }
+          frontier = std::move(next);
+        }
+        out.assign(seen.begin(), seen.end());
+        break;
+      }
+    }
+    sortUnique(out);
+    return out;
+  }
+
+  bool conforms(ShapeId id, Node v) { return validateFocus(id, v, nullptr); }
+
+  // Validates one focus node; appends results to `out` if given, else stops at the first
+  // failure. Returns whether the node conforms.
+  bool validateFocus(ShapeId id, Node focus, Results* out) {
+    const Shape& s = cs_.shapes[id];
+    if (s.deactivated) return true;
+    // SHACL leaves recursive shapes undefined; a shape already being checked for this node
+    // is assumed to hold, which makes evaluation terminate.
+    const auto key = std::make_pair(id, focus);
+    if (!active_.insert(key).second) return true;
+    const std::vector<Node> values =
+        s.compiledPath ? evalPath(*s.compiledPath, {focus}, false) : std::vector<Node>{focus};
+    bool ok = true;
+    for (const Constraint& c : s.constraints) {
+      if (!check(s, c, focus, values, out)) {
+        ok = false;
+        if (out == nullptr) break;
+      }
+    }
+    active_.erase(key);
+    return ok;
+  }
+
+  // Records a result (if collecting) and returns false, so checks can `return fail(...)`.
+  bool fail(Results* out, const Shape& s, const Constraint& c, Node focus, Node value,
+            std::string message, Node predicateOverride = nullptr) {
+    if (out == nullptr) return false;
+    ValidationResult r;
+    r.focusNode = toTerm(focus);
+    if (predicateOverride != nullptr) {
+      r.resultPath = Path{Path::Kind::Predicate, toTerm(predicateOverride), {}};
+    } else if (s.path) {
+      r.resultPath = s.path;
+    }
+    if (value != nullptr) r.value = toTerm(value);
+    r.sourceShape = s.id;
+    r.sourceConstraintComponent = componentIri(c.component);
+    r.severity = s.severity;
+    if (!s.messages.empty()) {
+      r.messages = s.messages;
+    } else {
+      r.messages.push_back(rdf::Term::literal(std::move(message)));
+    }
+    r.origin = originOf(s, focus, value, predicateOverride);
+    out->push_back(std::move(r));
+    return false;
+  }
+
+  SourcePos originOf(const Shape& s, Node focus, Node value, Node predicateOverride) const {
+    Node predicate = predicateOverride;
+    bool inverse = false;
+    if (predicate == nullptr && s.compiledPath) {
+      const CompiledPath& p = *s.compiledPath;
+      if (p.kind == Path::Kind::Predicate) {
+        predicate = bound(p.predicate);
+      } else if (p.kind == Path::Kind::Inverse && p.items.front().kind == Path::Kind::Predicate) {
+        predicate = bound(p.items.front().predicate);
+        inverse = true;
+      }
+    }
+    if (predicate != nullptr && value != nullptr) {
+      const SourcePos* pos = inverse ? data_.originOf(value, predicate, focus)
+                                     : data_.originOf(focus, predicate, value);
+      if (pos != nullptr) return *pos;
+    }
+    if (const SourcePos* pos = data_.originOfSubject(focus)) return *pos;
+    return {};
+  }
+
+  std::string where(const Shape& s, Node focus) const {
+    std::string w = name(focus);
+    if (s.path) w += " " + s.path->toString();
+    return w;
+  }
+
+  bool check(const Shape& s, const Constraint& c, Node focus, const std::vector<Node>& values,
+             Results* out) {
+    bool ok = true;
+    auto each = [&](auto&& passes, auto&& message) {
+      for (Node v : values) {
+        if (!passes(v)) {
+          ok = fail(out, s, c, focus, v, message(v));
+          if (out == nullptr) return;
+        }
+      }
+    };
+    const std::string param = termToString(c.parameter);
+    switch (c.component) {
+      case Component::Class:
+        each([&](Node v) { return isInstanceOf(v, bound(c.node)); },
+             [&](Node v) {
+               return "value " + name(v) + " of " + where(s, focus) + " is not an instance of " +
+                      param + "; give it rdf:type " + param + " (or a subclass)";
+             });
+        break;
+      case Component::Datatype: {
+        const std::string dt = c.parameter.value;
+        each(
+            [&](Node v) { return isLiteral(v) && datatypeOf(v) == dt && isWellFormed(dt, str(v)); },
+            [&](Node v) {
+              if (isLiteral(v) && datatypeOf(v) == dt) {
+                return "value " + name(v) + " of " + where(s, focus) +
+                       " is not a valid lexical form of " + param + "; correct the value";
+              }
+              return "value " + name(v) + " of " + where(s, focus) + " must be a literal of " +
+                     "datatype " + param;
+            });
+        break;
+      }
+      case Component::NodeKind:
+        each([&](Node v) { return hasNodeKind(v, c.nodeKind); },
+             [&](Node v) {
+               return "value " + name(v) + " of " + where(s, focus) + " must be " +
+                      nodeKindName(c.nodeKind);
+             });
+        break;
+      case Component::MinCount:
+        if (static_cast<std::int64_t>(values.size()) < c.count) {
+          ok = fail(out, s, c, focus, nullptr,
+                    where(s, focus) + " has " + std::to_string(values.size()) +
+                        " value(s) but needs at least " + std::to_string(c.count) +
+                        "; add the missing value");
+        }
+        break;
+      case Component::MaxCount:
+        if (static_cast<std::int64_t>(values.size()) > c.count) {
+          ok = fail(out, s, c, focus, nullptr,
+                    where(s, focus) + " has " + std::to_string(values.size()) +
+                        " values but at most " + std::to_string(c.count) +
+                        " are allowed; remove the extra values");
+        }
+        break;
+      case Component::MinExclusive:
+      case Component::MinInclusive:
+      case Component::MaxExclusive:
+      case Component::MaxInclusive: {
+        Node b = bound(c.node);
+        const char* relation = c.component == Component::MinExclusive   ? "greater than"
+                               : c.component == Component::MinInclusive ? "at least"
+                               : c.component == Component::MaxExclusive ? "less than"
+                                                                        : "at most";
+        each(
+            [&](Node v) {
+              if (!isLiteral(v) || !isLiteral(b)) return false;
+              const std::partial_ordering o = compareLiterals(viewOf(v), viewOf(b));
+              switch (c.component) {
+                case Component::MinExclusive:
+                  return o == std::partial_ordering::greater;
+                case Component::MinInclusive:
+                  return o == std::partial_ordering::greater ||
+                         o == std::partial_ordering::equivalent;
+                case Component::MaxExclusive:
+                  return o == std::partial_ordering::less;
+                default:
+                  return o == std::partial_ordering::less || o == std::partial_ordering::equivalent;
+              }
+            },
+            [&](Node v) {
+              return "value " + name(v) + " of " + where(s, focus) + " must be " + relation + " " +
+                     param + " (values of different kinds cannot be compared)";
+            });
+        break;
+      }
+      case Component::MinLength:
+      case Component::MaxLength: {
+        const bool isMin = c.component == Component::MinLength;
+        each(
+            [&](Node v) {
+              if (isBlank(v)) return false;
+              const auto n = static_cast<std::int64_t>(codePoints(str(v)));
+              return isMin ? n >= c.count : n <= c.count;
+            },
+            [&](Node v) {
+              return "value " + name(v) + " of " + where(s, focus) + " must have " +
+                     (isMin ? "at least " : "at most ") + std::to_string(c.count) + " characters";
+            });
+        break;
+      }
+      case Component::Pattern:
+        each([&](Node v) { return !isBlank(v) && matches(c, str(v)); },
+             [&](Node v) {
+               return "value " + name(v) + " of " + where(s, focus) +
+                      " does not match the pattern " + param;
+             });
+        break;
+      case Component::LanguageIn:
+        each(
+            [&](Node v) {
+              if (!isLiteral(v)) return false;
+              const char* lang = sord_node_get_language(v);
+              if (lang == nullptr) return false;
+              return std::any_of(c.languages.begin(), c.languages.end(),
+                                 [&](const std::string& r) { return languageMatches(lang, r); });
+            },
+            [&](Node v) {
+              std::string allowed;
+              for (const std::string& l : c.languages) allowed += (allowed.empty() ? "" : ", ") + l;
+              return "value " + name(v) + " of " + where(s, focus) +
+                     " must have one of the language tags " + allowed;
+            });
+        break;
+      case Component::UniqueLang: {
+        std::map<std::string, int> seen;
+        for (Node v : values) {
+          const char* lang = isLiteral(v) ? sord_node_get_language(v) : nullptr;
+          if (lang != nullptr && *lang != 0) ++seen[lower(lang)];
+        }
+        for (const auto& [lang, n] : seen) {
+          if (n > 1) {
+            ok = fail(out, s, c, focus, nullptr,
+                      where(s, focus) + " has " + std::to_string(n) +
+                          " values with language tag \"" + lang + "\"; keep one per language");
+            if (out == nullptr) break;
+          }
+        }
+        break;
+      }
+      case Component::Equals:
+      case Component::Disjoint: {
+        const std::vector<Node> other = data_.objects(focus, bound(c.node));
+        if (c.component == Component::Disjoint) {
+          each([&](Node v) { return !contains(other, v); },
+               [&](Node v) {
+                 return "value " + name(v) + " of " + where(s, focus) + " must not also be a " +
+                        "value of " + param;
+               });
+          break;
+        }
+        each([&](Node v) { return contains(other, v); },
+             [&](Node v) {
+               return "value " + name(v) + " of " + where(s, focus) + " is missing from " + param;
+             });
+        if (!ok && out == nullptr) break;
+        for (Node w : other) {
+          if (!contains(values, w)) {
+            ok = fail(out, s, c, focus, w,
+                      "value " + name(w) + " of " + name(focus) + " " + param +
+                          " is missing from the values of " + where(s, focus));
+            if (out == nullptr) break;
+          }
+        }
+        break;
+      }
+      case Component::LessThan:
+      case Component::LessThanOrEquals: {
+        const bool orEqual = c.component == Component::LessThanOrEquals;
+        const std::vector<Node> other = data_.objects(focus, bound(c.node));
+        for (Node v : values) {
+          for (Node w : other) {
+            std::partial_ordering o = std::partial_ordering::unordered;
+            if (isLiteral(v) && isLiteral(w)) o = compareLiterals(viewOf(v), viewOf(w));
+            const bool passes = o == std::partial_ordering::less ||
+                                (orEqual && o == std::partial_ordering::equivalent);
+            if (!passes) {
+              ok = fail(out, s, c, focus, v,
+                        "value " + name(v) + " of " + where(s, focus) + " must be " +
+                            (orEqual ? "at most" : "less than") + " " + name(w) + " (" + param +
+                            ")");
+              if (out == nullptr) return false;
+            }
+          }
+        }
+        break;
+      }
+      case Component::Not:
+        each([&](Node v) { return !conforms(c.shapes.front(), v); },
+             [&](Node v) {
+               return "value " + name(v) + " of " + where(s, focus) + " must not conform to " +
+                      param;
+             });
+        break;
+      case Component::And:
+        each(
+            [&](Node v) {
+              return std::all_of(c.shapes.begin(), c.shapes.end(),
+                                 [&](ShapeId id) { return conforms(id, v); });
+            },
+            [&](Node v) {
+              return "value " + name(v) + " of " + where(s, focus) +
+                     " must conform to all shapes of sh:and";
+            });
+        break;
+      case Component::Or:
+        each(
+            [&](Node v) {
+              return std::any_of(c.shapes.begin(), c.shapes.end(),
+                                 [&](ShapeId id) { return conforms(id, v); });
+            },
+            [&](Node v) {
+              return "value " + name(v) + " of " + where(s, focus) +
+                     " must conform to at least one shape of sh:or";
+            });
+        break;
+      case Component::Xone:
+        each(
+            [&](Node v) {
+              return std::count_if(c.shapes.begin(), c.shapes.end(),
+                                   [&](ShapeId id) { return conforms(id, v); }) == 1;
+            },
+            [&](Node v) {
+              return "value " + name(v) + " of " + where(s, focus) +
+                     " must conform to exactly one shape of sh:xone";
+            });
+        break;
+      case Component::Node:
+        each([&](Node v) { return conforms(c.shapes.front(), v); },
+             [&](Node v) {
+               return "value " + name(v) + " of " + where(s, focus) + " does not conform to " +
+                      "shape " + param;
+             });
+        break;
+      case Component::Property:
+        for (Node v : values) {
+          if (!validateFocus(c.shapes.front(), v, out)) {
+            ok = false;
+            if (out == nullptr) break;
+          }
+        }
+        break;
+      case Component::QualifiedMinCount:
+      case Component::QualifiedMaxCount: {
+        std::int64_t n = 0;
+        for (Node v : values) {
+          if (!conforms(c.shapes.front(), v)) continue;
+          if (std::any_of(c.siblings.begin(), c.siblings.end(),
+                          [&](ShapeId id) { return conforms(id, v); })) {
+            continue;
+          }
+          ++n;
+        }
+        const bool isMin = c.component == Component::QualifiedMinCount;
+        if (isMin ? n < c.count : n > c.count) {
+          ok = fail(out, s, c, focus, nullptr,
+                    where(s, focus) + " has " + std::to_string(n) +
+                        " value(s) conforming to the qualified shape " +
+                        termToString(cs_.shapes[c.shapes.front()].id) + " but needs " +
+                        (isMin ? "at least " : "at most ") + std::to_string(c.count));
+        }
+        break;
+      }
+      case Component::Closed: {
+        std::vector<Node> allowed;
+        for (ConstId id : c.nodes) allowed.push_back(bound(id));
+        sortUnique(allowed);
+        for (Node v : values) {
+          if (isLiteral(v)) continue;
+          for (const auto& [p, o] : data_.outgoing(v)) {
+            if (contains(allowed, p)) continue;
+            ok = fail(out, s, c, focus, o,
+                      name(v) + " uses property " + name(p) + ", which the closed shape " +
+                          termToString(s.id) + " does not allow; remove it or declare it",
+                      p);
+            if (out == nullptr) return false;
+          }
+        }
+        break;
+      }
+      case Component::HasValue:
+        if (!contains(values, bound(c.node))) {
+          ok = fail(out, s, c, focus, nullptr, where(s, focus) + " must have the value " + param);
+        }
+        break;
+      case Component::In: {
+        std::vector<Node> allowed;
+        for (ConstId id : c.nodes) allowed.push_back(bound(id));
+        sortUnique(allowed);
+        each([&](Node v) { return contains(allowed, v); },
+             [&](Node v) {
+               std::string list;
+               for (Node a : allowed) list += (list.empty() ? "" : ", ") + name(a);
+               return "value " + name(v) + " of " + where(s, focus) + " must be one of " + list;
+             });
+        break;
+      }
+    }
+    return ok;
+  }
+
+  static bool matches(const Constraint& c, const char* text) {
+    std::unique_ptr<pcre2_match_data, decltype(&pcre2_match_data_free)> data(
+        pcre2_match_data_create_from_pattern(c.regex.get(), nullptr), &pcre2_match_data_free);
+    const int rc = pcre2_match(c.regex.get(), reinterpret_cast<PCRE2_SPTR>(text),
+                               PCRE2_ZERO_TERMINATED, 0, 0, data.get(), nullptr);
+    return rc >= 0;
+  }
+
+  const CompiledShapes& cs_;
+  const Store& data_;
+  std::vector<NodeRef> bound_;
+  NodeRef type_;
+  NodeRef subClassOf_;
+  std::map<Node, std::set<Node>> subclasses_;
+  std::set<std::pair<ShapeId, Node>> active_;
+};
+
+}  // namespace
+}  // namespace detail
+
+class Validator {
+ public:
+  static ValidationReport run(const ShapesGraph& shapes, const DataGraph& data) {
+    return detail::Evaluator(shapes.impl_->compiled, data.impl_->store).run();
+  }
+  static std::size_t shapeCount(const ShapesGraph& s) { return s.impl_->compiled.shapes.size(); }
+  static std::size_t tripleCount(const DataGraph& d) { return d.impl_->store.size(); }
+};
+
+namespace {
+std::string blankPrefixFor(std::size_t index, std::size_t count) {
+  // One file keeps its labels (so a report can be compared with the file); several files
+  // get one prefix each so their blank nodes stay apart.
+  return count > 1 ? "f" + std::to_string(index) + "_" : "";
+}
+}  // namespace
+
+ShapesGraph::ShapesGraph(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ShapesGraph::ShapesGraph(ShapesGraph&&) noexcept = default;
+ShapesGraph& ShapesGraph::operator=(ShapesGraph&&) noexcept = default;
+ShapesGraph::~ShapesGraph() = default;
+
+ShapesGraph ShapesGraph::fromFiles(const std::vector<std::string>& paths, Diagnostics& diags) {
+  auto impl = std::make_unique<Impl>();
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    (void)impl->store.loadFile(paths[i], blankPrefixFor(i, paths.size()), diags);
+  }
+  impl->compiled = detail::compileShapes(impl->store, diags);
+  return ShapesGraph(std::move(impl));
+}
+
+ShapesGraph ShapesGraph::fromDataset(const rdf::Dataset& dataset, Diagnostics& diags) {
+  auto impl = std::make_unique<Impl>();
+  impl->store.addDataset(dataset);
+  impl->compiled = detail::compileShapes(impl->store, diags);
+  return ShapesGraph(std::move(impl));
+}
+
+ShapesGraph ShapesGraph::fromTurtle(const std::string& turtle, const std::string& name,
+                                    Diagnostics& diags) {
+  auto impl = std::make_unique<Impl>();
+  (void)impl->store.loadText(turtle, name, detail::fileIri(name), "", diags);
+  impl->compiled = detail::compileShapes(impl->store, diags);
+  return ShapesGraph(std::move(impl));
+}
+
+std::size_t ShapesGraph::shapeCount() const { return Validator::shapeCount(*this); }
+
+DataGraph::DataGraph(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+DataGraph::DataGraph(DataGraph&&) noexcept = default;
+DataGraph& DataGraph::operator=(DataGraph&&) noexcept = default;
+DataGraph::~DataGraph() = default;
+
+DataGraph DataGraph::fromFiles(const std::vector<std::string>& paths, Diagnostics& diags) {
+  auto impl = std::make_unique<Impl>();
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    (void)impl->store.loadFile(paths[i], blankPrefixFor(i, paths.size()), diags);
+  }
+  return DataGraph(std::move(impl));
+}
+
+DataGraph DataGraph::fromDataset(const rdf::Dataset& dataset) {
+  auto impl = std::make_unique<Impl>();
+  impl->store.addDataset(dataset);
+  return DataGraph(std::move(impl));
+}
+
+DataGraph DataGraph::fromTurtle(const std::string& turtle, const std::string& name,
+                                Diagnostics& diags) {
+  auto impl = std::make_unique<Impl>();
+  (void)impl->store.loadText(turtle, name, detail::fileIri(name), "", diags);
+  return DataGraph(std::move(impl));
+}
+
+std::size_t DataGraph::tripleCount() const { return Validator::tripleCount(*this); }
+
+ValidationReport validate(const ShapesGraph& shapes, const DataGraph& data) {
+  return Validator::run(shapes, data);
+}
+
+}  // namespace guidegraph::shacl

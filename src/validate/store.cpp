@@ -1,0 +1,398 @@
+#include "store.hpp"
+
+#include <algorithm>
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace guidegraph::shacl::detail {
+namespace {
+
+constexpr const char* kXsdString = "http://www.w3.org/2001/XMLSchema#string";
+constexpr const char* kRdfFirst = "http://www.w3.org/1999/02/22-rdf-syntax-ns#first";
+constexpr const char* kRdfRest = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest";
+constexpr const char* kRdfNil = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
+
+const char* str(Node n) { return reinterpret_cast<const char*>(sord_node_get_string(n)); }
+const uint8_t* u8(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.c_str()); }
+const char* serdStr(const SerdNode* n) { return reinterpret_cast<const char*>(n->buf); }
+
+int compareCStr(const char* a, const char* b) {
+  const int c = std::strcmp(a != nullptr ? a : "", b != nullptr ? b : "");
+  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+}
+
+// State of one Serd read. Serd calls back into C++ through these functions; they never
+// throw: problems are stored in `diags` and a status is returned.
+struct ReadContext {
+  Store* store = nullptr;
+  SerdEnv* env = nullptr;
+  std::string name;
+  std::string_view text;
+  std::size_t offset = 0;
+  std::vector<std::size_t> lineStarts;
+  Diagnostics* diags = nullptr;
+  bool failed = false;
+  bool internalError = false;
+
+  SourcePos positionNow() const {
+    // Serd reads one byte ahead; the last byte it consumed is two before our offset.
+    const std::size_t at = offset >= 2 ? offset - 2 : 0;
+    auto it = std::upper_bound(lineStarts.begin(), lineStarts.end(), at);
+    const std::size_t lineIndex = static_cast<std::size_t>(it - lineStarts.begin()) - 1;
+    const std::size_t start = lineStarts[lineIndex];
+    std::size_t col = start;
+    while (col < text.size() && (text[col] == ' ' || text[col] == '\t')) ++col;
+    return SourcePos{name, static_cast<std::uint32_t>(lineIndex + 1),
+                     static_cast<std::uint32_t>(col - start + 1)};
+  }
+};
+
+size_t readSource(void* buf, size_t size, size_t nmemb, void* stream) {
+  auto* ctx = static_cast<ReadContext*>(stream);
+  const std::size_t want = size * nmemb;
+  const std::size_t left = ctx->text.size() - ctx->offset;
+  const std::size_t n = std::min(want, left);
+  std::memcpy(buf, ctx->text.data() + ctx->offset, n);
+  ctx->offset += n;
+  return size == 0 ? 0 : n / size;
+}
+
+int sourceError(void*) { return 0; }
+
+SerdStatus onBase(void* handle, const SerdNode* uri) {
+  auto* ctx = static_cast<ReadContext*>(handle);
+  return serd_env_set_base_uri(ctx->env, uri);
+}
+
+SerdStatus onPrefix(void* handle, const SerdNode* name, const SerdNode* uri) {
+  auto* ctx = static_cast<ReadContext*>(handle);
+  return serd_env_set_prefix(ctx->env, name, uri);
+}
+
+SerdStatus onStatement(void* handle, SerdStatementFlags, const SerdNode*, const SerdNode* subject,
+                       const SerdNode* predicate, const SerdNode* object, const SerdNode* datatype,
+                       const SerdNode* lang) {
+  auto* ctx = static_cast<ReadContext*>(handle);
+  SordWorld* world = ctx->store->world();
+  if (datatype != nullptr && datatype->buf != nullptr) {
+    // RDF 1.1: "x"^^xsd:string and "x" are the same term; keep one spelling.
+    SerdNode expanded = serd_env_expand_node(ctx->env, datatype);
+    const bool isString =
+        (expanded.buf != nullptr && std::strcmp(serdStr(&expanded), kXsdString) == 0) ||
+        std::strcmp(serdStr(datatype), kXsdString) == 0;
+    serd_node_free(&expanded);
+    if (isString) datatype = nullptr;
+  }
+  SordNode* s = sord_node_from_serd_node(world, ctx->env, subject, nullptr, nullptr);
+  SordNode* p = sord_node_from_serd_node(world, ctx->env, predicate, nullptr, nullptr);
+  SordNode* o = sord_node_from_serd_node(world, ctx->env, object, datatype, lang);
+  SerdStatus status = SERD_SUCCESS;
+  if (s == nullptr || p == nullptr || o == nullptr) {
+    // An undefined prefix or an unresolvable relative IRI.
+    ctx->failed = true;
+    ctx->diags->add(Severity::Error, ctx->positionNow(), "rdf-syntax",
+                    "cannot expand a prefixed name or relative IRI in this statement; declare "
+                    "the prefix with @prefix or use a full IRI");
+    status = SERD_ERR_BAD_SYNTAX;
+  } else {
+    ctx->store->addQuad(s, p, o, ctx->positionNow());
+  }
+  if (s != nullptr) sord_node_free(world, s);
+  if (p != nullptr) sord_node_free(world, p);
+  if (o != nullptr) sord_node_free(world, o);
+  return status;
+}
+
+SerdStatus onError(void* handle, const SerdError* error) {
+  auto* ctx = static_cast<ReadContext*>(handle);
+  ctx->failed = true;
+  char buf[1024];
+  va_list args;
+  va_copy(args, *error->args);
+  const int n = std::vsnprintf(buf, sizeof buf, error->fmt, args);
+  va_end(args);
+  std::string message = n > 0 ? std::string(buf, std::min<std::size_t>(n, sizeof buf - 1)) : "";
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  SourcePos pos{
+      error->filename != nullptr ? reinterpret_cast<const char*>(error->filename) : ctx->name,
+      error->line, error->col + 1};
+  ctx->diags->add(Severity::Error, std::move(pos), "rdf-syntax",
+                  "RDF syntax error: " + message + "; fix the statement and run again");
+  return SERD_SUCCESS;
+}
+
+SerdSyntax syntaxFor(const std::string& path) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  if (ext == ".nt") return SERD_NTRIPLES;
+  if (ext == ".nq") return SERD_NQUADS;
+  if (ext == ".trig") return SERD_TRIG;
+  return SERD_TURTLE;
+}
+
+bool readText(Store& store, SerdSyntax syntax, const std::string& text, const std::string& name,
+              const std::string& baseIri, const std::string& blankPrefix, Diagnostics& diags) {
+  SerdNode base = serd_node_from_string(SERD_URI, u8(baseIri));
+  SerdEnvPtr env(serd_env_new(baseIri.empty() ? nullptr : &base));
+  ReadContext ctx;
+  ctx.store = &store;
+  ctx.env = env.get();
+  ctx.name = name;
+  ctx.text = text;
+  ctx.diags = &diags;
+  ctx.lineStarts.push_back(0);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') ctx.lineStarts.push_back(i + 1);
+  }
+  SerdReaderPtr reader(
+      serd_reader_new(syntax, &ctx, nullptr, onBase, onPrefix, onStatement, nullptr));
+  serd_reader_set_error_sink(reader.get(), onError, &ctx);
+  if (!blankPrefix.empty()) serd_reader_add_blank_prefix(reader.get(), u8(blankPrefix));
+  // Page size 1: Serd pulls byte by byte, so our offset tells where each statement ends.
+  const SerdStatus st =
+      serd_reader_read_source(reader.get(), readSource, sourceError, &ctx, u8(name), 1);
+  if (st != SERD_SUCCESS && st != SERD_FAILURE && !ctx.failed) {
+    ctx.failed = true;
+    diags.add(Severity::Error, SourcePos{name, 0, 0}, "rdf-syntax",
+              "could not read the RDF in this file (Serd status " +
+                  std::to_string(static_cast<int>(st)) + "); check that it is " +
+                  (syntax == SERD_NTRIPLES ? "N-Triples"
+                   : syntax == SERD_NQUADS ? "N-Quads"
+                   : syntax == SERD_TRIG   ? "TriG"
+                                           : "Turtle"));
+  }
+  return !ctx.failed;
+}
+
+}  // namespace
+
+int compareNodes(Node a, Node b) {
+  if (a == b) return 0;
+  const int ta = static_cast<int>(sord_node_get_type(a));
+  const int tb = static_cast<int>(sord_node_get_type(b));
+  if (ta != tb) return ta < tb ? -1 : 1;
+  if (int c = compareCStr(str(a), str(b)); c != 0) return c;
+  Node da = sord_node_get_datatype(a);
+  Node db = sord_node_get_datatype(b);
+  if (int c = compareCStr(da != nullptr ? str(da) : "", db != nullptr ? str(db) : ""); c != 0) {
+    return c;
+  }
+  return compareCStr(sord_node_get_language(a), sord_node_get_language(b));
+}
+
+void sortUnique(std::vector<Node>& nodes) {
+  std::sort(nodes.begin(), nodes.end(), NodeLess{});
+  nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+}
+
+rdf::Term toTerm(Node n) {
+  switch (sord_node_get_type(n)) {
+    case SORD_URI:
+      return rdf::Term::iri(str(n));
+    case SORD_BLANK:
+      return rdf::Term::blank(str(n));
+    case SORD_LITERAL: {
+      rdf::Term t = rdf::Term::literal(str(n));
+      if (const char* lang = sord_node_get_language(n); lang != nullptr && *lang != 0) {
+        t.language = lang;
+      } else if (Node dt = sord_node_get_datatype(n); dt != nullptr) {
+        if (std::strcmp(str(dt), kXsdString) != 0) t.datatype = str(dt);
+      }
+      return t;
+    }
+  }
+  return rdf::Term::blank("invalid");
+}
+
+Store::Store()
+    : world_(sord_world_new()),
+      model_(sord_new(world_.get(), SORD_SPO | SORD_OPS | SORD_PSO, false)) {}
+
+Store::~Store() = default;
+
+bool Store::loadFile(const std::string& path, const std::string& blankPrefix, Diagnostics& diags) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diags.add(Severity::Error, SourcePos{path, 0, 0}, "rdf-read",
+              "cannot open RDF file '" + path + "'; check the path and permissions");
+    return false;
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return readText(*this, syntaxFor(path), buf.str(), path, fileIri(path), blankPrefix, diags);
+}
+
+bool Store::loadText(const std::string& text, const std::string& name, const std::string& baseIri,
+                     const std::string& blankPrefix, Diagnostics& diags) {
+  return readText(*this, SERD_TURTLE, text, name, baseIri, blankPrefix, diags);
+}
+
+void Store::addDataset(const rdf::Dataset& dataset) {
+  SordWorld* w = world();
+  for (const rdf::Triple& t : dataset.triples) {
+    // Temporary references: the model keeps its own.
+    NodeRef s(w, newNode(t.subject));
+    NodeRef p(w, newNode(t.predicate));
+    NodeRef o(w, newNode(t.object));
+    addQuad(s.mut(), p.mut(), o.mut(), t.origin);
+  }
+}
+
+SordNode* Store::newNode(const rdf::Term& t) const {
+  SordWorld* w = world();
+  switch (t.kind) {
+    case rdf::TermKind::Iri:
+      return sord_new_uri(w, u8(t.value));
+    case rdf::TermKind::Blank:
+      return sord_new_blank(w, u8(t.value));
+    case rdf::TermKind::Literal: {
+      NodeRef dt;
+      if (t.language.empty() && !t.datatype.empty() && t.datatype != kXsdString) {
+        dt = NodeRef(w, sord_new_uri(w, u8(t.datatype)));
+      }
+      return sord_new_literal(w, dt.mut(), u8(t.value),
+                              t.language.empty() ? nullptr : t.language.c_str());
+    }
+  }
+  return sord_new_blank(w, u8(std::string("invalid")));
+}
+
+Node Store::intern(const rdf::Term& t) const {
+  SordNode* n = newNode(t);
+  interned_.emplace_back(world(), n);
+  return n;
+}
+
+Node Store::iri(std::string_view iri) const { return intern(rdf::Term::iri(std::string(iri))); }
+
+void Store::addQuad(SordNode* s, SordNode* p, SordNode* o, const SourcePos& pos) {
+  SordQuad quad = {s, p, o, nullptr};
+  sord_add(model(), quad);
+  if (pos.file.empty() && pos.line == 0) return;
+  origins_.try_emplace(std::make_tuple(s, p, o), pos);
+  auto [it, inserted] = subjectOrigins_.try_emplace(s, pos);
+  if (!inserted && pos < it->second) it->second = pos;
+}
+
+namespace {
+template <typename F>
+void forEach(SordModel* model, Node s, Node p, Node o, F&& f) {
+  IterPtr it(sord_search(model, const_cast<SordNode*>(s), const_cast<SordNode*>(p),
+                         const_cast<SordNode*>(o), nullptr));
+  if (!it) return;
+  for (; !sord_iter_end(it.get()); sord_iter_next(it.get())) {
+    SordQuad q;
+    sord_iter_get(it.get(), q);
+    f(q);
+  }
+}
+}  // namespace
+
+std::vector<Node> Store::objects(Node s, Node p) const {
+  std::vector<Node> out;
+  if (s == nullptr || p == nullptr) return out;
+  forEach(model(), s, p, nullptr, [&](const SordQuad& q) { out.push_back(q[SORD_OBJECT]); });
+  sortUnique(out);
+  return out;
+}
+
+std::vector<Node> Store::subjects(Node p, Node o) const {
+  std::vector<Node> out;
+  if (o == nullptr) return out;
+  forEach(model(), nullptr, p, o, [&](const SordQuad& q) { out.push_back(q[SORD_SUBJECT]); });
+  sortUnique(out);
+  return out;
+}
+
+Node Store::object(Node s, Node p) const {
+  std::vector<Node> all = objects(s, p);
+  return all.empty() ? nullptr : all.front();
+}
+
+bool Store::has(Node s, Node p, Node o) const {
+  if (s == nullptr || p == nullptr || o == nullptr) return false;
+  return sord_ask(model(), const_cast<SordNode*>(s), const_cast<SordNode*>(p),
+                  const_cast<SordNode*>(o), nullptr);
+}
+
+std::vector<std::pair<Node, Node>> Store::outgoing(Node s) const {
+  std::vector<std::pair<Node, Node>> out;
+  if (s == nullptr) return out;
+  forEach(model(), s, nullptr, nullptr,
+          [&](const SordQuad& q) { out.emplace_back(q[SORD_PREDICATE], q[SORD_OBJECT]); });
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    if (int c = compareNodes(a.first, b.first); c != 0) return c < 0;
+    return compareNodes(a.second, b.second) < 0;
+  });
+  return out;
+}
+
+std::vector<std::array<Node, 3>> Store::match(Node s, Node p, Node o) const {
+  std::vector<std::array<Node, 3>> out;
+  forEach(model(), s, p, o, [&](const SordQuad& q) {
+    out.push_back({q[SORD_SUBJECT], q[SORD_PREDICATE], q[SORD_OBJECT]});
+  });
+  return out;
+}
+
+std::vector<Node> Store::allSubjects() const {
+  std::vector<Node> out;
+  forEach(model(), nullptr, nullptr, nullptr,
+          [&](const SordQuad& q) { out.push_back(q[SORD_SUBJECT]); });
+  sortUnique(out);
+  return out;
+}
+
+bool Store::list(Node head, std::vector<Node>& items) const {
+  items.clear();
+  SordWorld* w = world();
+  NodeRef first(w, sord_new_uri(w, u8(kRdfFirst)));
+  NodeRef rest(w, sord_new_uri(w, u8(kRdfRest)));
+  NodeRef nil(w, sord_new_uri(w, u8(kRdfNil)));
+  std::set<Node> seen;
+  Node cur = head;
+  while (cur != nil.get()) {
+    if (cur == nullptr || !seen.insert(cur).second) return false;
+    std::vector<Node> f = objects(cur, first.get());
+    std::vector<Node> r = objects(cur, rest.get());
+    if (f.size() != 1 || r.size() != 1) return false;
+    items.push_back(f.front());
+    cur = r.front();
+  }
+  return true;
+}
+
+std::size_t Store::size() const { return sord_num_quads(model()); }
+
+const SourcePos* Store::originOf(Node s, Node p, Node o) const {
+  auto it = origins_.find(std::make_tuple(s, p, o));
+  return it == origins_.end() ? nullptr : &it->second;
+}
+
+const SourcePos* Store::originOfSubject(Node s) const {
+  auto it = subjectOrigins_.find(s);
+  return it == subjectOrigins_.end() ? nullptr : &it->second;
+}
+
+std::string fileIri(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path abs = std::filesystem::absolute(path, ec).lexically_normal();
+  const std::string p = ec ? path : abs.string();
+  SerdNodeHolder node(serd_node_new_file_uri(u8(p), nullptr, nullptr, true));
+  return serdStr(node.get());
+}
+
+std::string pathFromIri(const std::string& iri) {
+  if (iri.rfind("file:", 0) != 0) return iri;
+  uint8_t* path = serd_file_uri_parse(u8(iri), nullptr);
+  if (path == nullptr) return iri;
+  std::string out(reinterpret_cast<const char*>(path));
+  serd_free(path);
+  return out;
+}
+
+}  // namespace guidegraph::shacl::detail

@@ -1,0 +1,174 @@
+// Private: a Sord world and model with the source position of every triple, plus RAII
+// wrappers for the Serd/Sord handles used by the validator. Not part of the public API.
+#pragma once
+
+#include <serd/serd.h>
+#include <sord/sord.h>
+
+#include <array>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "guidegraph/diagnostic.hpp"
+#include "guidegraph/rdf.hpp"
+
+namespace guidegraph::shacl::detail {
+
+using Node = const SordNode*;
+
+struct WorldDeleter {
+  void operator()(SordWorld* w) const { sord_world_free(w); }
+};
+struct ModelDeleter {
+  void operator()(SordModel* m) const { sord_free(m); }
+};
+struct IterDeleter {
+  void operator()(SordIter* i) const { sord_iter_free(i); }
+};
+struct SerdEnvDeleter {
+  void operator()(SerdEnv* e) const { serd_env_free(e); }
+};
+struct SerdReaderDeleter {
+  void operator()(SerdReader* r) const { serd_reader_free(r); }
+};
+struct SerdWriterDeleter {
+  void operator()(SerdWriter* w) const { serd_writer_free(w); }
+};
+
+using WorldPtr = std::unique_ptr<SordWorld, WorldDeleter>;
+using ModelPtr = std::unique_ptr<SordModel, ModelDeleter>;
+using IterPtr = std::unique_ptr<SordIter, IterDeleter>;
+using SerdEnvPtr = std::unique_ptr<SerdEnv, SerdEnvDeleter>;
+using SerdReaderPtr = std::unique_ptr<SerdReader, SerdReaderDeleter>;
+using SerdWriterPtr = std::unique_ptr<SerdWriter, SerdWriterDeleter>;
+
+// An owned serd_node_new_* result.
+class SerdNodeHolder {
+ public:
+  SerdNodeHolder() = default;
+  explicit SerdNodeHolder(SerdNode n) : node_(n) {}
+  SerdNodeHolder(SerdNodeHolder&& o) noexcept : node_(o.node_) { o.node_ = SERD_NODE_NULL; }
+  SerdNodeHolder& operator=(SerdNodeHolder&& o) noexcept {
+    if (this != &o) {
+      serd_node_free(&node_);
+      node_ = o.node_;
+      o.node_ = SERD_NODE_NULL;
+    }
+    return *this;
+  }
+  SerdNodeHolder(const SerdNodeHolder&) = delete;
+  SerdNodeHolder& operator=(const SerdNodeHolder&) = delete;
+  ~SerdNodeHolder() { serd_node_free(&node_); }
+  [[nodiscard]] const SerdNode* get() const { return &node_; }
+
+ private:
+  SerdNode node_ = SERD_NODE_NULL;
+};
+
+// One counted reference to an interned Sord node. Move-only.
+class NodeRef {
+ public:
+  NodeRef() = default;
+  NodeRef(SordWorld* world, SordNode* node) : world_(world), node_(node) {}
+  NodeRef(NodeRef&& o) noexcept : world_(o.world_), node_(o.node_) { o.node_ = nullptr; }
+  NodeRef& operator=(NodeRef&& o) noexcept {
+    if (this != &o) {
+      reset();
+      world_ = o.world_;
+      node_ = o.node_;
+      o.node_ = nullptr;
+    }
+    return *this;
+  }
+  NodeRef(const NodeRef&) = delete;
+  NodeRef& operator=(const NodeRef&) = delete;
+  ~NodeRef() { reset(); }
+  [[nodiscard]] Node get() const { return node_; }
+  [[nodiscard]] SordNode* mut() const { return node_; }
+
+ private:
+  void reset() {
+    if (node_ != nullptr) sord_node_free(world_, node_);
+    node_ = nullptr;
+  }
+  SordWorld* world_ = nullptr;
+  SordNode* node_ = nullptr;
+};
+
+// Orders nodes by content (kind, string, datatype, language), never by address, so every
+// sorted output is the same from run to run.
+int compareNodes(Node a, Node b);
+struct NodeLess {
+  bool operator()(Node a, Node b) const { return compareNodes(a, b) < 0; }
+};
+void sortUnique(std::vector<Node>& nodes);
+
+rdf::Term toTerm(Node n);
+
+// A graph held in Sord (indices SPO, OPS, PSO), union of all loaded graphs.
+class Store {
+ public:
+  Store();
+  Store(Store&&) noexcept = default;
+  Store& operator=(Store&&) noexcept = default;
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+  ~Store();
+
+  // Parses a file, choosing the syntax by extension. `blankPrefix` keeps blank nodes of
+  // different files apart. Errors go to `diags`; returns false on any error.
+  bool loadFile(const std::string& path, const std::string& blankPrefix, Diagnostics& diags);
+  // Parses Turtle text. `name` is used in positions; the base IRI is derived from it.
+  bool loadText(const std::string& text, const std::string& name, const std::string& baseIri,
+                const std::string& blankPrefix, Diagnostics& diags);
+  void addDataset(const rdf::Dataset& dataset);
+
+  // An interned node for `t` (nullptr never); the store keeps the reference.
+  // Interning changes only the world's node table, not the graph: hence const.
+  Node intern(const rdf::Term& t) const;
+  Node iri(std::string_view iri) const;
+  // A new counted reference for `t`; the caller frees it with sord_node_free.
+  SordNode* newNode(const rdf::Term& t) const;
+
+  [[nodiscard]] std::vector<Node> objects(Node s, Node p) const;
+  [[nodiscard]] std::vector<Node> subjects(Node p, Node o) const;
+  [[nodiscard]] Node object(Node s, Node p) const;  // one object (the least) or nullptr
+  [[nodiscard]] bool has(Node s, Node p, Node o) const;
+  // Every (predicate, object) with subject s.
+  [[nodiscard]] std::vector<std::pair<Node, Node>> outgoing(Node s) const;
+  // Every triple matching the pattern (nullptr is a wildcard), in index order.
+  [[nodiscard]] std::vector<std::array<Node, 3>> match(Node s, Node p, Node o) const;
+  // Every distinct subject of any triple.
+  [[nodiscard]] std::vector<Node> allSubjects() const;
+  // The members of the RDF list at `head`; false if it is not a well-formed list.
+  bool list(Node head, std::vector<Node>& items) const;
+  [[nodiscard]] std::size_t size() const;
+
+  // Where (s, p, o) was read, or where any triple of s was read, or empty.
+  [[nodiscard]] const SourcePos* originOf(Node s, Node p, Node o) const;
+  [[nodiscard]] const SourcePos* originOfSubject(Node s) const;
+
+  [[nodiscard]] SordWorld* world() const { return world_.get(); }
+  [[nodiscard]] SordModel* model() const { return model_.get(); }
+
+  // Called by the Serd statement sink.
+  void addQuad(SordNode* s, SordNode* p, SordNode* o, const SourcePos& pos);
+
+ private:
+  WorldPtr world_;
+  ModelPtr model_;
+  mutable std::vector<NodeRef> interned_;
+  std::map<std::tuple<Node, Node, Node>, SourcePos> origins_;
+  std::map<Node, SourcePos> subjectOrigins_;
+};
+
+// The file:// IRI of a path (made absolute), used as base IRI.
+std::string fileIri(const std::string& path);
+// The inverse for file:// IRIs; other IRIs are returned unchanged.
+std::string pathFromIri(const std::string& iri);
+
+}  // namespace guidegraph::shacl::detail
