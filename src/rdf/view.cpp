@@ -1,14 +1,16 @@
 #include <regex>
 
 #include "guidegraph/countries.hpp"
+#include "guidegraph/rdf_read.hpp"
 #include "guidegraph/rdf_view.hpp"
 #include "guidegraph/text.hpp"
 
 namespace guidegraph::rdf {
 
 std::vector<Prefix> standardPrefixes() {
-  return {{"dcterms", ns::dcterms}, {"foaf", ns::foaf}, {"gg", ns::gg},     {"rdf", ns::rdf},
-          {"rdfs", ns::rdfs},       {"schema", ns::schema}, {"skos", ns::skos}, {"xsd", ns::xsd}};
+  return {{"dcterms", ns::dcterms}, {"foaf", ns::foaf},     {"gg", ns::gg},     {"owl", ns::owl},
+          {"rdf", ns::rdf},         {"rdfs", ns::rdfs},     {"schema", ns::schema}, {"skos", ns::skos},
+          {"xsd", ns::xsd}};
 }
 
 namespace {
@@ -24,6 +26,8 @@ class ViewBuilder {
     ds.prefixes = standardPrefixes();
     out_ = &ds.triples;
     for (const VertexId v : g_.sortedVertices()) describe(v);
+    const Dataset& vocab = vocabulary();
+    ds.triples.insert(ds.triples.end(), vocab.triples.begin(), vocab.triples.end());
     ds.normalize();
     return ds;
   }
