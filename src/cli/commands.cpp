@@ -12,6 +12,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       {"export", "write the site's knowledge graph as RDF (Turtle, N-Triples, N-Quads, TriG)",
        kExportUsage, runExport},
+      {"pages", "list the site's pages with their kind and permalink (CSV)", kPagesUsage, runPages},
   };
   return all;
 }

@@ -58,5 +58,7 @@ void printDiagnostics(const Diagnostics& diags, std::ostream& err);
 
 int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 extern const char* const kExportUsage;
+int runPages(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+extern const char* const kPagesUsage;
 
 }  // namespace guidegraph::cli
