@@ -227,7 +227,8 @@ FmValue parseJsonFrontMatter(std::string_view text, TextOrigin origin, Diagnosti
   } catch (const nlohmann::json::parse_error& e) {
     const auto lc = text::lineColAt(text, e.byte > 0 ? e.byte - 1 : 0);
     std::string what = e.what();
-    if (const auto p = what.find("parse error"); p != std::string::npos) what = what.substr(p);
+    // nlohmann's text repeats the position ("... at line 3, column 30: "); keep the reason.
+    if (const auto p = what.find(": ", what.find("parse error")); p != std::string::npos) what = what.substr(p + 2);
     diags.add(Severity::Error, at(origin, lc.line - 1, lc.column), "front-matter-syntax",
               "malformed JSON front matter: " + what);
     return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};
