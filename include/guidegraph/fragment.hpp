@@ -54,9 +54,9 @@ struct BodyLink {
   LinkForm form = LinkForm::Markdown;
   std::string note;                   // "(state-affiliated)" right after the link, without ()
   std::vector<std::string> mentions;  // bold text in the same list item
-  int heading = -1;         // index into PageFragment::headings of the enclosing section
-  int listItemIndex = -1;   // position of the list item among the section's items, or -1
-  SourcePos pos;            // of the '[' (or of the shortcode for a ref outside a link)
+  int heading = -1;                   // index into PageFragment::headings of the enclosing section
+  int listItemIndex = -1;             // position of the list item among the section's items, or -1
+  SourcePos pos;                      // of the '[' (or of the shortcode for a ref outside a link)
 };
 
 struct PageFragment {

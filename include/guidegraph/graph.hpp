@@ -13,7 +13,16 @@
 namespace guidegraph {
 
 enum class VertexKind : std::uint8_t {
-  Guide, Section, Recommendation, Source, Category, Country, Place, Contributor, Tag, WebPage
+  Guide,
+  Section,
+  Recommendation,
+  Source,
+  Category,
+  Country,
+  Place,
+  Contributor,
+  Tag,
+  WebPage
 };
 const char* vertexKindName(VertexKind k);
 
@@ -67,8 +76,8 @@ struct EdgeProps {
   SourcePos pos;  // the link or front matter value that made the edge
 };
 
-using GraphImpl = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                        VertexProps, EdgeProps>;
+using GraphImpl =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, VertexProps, EdgeProps>;
 using VertexId = GraphImpl::vertex_descriptor;
 
 // The graph plus an index of vertices by IRI. Vertices are created once per IRI.

@@ -37,7 +37,15 @@ struct SiteConfig {
 };
 
 enum class PageKind : std::uint8_t {
-  Home, Section, Guide, Source, Category, Country, Contributor, Tag, Other
+  Home,
+  Section,
+  Guide,
+  Source,
+  Category,
+  Country,
+  Contributor,
+  Tag,
+  Other
 };
 const char* pageKindName(PageKind k);
 
@@ -65,7 +73,7 @@ struct BuildOptions {
 struct Site {
   std::string root;
   SiteConfig config;
-  std::vector<Page> pages;  // sorted by contentPath; drafts included only with includeDrafts
+  std::vector<Page> pages;   // sorted by contentPath; drafts included only with includeDrafts
   std::vector<Page> drafts;  // excluded drafts, kept so that links to them can be explained
   KnowledgeGraph graph;
   std::size_t filesScanned = 0;

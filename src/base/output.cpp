@@ -28,7 +28,8 @@ WriteResult writeFileAtomically(const std::string& path,
   std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = ::mkstemp(tmpl.data());
   if (fd < 0) {
-    return {false, "cannot create a temporary file in '" + dir.string() + "': " + std::strerror(errno)};
+    return {false,
+            "cannot create a temporary file in '" + dir.string() + "': " + std::strerror(errno)};
   }
   ::close(fd);
   bool ok = false;

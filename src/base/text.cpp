@@ -133,7 +133,8 @@ std::optional<std::size_t> findInvalidUtf8(std::string_view s) {
 
 std::string urlize(std::string_view s) {
   std::string t(trim(s));
-  return slugWith(t, [](char32_t c) { return c == '-' || c == '_' || c == '.' || c == '/' || c == '~'; });
+  return slugWith(
+      t, [](char32_t c) { return c == '-' || c == '_' || c == '.' || c == '/' || c == '~'; });
 }
 
 std::string headingAnchor(std::string_view s) {
@@ -198,7 +199,8 @@ std::string normalizePath(std::string_view path) {
     if (k) out += '/';
     out += segments[k];
   }
-  const bool lastWasDot = path.ends_with("/.") || path.ends_with("/..") || path == "." || path == "..";
+  const bool lastWasDot =
+      path.ends_with("/.") || path.ends_with("/..") || path == "." || path == "..";
   if ((trailingSlash || lastWasDot) && out.size() > 1) out += '/';
   return out;
 }

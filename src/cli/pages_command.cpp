@@ -46,8 +46,8 @@ int runPages(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (site.config.configFile.empty()) return kExitUsage;
   out << "file,kind,draft,permalink\n";
   for (const Page& page : site.pages) {
-    out << csvField(page.file) << ',' << pageKindName(page.kind) << ',' << (page.draft ? "true" : "false")
-        << ',' << csvField(page.permalink) << '\n';
+    out << csvField(page.file) << ',' << pageKindName(page.kind) << ','
+        << (page.draft ? "true" : "false") << ',' << csvField(page.permalink) << '\n';
   }
   return diags.hasErrors() ? kExitInputErrors : kExitOk;
 }

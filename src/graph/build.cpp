@@ -12,15 +12,24 @@ namespace guidegraph {
 
 const char* pageKindName(PageKind k) {
   switch (k) {
-    case PageKind::Home: return "home";
-    case PageKind::Section: return "section";
-    case PageKind::Guide: return "guide";
-    case PageKind::Source: return "source";
-    case PageKind::Category: return "category";
-    case PageKind::Country: return "country";
-    case PageKind::Contributor: return "contributor";
-    case PageKind::Tag: return "tag";
-    case PageKind::Other: return "page";
+    case PageKind::Home:
+      return "home";
+    case PageKind::Section:
+      return "section";
+    case PageKind::Guide:
+      return "guide";
+    case PageKind::Source:
+      return "source";
+    case PageKind::Category:
+      return "category";
+    case PageKind::Country:
+      return "country";
+    case PageKind::Contributor:
+      return "contributor";
+    case PageKind::Tag:
+      return "tag";
+    case PageKind::Other:
+      return "page";
   }
   return "page";
 }
@@ -63,7 +72,8 @@ std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfi
     std::error_code sec;
     if (it->is_symlink(sec)) {
       const fs::path target = fs::weakly_canonical(p, sec);
-      const auto [a, b] = std::mismatch(siteReal.begin(), siteReal.end(), target.begin(), target.end());
+      const auto [a, b] =
+          std::mismatch(siteReal.begin(), siteReal.end(), target.begin(), target.end());
       if (sec || a != siteReal.end()) {
         diags.add(Severity::Error, {display, 0, 0}, "symlink-outside-site",
                   "symbolic link points outside the site (to '" + target.string() +
@@ -84,8 +94,9 @@ std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfi
     diags.add(Severity::Error, {"content", 0, 0}, "scan-failed",
               "cannot read the content folder: " + ec.message());
   }
-  std::sort(files.begin(), files.end(),
-            [](const ContentFile& a, const ContentFile& b) { return a.contentPath < b.contentPath; });
+  std::sort(files.begin(), files.end(), [](const ContentFile& a, const ContentFile& b) {
+    return a.contentPath < b.contentPath;
+  });
   return files;
 }
 
@@ -99,7 +110,8 @@ std::vector<std::shared_ptr<const PageFragment>> parseAll(const std::vector<Cont
           parsePageFile(files[i].fsPath, files[i].display, options.limits));
     }
   };
-  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  unsigned threads =
+      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, files.size()));
   if (threads <= 1) {
     work();
@@ -110,7 +122,9 @@ std::vector<std::shared_ptr<const PageFragment>> parseAll(const std::vector<Cont
   return out;
 }
 
-bool isTrue(const FmValue* v) { return v && v->isScalar() && (v->scalar == "true" || v->scalar == "True"); }
+bool isTrue(const FmValue* v) {
+  return v && v->isScalar() && (v->scalar == "true" || v->scalar == "True");
+}
 
 Located located(const PageFragment& f, std::string_view key) {
   const FmEntry* e = f.frontMatter.entry(key);
@@ -124,16 +138,20 @@ std::vector<Located> listValues(const PageFragment& f, std::string_view key, Dia
   const FmEntry* e = f.frontMatter.entry(key);
   if (!e || e->value.isNull()) return out;
   if (e->value.isScalar()) {
-    if (!text::trim(e->value.scalar).empty()) out.push_back({std::string(text::trim(e->value.scalar)), e->keyPos});
+    if (!text::trim(e->value.scalar).empty())
+      out.push_back({std::string(text::trim(e->value.scalar)), e->keyPos});
     return out;
   }
   if (e->value.isList()) {
     for (const auto& item : e->value.items) {
       if (item.isScalar()) {
-        if (!text::trim(item.scalar).empty()) out.push_back({std::string(text::trim(item.scalar)), item.pos.line ? item.pos : e->keyPos});
+        if (!text::trim(item.scalar).empty())
+          out.push_back(
+              {std::string(text::trim(item.scalar)), item.pos.line ? item.pos : e->keyPos});
       } else {
         diags.add(Severity::Error, item.pos.line ? item.pos : e->keyPos, "front-matter-type",
-                  "'" + std::string(key) + "' must be a list of plain values; an item here is a list or map");
+                  "'" + std::string(key) +
+                      "' must be a list of plain values; an item here is a list or map");
       }
     }
     return out;
@@ -215,11 +233,16 @@ class SiteBuilder {
 
   static PageKind kindForRole(TaxonomyRole r) {
     switch (r) {
-      case TaxonomyRole::Country: return PageKind::Country;
-      case TaxonomyRole::Contributor: return PageKind::Contributor;
-      case TaxonomyRole::Category: return PageKind::Category;
-      case TaxonomyRole::Tag: return PageKind::Tag;
-      case TaxonomyRole::Other: break;
+      case TaxonomyRole::Country:
+        return PageKind::Country;
+      case TaxonomyRole::Contributor:
+        return PageKind::Contributor;
+      case TaxonomyRole::Category:
+        return PageKind::Category;
+      case TaxonomyRole::Tag:
+        return PageKind::Tag;
+      case TaxonomyRole::Other:
+        break;
     }
     return PageKind::Other;
   }
@@ -259,11 +282,15 @@ class SiteBuilder {
 
   VertexKind vertexKindFor(TaxonomyRole role) const {
     switch (role) {
-      case TaxonomyRole::Country: return VertexKind::Country;
-      case TaxonomyRole::Contributor: return VertexKind::Contributor;
-      case TaxonomyRole::Category: return VertexKind::Category;
+      case TaxonomyRole::Country:
+        return VertexKind::Country;
+      case TaxonomyRole::Contributor:
+        return VertexKind::Contributor;
+      case TaxonomyRole::Category:
+        return VertexKind::Category;
       case TaxonomyRole::Tag:
-      case TaxonomyRole::Other: break;
+      case TaxonomyRole::Other:
+        break;
     }
     return VertexKind::Tag;
   }
@@ -288,11 +315,20 @@ class SiteBuilder {
       for (const auto& term : listValues(f, tax.plural, diags_)) {
         const VertexId t = termEntity(tax, term);
         switch (tax.role) {
-          case TaxonomyRole::Country: graph().edge(entity, t, EdgeKind::Country, term.pos); break;
-          case TaxonomyRole::Category: graph().edge(entity, t, EdgeKind::InCategory, term.pos); break;
-          case TaxonomyRole::Contributor: graph().edge(pageVertex, t, EdgeKind::Contributor, term.pos); break;
-          case TaxonomyRole::Tag: graph().edge(pageVertex, t, EdgeKind::Tag, term.pos); break;
-          case TaxonomyRole::Other: break;
+          case TaxonomyRole::Country:
+            graph().edge(entity, t, EdgeKind::Country, term.pos);
+            break;
+          case TaxonomyRole::Category:
+            graph().edge(entity, t, EdgeKind::InCategory, term.pos);
+            break;
+          case TaxonomyRole::Contributor:
+            graph().edge(pageVertex, t, EdgeKind::Contributor, term.pos);
+            break;
+          case TaxonomyRole::Tag:
+            graph().edge(pageVertex, t, EdgeKind::Tag, term.pos);
+            break;
+          case TaxonomyRole::Other:
+            break;
         }
       }
     }
@@ -314,15 +350,24 @@ class SiteBuilder {
   void addTermPage(const Page& page) {
     TaxonomyRole role = TaxonomyRole::Other;
     switch (page.kind) {
-      case PageKind::Category: role = TaxonomyRole::Category; break;
-      case PageKind::Country: role = TaxonomyRole::Country; break;
-      case PageKind::Contributor: role = TaxonomyRole::Contributor; break;
-      default: role = TaxonomyRole::Tag; break;
+      case PageKind::Category:
+        role = TaxonomyRole::Category;
+        break;
+      case PageKind::Country:
+        role = TaxonomyRole::Country;
+        break;
+      case PageKind::Contributor:
+        role = TaxonomyRole::Contributor;
+        break;
+      default:
+        role = TaxonomyRole::Tag;
+        break;
     }
     const std::string pageIri = text::encodeIri(page.permalink);
     const VertexId web = graph().vertex(VertexKind::WebPage, pageIri, pageIri);
     fillCommon(graph()[web], page);
-    const VertexId entity = graph().vertex(vertexKindFor(role), text::encodeIri(page.permalink + "#id"), pageIri);
+    const VertexId entity =
+        graph().vertex(vertexKindFor(role), text::encodeIri(page.permalink + "#id"), pageIri);
     fillCommon(graph()[entity], page);
     graph().edge(web, entity, EdgeKind::MainEntity, page.fragment->frontMatterPos);
     if (role == TaxonomyRole::Category) {
@@ -339,7 +384,8 @@ class SiteBuilder {
     const std::string pageIri = text::encodeIri(page.permalink);
     const VertexId web = graph().vertex(VertexKind::WebPage, pageIri, pageIri);
     fillCommon(graph()[web], page);
-    const VertexId entity = graph().vertex(VertexKind::Source, text::encodeIri(page.permalink + "#id"), pageIri);
+    const VertexId entity =
+        graph().vertex(VertexKind::Source, text::encodeIri(page.permalink + "#id"), pageIri);
     VertexProps& s = graph()[entity];
     fillCommon(s, page);
     s.website = located(f, "website");
@@ -356,17 +402,18 @@ class SiteBuilder {
     std::string url;  // external URL, or the path looked up
   };
 
-  std::optional<std::size_t> lookupUrl(const std::string& path,
-                                       const std::unordered_map<std::string, std::size_t>& index) const {
-    for (const std::string& candidate : {path, path + "/", text::urlize(path), text::urlize(path) + "/"}) {
+  std::optional<std::size_t> lookupUrl(
+      const std::string& path, const std::unordered_map<std::string, std::size_t>& index) const {
+    for (const std::string& candidate :
+         {path, path + "/", text::urlize(path), text::urlize(path) + "/"}) {
       if (const auto it = index.find(candidate); it != index.end()) return it->second;
     }
     return std::nullopt;
   }
 
-  std::optional<std::size_t> lookupContent(const Page& from, std::string ref,
-                                           const std::unordered_map<std::string, std::size_t>& index,
-                                           const std::vector<Page>& pages) const {
+  std::optional<std::size_t> lookupContent(
+      const Page& from, std::string ref, const std::unordered_map<std::string, std::size_t>& index,
+      const std::vector<Page>& pages) const {
     if (const auto hash = ref.find('#'); hash != std::string::npos) ref.erase(hash);
     std::vector<std::string> bases;
     if (!ref.empty() && ref.front() == '/') {
@@ -404,7 +451,8 @@ class SiteBuilder {
       if (auto i = lookupContent(from, link.destination, byContentPath_, site_.pages)) {
         r.kind = Resolved::Kind::Page;
         r.index = *i;
-      } else if (auto d = lookupContent(from, link.destination, draftsByContentPath_, site_.drafts)) {
+      } else if (auto d =
+                     lookupContent(from, link.destination, draftsByContentPath_, site_.drafts)) {
         r.kind = Resolved::Kind::Draft;
         r.index = *d;
       } else {
@@ -415,24 +463,31 @@ class SiteBuilder {
     std::string dest = link.destination;
     if (dest.empty() || dest.front() == '#') return r;
     const auto schemeEnd = dest.find(':');
-    const bool hasScheme = schemeEnd != std::string::npos && schemeEnd > 0 &&
-                           dest.find('/') > schemeEnd &&
-                           std::all_of(dest.begin(), dest.begin() + static_cast<std::ptrdiff_t>(schemeEnd), [](char c) {
-                             return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
-                           });
+    const bool hasScheme =
+        schemeEnd != std::string::npos && schemeEnd > 0 && dest.find('/') > schemeEnd &&
+        std::all_of(dest.begin(), dest.begin() + static_cast<std::ptrdiff_t>(schemeEnd),
+                    [](char c) {
+                      return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' ||
+                             c == '.';
+                    });
     if (hasScheme) {
       const std::string& base = site_.config.baseUrl;
       std::string alt = base;
-      if (alt.starts_with("https://")) alt.replace(0, 8, "http://");
-      else if (alt.starts_with("http://")) alt.replace(0, 7, "https://");
+      if (alt.starts_with("https://"))
+        alt.replace(0, 8, "http://");
+      else if (alt.starts_with("http://"))
+        alt.replace(0, 7, "https://");
       std::string rest;
       for (const auto& b : {base, alt}) {
-        if (dest.starts_with(b)) rest = "/" + dest.substr(b.size());
-        else if (dest + "/" == b) rest = "/";
+        if (dest.starts_with(b))
+          rest = "/" + dest.substr(b.size());
+        else if (dest + "/" == b)
+          rest = "/";
       }
       if (rest.empty()) {
-        r.kind = dest.starts_with("http://") || dest.starts_with("https://") ? Resolved::Kind::External
-                                                                              : Resolved::Kind::Ignored;
+        r.kind = dest.starts_with("http://") || dest.starts_with("https://")
+                     ? Resolved::Kind::External
+                     : Resolved::Kind::Ignored;
         r.url = dest;
         return r;
       }
@@ -512,11 +567,13 @@ class SiteBuilder {
           continue;
         case Resolved::Kind::Draft:
           diags_.add(Severity::Error, link.pos, "link-to-draft",
-                     "link '" + link.destination + "' leads to the draft " + site_.drafts[r.index].file +
+                     "link '" + link.destination + "' leads to the draft " +
+                         site_.drafts[r.index].file +
                          ", which is not published; remove `draft: true` there or remove the link");
           continue;
         case Resolved::Kind::External: {
-          const VertexId ext = graph().vertex(VertexKind::WebPage, text::encodeIri(r.url, true), "");
+          const VertexId ext =
+              graph().vertex(VertexKind::WebPage, text::encodeIri(r.url, true), "");
           graph().edge(guide, ext, EdgeKind::References, link.pos);
           continue;
         }
@@ -529,10 +586,11 @@ class SiteBuilder {
       if (target.kind == PageKind::Source) {
         const VertexId* source = graph().find(text::encodeIri(target.permalink + "#id"));
         if (!source) continue;
-        const std::string slug = fs::path(target.urlPath.substr(0, target.urlPath.size() - 1)).filename().string();
+        const std::string slug =
+            fs::path(target.urlPath.substr(0, target.urlPath.size() - 1)).filename().string();
         const int uses = recIds[slug]++;
-        const std::string recIri =
-            text::encodeIri(page.permalink + "#rec-" + slug + (uses ? "-" + std::to_string(uses + 1) : ""));
+        const std::string recIri = text::encodeIri(page.permalink + "#rec-" + slug +
+                                                   (uses ? "-" + std::to_string(uses + 1) : ""));
         const VertexId rec = graph().vertex(VertexKind::Recommendation, recIri, pageIri);
         VertexProps& rp = graph()[rec];
         rp.position = ++position;
@@ -545,7 +603,8 @@ class SiteBuilder {
         graph().edge(rec, *source, EdgeKind::RecommendedSource, link.pos);
         if (inSection) graph().edge(rec, section, EdgeKind::InSection, link.pos);
         for (const auto& mention : link.mentions) {
-          const std::string placeIri = text::encodeIri(page.permalink + "#place-" + text::urlize(mention));
+          const std::string placeIri =
+              text::encodeIri(page.permalink + "#place-" + text::urlize(mention));
           const VertexId place = graph().vertex(VertexKind::Place, placeIri, pageIri);
           graph()[place].name = Located{mention, link.pos};
           graph()[place].pos = link.pos;
@@ -568,7 +627,8 @@ class SiteBuilder {
   Site& site_;
   const BuildOptions& options_;
   Diagnostics& diags_;
-  std::unordered_map<std::string, std::size_t> byUrl_, byContentPath_, draftsByUrl_, draftsByContentPath_;
+  std::unordered_map<std::string, std::size_t> byUrl_, byContentPath_, draftsByUrl_,
+      draftsByContentPath_;
   int sectionCount_ = 0;
 };
 

@@ -47,15 +47,24 @@ std::string expandPattern(const std::string& pattern, const std::string& content
     std::size_t j = i + 1;
     while (j < pattern.size() && std::isalpha(static_cast<unsigned char>(pattern[j]))) ++j;
     const std::string token = pattern.substr(i + 1, j - i - 1);
-    if (token == "slug") out += slug;
-    else if (token == "title") out += text::urlize(scalarOr(fm.get("title"), slug));
-    else if (token == "filename" || token == "contentbasename") out += fileBase(contentPath);
-    else if (token == "section") out += section;
-    else if (token == "sections") out += sections;
-    else if (token == "year") out += datePart(fm, 0, 4);
-    else if (token == "month") out += datePart(fm, 5, 2);
-    else if (token == "day") out += datePart(fm, 8, 2);
-    else out += pattern.substr(i, j - i);
+    if (token == "slug")
+      out += slug;
+    else if (token == "title")
+      out += text::urlize(scalarOr(fm.get("title"), slug));
+    else if (token == "filename" || token == "contentbasename")
+      out += fileBase(contentPath);
+    else if (token == "section")
+      out += section;
+    else if (token == "sections")
+      out += sections;
+    else if (token == "year")
+      out += datePart(fm, 0, 4);
+    else if (token == "month")
+      out += datePart(fm, 5, 2);
+    else if (token == "day")
+      out += datePart(fm, 8, 2);
+    else
+      out += pattern.substr(i, j - i);
     i = j;
   }
   return out;
@@ -158,7 +167,8 @@ std::string pageUrlPath(const SiteConfig& config, const std::string& contentPath
                                           [&](const Taxonomy& t) { return t.plural == dir; });
       if (isTaxonomy) {
         const std::string slug = scalarOr(fm.get("slug"), scalarOr(fm.get("title"), base));
-        return withSlashes(text::urlize(expandPattern(it->second, contentPath, dir, dir, text::urlize(slug), fm)));
+        return withSlashes(
+            text::urlize(expandPattern(it->second, contentPath, dir, dir, text::urlize(slug), fm)));
       }
     }
   }
@@ -169,17 +179,20 @@ std::string pageUrlPath(const SiteConfig& config, const std::string& contentPath
   const std::string slug = scalarOr(fm.get("slug"), base);
   const std::string section = dir.substr(0, dir.find('/'));
   if (const auto it = config.permalinks.find(section); it != config.permalinks.end()) {
-    return withSlashes(text::urlize(expandPattern(it->second, contentPath, section, dir, text::urlize(slug), fm)));
+    return withSlashes(
+        text::urlize(expandPattern(it->second, contentPath, section, dir, text::urlize(slug), fm)));
   }
   return withSlashes(text::urlize(dir.empty() ? slug : dir + "/" + slug));
 }
 
-std::string termUrlPath(const SiteConfig& config, const Taxonomy& taxonomy, const std::string& term) {
+std::string termUrlPath(const SiteConfig& config, const Taxonomy& taxonomy,
+                        const std::string& term) {
   const std::string slug = text::urlize(term);
   if (const auto it = config.permalinks.find(taxonomy.plural); it != config.permalinks.end()) {
     FmValue none;
-    return withSlashes(text::urlize(expandPattern(it->second, taxonomy.plural + "/" + slug + "/_index.md",
-                                                  taxonomy.plural, taxonomy.plural, slug, none)));
+    return withSlashes(
+        text::urlize(expandPattern(it->second, taxonomy.plural + "/" + slug + "/_index.md",
+                                   taxonomy.plural, taxonomy.plural, slug, none)));
   }
   return withSlashes(text::urlize(taxonomy.plural) + "/" + slug);
 }

@@ -6,37 +6,62 @@ namespace guidegraph {
 
 const char* vertexKindName(VertexKind k) {
   switch (k) {
-    case VertexKind::Guide: return "guide";
-    case VertexKind::Section: return "section";
-    case VertexKind::Recommendation: return "recommendation";
-    case VertexKind::Source: return "source";
-    case VertexKind::Category: return "category";
-    case VertexKind::Country: return "country";
-    case VertexKind::Place: return "place";
-    case VertexKind::Contributor: return "contributor";
-    case VertexKind::Tag: return "tag";
-    case VertexKind::WebPage: return "page";
+    case VertexKind::Guide:
+      return "guide";
+    case VertexKind::Section:
+      return "section";
+    case VertexKind::Recommendation:
+      return "recommendation";
+    case VertexKind::Source:
+      return "source";
+    case VertexKind::Category:
+      return "category";
+    case VertexKind::Country:
+      return "country";
+    case VertexKind::Place:
+      return "place";
+    case VertexKind::Contributor:
+      return "contributor";
+    case VertexKind::Tag:
+      return "tag";
+    case VertexKind::WebPage:
+      return "page";
   }
   return "page";
 }
 
 const char* edgeKindName(EdgeKind k) {
   switch (k) {
-    case EdgeKind::HasSection: return "hasSection";
-    case EdgeKind::Recommends: return "recommends";
-    case EdgeKind::HasRecommendation: return "hasRecommendation";
-    case EdgeKind::RecommendedSource: return "recommendedSource";
-    case EdgeKind::InSection: return "inSection";
-    case EdgeKind::MentionsPlace: return "mentionsPlace";
-    case EdgeKind::PlaceIn: return "placeIn";
-    case EdgeKind::SectionSubject: return "sectionSubject";
-    case EdgeKind::InCategory: return "inCategory";
-    case EdgeKind::Broader: return "broader";
-    case EdgeKind::Country: return "country";
-    case EdgeKind::Contributor: return "contributor";
-    case EdgeKind::Tag: return "tag";
-    case EdgeKind::References: return "references";
-    case EdgeKind::MainEntity: return "mainEntity";
+    case EdgeKind::HasSection:
+      return "hasSection";
+    case EdgeKind::Recommends:
+      return "recommends";
+    case EdgeKind::HasRecommendation:
+      return "hasRecommendation";
+    case EdgeKind::RecommendedSource:
+      return "recommendedSource";
+    case EdgeKind::InSection:
+      return "inSection";
+    case EdgeKind::MentionsPlace:
+      return "mentionsPlace";
+    case EdgeKind::PlaceIn:
+      return "placeIn";
+    case EdgeKind::SectionSubject:
+      return "sectionSubject";
+    case EdgeKind::InCategory:
+      return "inCategory";
+    case EdgeKind::Broader:
+      return "broader";
+    case EdgeKind::Country:
+      return "country";
+    case EdgeKind::Contributor:
+      return "contributor";
+    case EdgeKind::Tag:
+      return "tag";
+    case EdgeKind::References:
+      return "references";
+    case EdgeKind::MainEntity:
+      return "mainEntity";
   }
   return "references";
 }
@@ -68,7 +93,8 @@ std::vector<VertexId> KnowledgeGraph::sortedVertices() const {
   std::vector<VertexId> out;
   out.reserve(boost::num_vertices(g_));
   for (auto [v, end] = boost::vertices(g_); v != end; ++v) out.push_back(*v);
-  std::sort(out.begin(), out.end(), [this](VertexId a, VertexId b) { return g_[a].iri < g_[b].iri; });
+  std::sort(out.begin(), out.end(),
+            [this](VertexId a, VertexId b) { return g_[a].iri < g_[b].iri; });
   return out;
 }
 

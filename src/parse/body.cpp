@@ -167,7 +167,8 @@ void parseBody(std::string_view body, unsigned firstLine, PageFragment& page) {
     cmark_node* n = cmark_iter_get_node(it.get());
     const auto type = cmark_node_get_type(n);
     if (type == CMARK_NODE_HEADING) {
-      while (headingCursor < headingNodes.size() && headingNodes[headingCursor] != n) ++headingCursor;
+      while (headingCursor < headingNodes.size() && headingNodes[headingCursor] != n)
+        ++headingCursor;
       if (headingCursor < headingNodes.size() &&
           page.headings[headingCursor].level == page.sectionLevel) {
         currentHeading = static_cast<int>(headingCursor);

@@ -1,10 +1,10 @@
 #include "front_matter.hpp"
 
+#include <toml++/toml.h>
 #include <yaml-cpp/yaml.h>
 
 #include <nlohmann/json.hpp>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "guidegraph/text.hpp"
 
@@ -99,8 +99,9 @@ FmValue convertToml(const toml::node& node, const TextOrigin& origin) {
       FmEntry e;
       e.key = std::string(key.str());
       const auto& ks = key.source();
-      e.keyPos = SourcePos{*origin.file, origin.firstLine + static_cast<unsigned>(ks.begin.line) - 1,
-                           static_cast<unsigned>(ks.begin.column)};
+      e.keyPos =
+          SourcePos{*origin.file, origin.firstLine + static_cast<unsigned>(ks.begin.line) - 1,
+                    static_cast<unsigned>(ks.begin.column)};
       e.value = convertToml(child, origin);
       v.entries.push_back(std::move(e));
     }
@@ -178,7 +179,8 @@ FmValue parseYamlFrontMatter(std::string_view text, TextOrigin origin, const Par
                              Diagnostics& diags) {
   try {
     const YAML::Node root = YAML::Load(std::string(text));
-    if (root.IsNull()) return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};
+    if (root.IsNull())
+      return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};
     YamlConverter conv{origin, limits, diags};
     if (!root.IsMap()) {
       diags.add(Severity::Error, conv.pos(root.Mark()), "front-matter-not-a-map",
@@ -189,11 +191,12 @@ FmValue parseYamlFrontMatter(std::string_view text, TextOrigin origin, const Par
     if (conv.tooBig) v.entries.clear();
     return v;
   } catch (const YAML::Exception& e) {
-    diags.add(Severity::Error,
-              at(origin, static_cast<unsigned>(e.mark.line), static_cast<unsigned>(e.mark.column) + 1),
-              "front-matter-syntax",
-              "malformed YAML front matter: " + e.msg +
-                  "; check the indentation, quotes and `key: value` form of this line");
+    diags.add(
+        Severity::Error,
+        at(origin, static_cast<unsigned>(e.mark.line), static_cast<unsigned>(e.mark.column) + 1),
+        "front-matter-syntax",
+        "malformed YAML front matter: " + e.msg +
+            "; check the indentation, quotes and `key: value` form of this line");
     return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};
   }
 }
@@ -228,7 +231,8 @@ FmValue parseJsonFrontMatter(std::string_view text, TextOrigin origin, Diagnosti
     const auto lc = text::lineColAt(text, e.byte > 0 ? e.byte - 1 : 0);
     std::string what = e.what();
     // nlohmann's text repeats the position ("... at line 3, column 30: "); keep the reason.
-    if (const auto p = what.find(": ", what.find("parse error")); p != std::string::npos) what = what.substr(p + 2);
+    if (const auto p = what.find(": ", what.find("parse error")); p != std::string::npos)
+      what = what.substr(p + 2);
     diags.add(Severity::Error, at(origin, lc.line - 1, lc.column), "front-matter-syntax",
               "malformed JSON front matter: " + what);
     return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};

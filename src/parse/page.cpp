@@ -31,11 +31,13 @@ std::size_t nextLine(std::string_view s, std::size_t lineStart) {
 
 std::string_view lineAt(std::string_view s, std::size_t lineStart) {
   const std::size_t nl = s.find('\n', lineStart);
-  return s.substr(lineStart, nl == std::string_view::npos ? std::string_view::npos : nl - lineStart);
+  return s.substr(lineStart,
+                  nl == std::string_view::npos ? std::string_view::npos : nl - lineStart);
 }
 
 unsigned countLines(std::string_view s, std::size_t upTo) {
-  return static_cast<unsigned>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(upTo), '\n'));
+  return static_cast<unsigned>(
+      std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(upTo), '\n'));
 }
 
 bool isDelimiter(std::string_view line, std::string_view delim) {
@@ -60,13 +62,18 @@ std::size_t jsonObjectEnd(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (inString) {
-      if (c == '\\') ++i;
-      else if (c == '"') inString = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        inString = false;
       continue;
     }
-    if (c == '"') inString = true;
-    else if (c == '{') ++depth;
-    else if (c == '}' && --depth == 0) return i + 1;
+    if (c == '"')
+      inString = true;
+    else if (c == '{')
+      ++depth;
+    else if (c == '}' && --depth == 0)
+      return i + 1;
   }
   return std::string_view::npos;
 }
@@ -118,7 +125,8 @@ void parseFrontMatterAndBody(std::string_view text, PageFragment& page, const Pa
   std::size_t closeAt = std::string_view::npos;
   while (cursor != std::string_view::npos && cursor < text.size()) {
     const std::string_view line = lineAt(text, cursor);
-    if (isDelimiter(line, delim) || (page.format == FrontMatterFormat::Yaml && isDelimiter(line, "..."))) {
+    if (isDelimiter(line, delim) ||
+        (page.format == FrontMatterFormat::Yaml && isDelimiter(line, "..."))) {
       closeAt = cursor;
       break;
     }
@@ -148,13 +156,15 @@ void parseFrontMatterAndBody(std::string_view text, PageFragment& page, const Pa
 void rejectTooLarge(PageFragment& page, std::size_t size, const ParseLimits& limits) {
   page.diagnostics.add(Severity::Error, {page.path, 0, 0}, "file-too-large",
                        "file is " + std::to_string(size) + " bytes, more than the limit of " +
-                           std::to_string(limits.maxFileBytes) + "; split it or raise --max-file-size");
+                           std::to_string(limits.maxFileBytes) +
+                           "; split it or raise --max-file-size");
   page.usable = false;
 }
 
 }  // namespace
 
-PageFragment parsePage(std::string displayPath, std::string_view contents, const ParseLimits& limits) {
+PageFragment parsePage(std::string displayPath, std::string_view contents,
+                       const ParseLimits& limits) {
   PageFragment page;
   page.path = std::move(displayPath);
   if (contents.size() > limits.maxFileBytes) {
@@ -171,14 +181,13 @@ PageFragment parsePage(std::string displayPath, std::string_view contents, const
   }
   if (const auto bad = text::findInvalidUtf8(contents)) {
     const auto lc = text::lineColAt(contents, *bad);
-    page.diagnostics.add(Severity::Error, {page.path, lc.line, lc.column}, "invalid-utf8",
-                         "invalid UTF-8 byte 0x" +
-                             [&] {
-                               static constexpr char kHex[] = "0123456789ABCDEF";
-                               const auto b = static_cast<unsigned char>(contents[*bad]);
-                               return std::string{kHex[b >> 4], kHex[b & 0xF]};
-                             }() +
-                             "; save the file as UTF-8");
+    page.diagnostics.add(
+        Severity::Error, {page.path, lc.line, lc.column},
+        "invalid-utf8", "invalid UTF-8 byte 0x" + [&] {
+          static constexpr char kHex[] = "0123456789ABCDEF";
+          const auto b = static_cast<unsigned char>(contents[*bad]);
+          return std::string{kHex[b >> 4], kHex[b & 0xF]};
+        }() + "; save the file as UTF-8");
     page.usable = false;
     return page;
   }
@@ -196,7 +205,8 @@ PageFragment parsePage(std::string displayPath, std::string_view contents, const
   return page;
 }
 
-PageFragment parsePageFile(const std::string& fsPath, std::string displayPath, const ParseLimits& limits) {
+PageFragment parsePageFile(const std::string& fsPath, std::string displayPath,
+                           const ParseLimits& limits) {
   std::ifstream in(fsPath, std::ios::binary);
   if (!in) {
     PageFragment page;

@@ -7,7 +7,9 @@ namespace guidegraph::rdf {
 
 namespace {
 // rdf:type sorts first among a subject's predicates, as readers of Turtle expect `a` first.
-int predicateRank(const Term& p) { return p.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" ? 0 : 1; }
+int predicateRank(const Term& p) {
+  return p.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" ? 0 : 1;
+}
 }  // namespace
 
 bool tripleLess(const Triple& a, const Triple& b) {

@@ -18,7 +18,8 @@ struct EnvDeleter {
 };
 
 std::string str(const SerdNode* n) {
-  return n && n->buf ? std::string(reinterpret_cast<const char*>(n->buf), n->n_bytes) : std::string();
+  return n && n->buf ? std::string(reinterpret_cast<const char*>(n->buf), n->n_bytes)
+                     : std::string();
 }
 
 // State shared with Serd's callbacks, which must not throw: problems are stored here.
@@ -71,7 +72,8 @@ SerdStatus onPrefix(void* handle, const SerdNode* name, const SerdNode* uri) {
 }
 
 SerdStatus onStatement(void* handle, SerdStatementFlags, const SerdNode* graph, const SerdNode* s,
-                       const SerdNode* p, const SerdNode* o, const SerdNode* datatype, const SerdNode* lang) {
+                       const SerdNode* p, const SerdNode* o, const SerdNode* datatype,
+                       const SerdNode* lang) {
   auto* st = static_cast<ReadState*>(handle);
   Triple t;
   t.subject = toTerm(*st, s, nullptr, nullptr);
@@ -93,14 +95,17 @@ SerdStatus onError(void* handle, const SerdError* error) {
   std::string message(buffer);
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   st->diags->add(Severity::Error,
-                 SourcePos{st->file, static_cast<std::uint32_t>(error->line), static_cast<std::uint32_t>(error->col) + 1},
+                 SourcePos{st->file, static_cast<std::uint32_t>(error->line),
+                           static_cast<std::uint32_t>(error->col) + 1},
                  "rdf-syntax", "RDF syntax error: " + message);
   st->failed = true;
   return SERD_SUCCESS;
 }
 
 SerdSyntax syntaxFor(const std::string& name) {
-  const auto ends = [&](const char* ext) { return name.size() >= std::strlen(ext) && name.ends_with(ext); };
+  const auto ends = [&](const char* ext) {
+    return name.size() >= std::strlen(ext) && name.ends_with(ext);
+  };
   if (ends(".nt")) return SERD_NTRIPLES;
   if (ends(".nq")) return SERD_NQUADS;
   if (ends(".trig")) return SERD_TRIG;
@@ -116,17 +121,19 @@ bool readRdf(std::string_view text, const std::string& displayName, const std::s
   st.diags = &diags;
   st.file = displayName;
   st.defaultGraph = defaultGraph;
-  const SerdNode base = serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(baseIri.c_str()));
+  const SerdNode base =
+      serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(baseIri.c_str()));
   std::unique_ptr<SerdEnv, EnvDeleter> env(serd_env_new(baseIri.empty() ? nullptr : &base));
   st.env = env.get();
-  std::unique_ptr<SerdReader, ReaderDeleter> reader(
-      serd_reader_new(syntaxFor(displayName), &st, nullptr, onBase, onPrefix, onStatement, nullptr));
+  std::unique_ptr<SerdReader, ReaderDeleter> reader(serd_reader_new(
+      syntaxFor(displayName), &st, nullptr, onBase, onPrefix, onStatement, nullptr));
   st.reader = reader.get();
   serd_reader_set_error_sink(reader.get(), onError, &st);
   // Blank node labels are made unique per document, so two files never share a node.
   serd_reader_add_blank_prefix(reader.get(), reinterpret_cast<const uint8_t*>("r"));
   const std::string buffer(text);
-  const SerdStatus status = serd_reader_read_string(reader.get(), reinterpret_cast<const uint8_t*>(buffer.c_str()));
+  const SerdStatus status =
+      serd_reader_read_string(reader.get(), reinterpret_cast<const uint8_t*>(buffer.c_str()));
   return status == SERD_SUCCESS && !st.failed;
 }
 

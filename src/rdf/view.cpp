@@ -8,14 +8,16 @@
 namespace guidegraph::rdf {
 
 std::vector<Prefix> standardPrefixes() {
-  return {{"dcterms", ns::dcterms}, {"foaf", ns::foaf},     {"gg", ns::gg},     {"owl", ns::owl},
-          {"rdf", ns::rdf},         {"rdfs", ns::rdfs},     {"schema", ns::schema}, {"skos", ns::skos},
-          {"xsd", ns::xsd}};
+  return {{"dcterms", ns::dcterms}, {"foaf", ns::foaf}, {"gg", ns::gg},
+          {"owl", ns::owl},         {"rdf", ns::rdf},   {"rdfs", ns::rdfs},
+          {"schema", ns::schema},   {"skos", ns::skos}, {"xsd", ns::xsd}};
 }
 
 namespace {
 
-std::string iri(const char* ns, std::string_view local) { return std::string(ns) + std::string(local); }
+std::string iri(const char* ns, std::string_view local) {
+  return std::string(ns) + std::string(local);
+}
 
 class ViewBuilder {
  public:
@@ -33,7 +35,8 @@ class ViewBuilder {
   }
 
  private:
-  void add(const std::string& s, const std::string& p, Term o, const std::string& graph, SourcePos pos) {
+  void add(const std::string& s, const std::string& p, Term o, const std::string& graph,
+           SourcePos pos) {
     out_->push_back(Triple{Term::iri(s), Term::iri(p), std::move(o), graph, std::move(pos)});
   }
   void addType(const VertexProps& v, const char* ns, std::string_view local) {
@@ -43,9 +46,11 @@ class ViewBuilder {
     if (!value.value.empty()) add(v.iri, p, Term::literal(value.value), v.page, value.pos);
   }
   void addInteger(const VertexProps& v, const std::string& p, long value, SourcePos pos) {
-    add(v.iri, p, Term::typed(std::to_string(value), iri(ns::xsd, "integer")), v.page, std::move(pos));
+    add(v.iri, p, Term::typed(std::to_string(value), iri(ns::xsd, "integer")), v.page,
+        std::move(pos));
   }
-  void addDate(const VertexProps& v, const std::string& p, const Located& value, std::string_view key) {
+  void addDate(const VertexProps& v, const std::string& p, const Located& value,
+               std::string_view key) {
     if (value.value.empty()) return;
     static const std::regex date(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
     static const std::regex dateTime(
@@ -61,13 +66,16 @@ class ViewBuilder {
     }
   }
 
-  void edges(VertexId v, const std::function<void(EdgeKind, const VertexProps&, const SourcePos&)>& fn) {
+  void edges(VertexId v,
+             const std::function<void(EdgeKind, const VertexProps&, const SourcePos&)>& fn) {
     std::vector<std::pair<std::string, boost::graph_traits<GraphImpl>::edge_descriptor>> sorted;
     for (auto [e, end] = boost::out_edges(v, g_.impl()); e != end; ++e) {
       sorted.emplace_back(g_[boost::target(*e, g_.impl())].iri, *e);
     }
-    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [name, e] : sorted) fn(g_.impl()[e].kind, g_[boost::target(e, g_.impl())], g_.impl()[e].pos);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [name, e] : sorted)
+      fn(g_.impl()[e].kind, g_[boost::target(e, g_.impl())], g_.impl()[e].pos);
   }
 
   void linkOut(const VertexProps& v, VertexId id) {
@@ -76,22 +84,48 @@ class ViewBuilder {
         add(v.iri, iri(ns, local), Term::iri(t.iri), v.page, pos);
       };
       switch (kind) {
-        case EdgeKind::HasSection: link(ns::gg, "hasSection"); break;
-        case EdgeKind::Recommends: link(ns::gg, "recommends"); break;
-        case EdgeKind::HasRecommendation: link(ns::gg, "hasRecommendation"); break;
-        case EdgeKind::RecommendedSource: link(ns::gg, "source"); break;
-        case EdgeKind::InSection: link(ns::gg, "section"); break;
-        case EdgeKind::MentionsPlace: link(ns::gg, "mentionsPlace"); break;
-        case EdgeKind::PlaceIn: link(ns::schema, "containedInPlace"); break;
-        case EdgeKind::SectionSubject: link(ns::dcterms, "subject"); break;
-        case EdgeKind::InCategory: link(ns::gg, "category"); break;
-        case EdgeKind::Broader: link(ns::skos, "broader"); break;
-        case EdgeKind::Country: link(ns::dcterms, "spatial"); break;
+        case EdgeKind::HasSection:
+          link(ns::gg, "hasSection");
+          break;
+        case EdgeKind::Recommends:
+          link(ns::gg, "recommends");
+          break;
+        case EdgeKind::HasRecommendation:
+          link(ns::gg, "hasRecommendation");
+          break;
+        case EdgeKind::RecommendedSource:
+          link(ns::gg, "source");
+          break;
+        case EdgeKind::InSection:
+          link(ns::gg, "section");
+          break;
+        case EdgeKind::MentionsPlace:
+          link(ns::gg, "mentionsPlace");
+          break;
+        case EdgeKind::PlaceIn:
+          link(ns::schema, "containedInPlace");
+          break;
+        case EdgeKind::SectionSubject:
+          link(ns::dcterms, "subject");
+          break;
+        case EdgeKind::InCategory:
+          link(ns::gg, "category");
+          break;
+        case EdgeKind::Broader:
+          link(ns::skos, "broader");
+          break;
+        case EdgeKind::Country:
+          link(ns::dcterms, "spatial");
+          break;
         case EdgeKind::Contributor:
           link(ns::dcterms, v.kind == VertexKind::Guide ? "creator" : "contributor");
           break;
-        case EdgeKind::Tag: link(ns::gg, "tag"); break;
-        case EdgeKind::References: link(ns::dcterms, "references"); break;
+        case EdgeKind::Tag:
+          link(ns::gg, "tag");
+          break;
+        case EdgeKind::References:
+          link(ns::dcterms, "references");
+          break;
         case EdgeKind::MainEntity:
           link(ns::schema, "mainEntity");
           add(t.iri, iri(ns::schema, "mainEntityOfPage"), Term::iri(v.iri), t.page, pos);
@@ -122,7 +156,8 @@ class ViewBuilder {
       case VertexKind::Guide:
         addType(v, ns::gg, "Guide");
         addText(v, iri(ns::dcterms, "title"), v.name);
-        if (v.linkTitle.value != v.name.value) addText(v, iri(ns::dcterms, "alternative"), v.linkTitle);
+        if (v.linkTitle.value != v.name.value)
+          addText(v, iri(ns::dcterms, "alternative"), v.linkTitle);
         addText(v, iri(ns::dcterms, "description"), v.description);
         addDate(v, iri(ns::dcterms, "created"), v.created, "created");
         addDate(v, iri(ns::dcterms, "issued"), v.issued, "date");
@@ -163,7 +198,8 @@ class ViewBuilder {
         if (!hasOut(id, EdgeKind::Broader)) {
           add(v.iri, iri(ns::skos, "topConceptOf"), Term::iri(scheme), v.page, v.pos);
         }
-        add(scheme, iri(ns::rdf, "type"), Term::iri(iri(ns::skos, "ConceptScheme")), schemePage, {});
+        add(scheme, iri(ns::rdf, "type"), Term::iri(iri(ns::skos, "ConceptScheme")), schemePage,
+            {});
         break;
       }
       case VertexKind::Country:
@@ -205,7 +241,8 @@ class ViewBuilder {
     static const std::regex bcp47(R"([A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*)");
     if (!std::regex_match(lang.value, bcp47)) {
       diags_.add(Severity::Warning, lang.pos, "bad-language",
-                 "language '" + lang.value + "' is not a BCP 47 tag; use a code such as 'kk', 'ru' or 'en'");
+                 "language '" + lang.value +
+                     "' is not a BCP 47 tag; use a code such as 'kk', 'ru' or 'en'");
       return;
     }
     add(v.iri, iri(ns::schema, "inLanguage"), Term::literal(lang.value), v.page, lang.pos);
@@ -214,7 +251,8 @@ class ViewBuilder {
   void addWebsite(const VertexProps& v) {
     const std::string& url = v.website.value;
     if (url.empty()) return;
-    if (!(url.starts_with("http://") || url.starts_with("https://")) || url.find(' ') != std::string::npos) {
+    if (!(url.starts_with("http://") || url.starts_with("https://")) ||
+        url.find(' ') != std::string::npos) {
       diags_.add(Severity::Warning, v.website.pos, "bad-website",
                  "website '" + url + "' is not an absolute http(s) address; write it as https://…");
       return;
@@ -226,11 +264,13 @@ class ViewBuilder {
     if (v.wikidata.value.empty()) return;
     static const std::regex qid(R"(Q[1-9]\d*)");
     if (!std::regex_match(v.wikidata.value, qid)) {
-      diags_.add(Severity::Warning, v.wikidata.pos, "bad-wikidata",
-                 "wikidata '" + v.wikidata.value + "' is not a Wikidata item id; write it as e.g. Q232");
+      diags_.add(
+          Severity::Warning, v.wikidata.pos, "bad-wikidata",
+          "wikidata '" + v.wikidata.value + "' is not a Wikidata item id; write it as e.g. Q232");
       return;
     }
-    add(v.iri, iri(ns::schema, "sameAs"), Term::iri(iri(ns::wd, v.wikidata.value)), v.page, v.wikidata.pos);
+    add(v.iri, iri(ns::schema, "sameAs"), Term::iri(iri(ns::wd, v.wikidata.value)), v.page,
+        v.wikidata.pos);
   }
 
   void addCountryAuthorities(const VertexProps& v) {
@@ -238,12 +278,14 @@ class ViewBuilder {
     if (!c) {
       diags_.add(Severity::Warning, v.name.pos, "unknown-country",
                  "country '" + v.name.value +
-                     "' is not in the ISO 3166 table; use its English short name (e.g. 'Kazakhstan') or its "
+                     "' is not in the ISO 3166 table; use its English short name (e.g. "
+                     "'Kazakhstan') or its "
                      "ISO code");
       return;
     }
     const auto code = [&](std::string_view local, std::string_view value) {
-      if (!value.empty()) add(v.iri, iri(ns::gg, local), Term::literal(std::string(value)), v.page, v.name.pos);
+      if (!value.empty())
+        add(v.iri, iri(ns::gg, local), Term::literal(std::string(value)), v.page, v.name.pos);
     };
     code("iso3166Alpha2", c->alpha2);
     code("iso3166Alpha3", c->alpha3);
@@ -251,7 +293,8 @@ class ViewBuilder {
     code("marcCountryCode", c->marc);
     code("m49RegionCode", c->m49RegionCode);
     code("m49SubRegionCode", c->m49SubRegionCode);
-    for (const std::string& same : {wikidataIri(*c), geonamesIri(*c), locCountryIri(*c), authorityIri(*c)}) {
+    for (const std::string& same :
+         {wikidataIri(*c), geonamesIri(*c), locCountryIri(*c), authorityIri(*c)}) {
       if (!same.empty()) add(v.iri, iri(ns::schema, "sameAs"), Term::iri(same), v.page, v.name.pos);
     }
   }

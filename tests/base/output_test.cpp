@@ -51,7 +51,8 @@ BOOST_AUTO_TEST_CASE(abandoned_write_leaves_the_old_file_and_no_temporary) {
 }
 
 BOOST_AUTO_TEST_CASE(missing_folder_is_reported) {
-  const auto r = guidegraph::writeFileAtomically("/nonexistent-gg-dir/out.ttl", [](std::ostream&) { return true; });
+  const auto r = guidegraph::writeFileAtomically("/nonexistent-gg-dir/out.ttl",
+                                                 [](std::ostream&) { return true; });
   BOOST_TEST(!r.ok);
   BOOST_TEST(r.error.find("nonexistent-gg-dir") != std::string::npos);
 }

@@ -30,9 +30,11 @@ BOOST_AUTO_TEST_CASE(encode_iri_escapes_only_what_iris_forbid) {
 }
 
 BOOST_AUTO_TEST_CASE(paths_resolve_like_a_browser) {
-  BOOST_TEST(text::resolvePath("/guides/kyrgyzstan/", "../../sources/sources/x/") == "/sources/sources/x/");
+  BOOST_TEST(text::resolvePath("/guides/kyrgyzstan/", "../../sources/sources/x/") ==
+             "/sources/sources/x/");
   BOOST_TEST(text::resolvePath("/guides/kyrgyzstan/", "/a/b") == "/a/b");
-  BOOST_TEST(text::resolvePath("/guides/kyrgyzstan/", "../../../../../etc/passwd") == "/etc/passwd");
+  BOOST_TEST(text::resolvePath("/guides/kyrgyzstan/", "../../../../../etc/passwd") ==
+             "/etc/passwd");
   BOOST_TEST(text::normalizePath("/a//b/./c/../d/") == "/a/b/d/");
   BOOST_TEST(text::percentDecode("/a%20b/%D2%9B") == "/a b/қ");
 }
