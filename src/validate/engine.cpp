@@ -320,11 +320,11 @@ class Evaluator {
       }
     }
     if (predicate != nullptr && value != nullptr) {
-      const SourcePos* pos = inverse ? data_.originOf(value, predicate, focus)
-                                     : data_.originOf(focus, predicate, value);
-      if (pos != nullptr) return *pos;
+      auto pos = inverse ? data_.originOf(value, predicate, focus)
+                         : data_.originOf(focus, predicate, value);
+      if (pos) return *pos;
     }
-    if (const SourcePos* pos = data_.originOfSubject(focus)) return *pos;
+    if (auto pos = data_.originOfSubject(focus)) return *pos;
     return {};
   }
 

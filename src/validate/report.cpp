@@ -172,6 +172,13 @@ class TurtleWriter {
         {node, sh("sourceConstraintComponent").value, rdf::Term::iri(r.sourceConstraintComponent)});
     st.push_back({node, sh("sourceShape").value, outside(r.sourceShape, "s_")});
     if (r.value) st.push_back({node, sh("value").value, outside(*r.value, "d_")});
+    // Path nodes in label order (r1p1, r1p2, ...), i.e. from the outermost inwards.
+    auto number = [](const rdf::Term& t) {
+      return std::stoul(t.value.substr(t.value.rfind('p') + 1));
+    };
+    std::stable_sort(paths.begin(), paths.end(), [&](const Statement& a, const Statement& b) {
+      return number(a.subject) < number(b.subject);
+    });
     st.insert(st.end(), paths.begin(), paths.end());
   }
 

@@ -196,8 +196,8 @@ class Compiler {
   }
 
   SourcePos positionOf(Node s, Node p, Node o) const {
-    if (const SourcePos* pos = g_.originOf(s, p, o)) return *pos;
-    if (const SourcePos* pos = g_.originOfSubject(s)) return *pos;
+    if (auto pos = g_.originOf(s, p, o)) return *pos;
+    if (auto pos = g_.originOfSubject(s)) return *pos;
     return {};
   }
 
@@ -214,7 +214,7 @@ class Compiler {
     out_.shapes.emplace_back();
     Shape shape;
     shape.id = toTerm(node);
-    if (const SourcePos* pos = g_.originOfSubject(node)) shape.origin = *pos;
+    if (auto pos = g_.originOfSubject(node)) shape.origin = *pos;
     shape.deactivated = isTrue(g_.object(node, v_.deactivated));
     if (Node sev = g_.object(node, v_.severity); sev != nullptr) shape.severity = toTerm(sev);
     for (Node m : g_.objects(node, v_.message)) {

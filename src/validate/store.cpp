@@ -273,9 +273,20 @@ void Store::addQuad(SordNode* s, SordNode* p, SordNode* o, const SourcePos& pos)
   SordQuad quad = {s, p, o, nullptr};
   sord_add(model(), quad);
   if (pos.file.empty() && pos.line == 0) return;
-  origins_.try_emplace(std::make_tuple(s, p, o), pos);
-  auto [it, inserted] = subjectOrigins_.try_emplace(s, pos);
-  if (!inserted && pos < it->second) it->second = pos;
+  const Origin origin = compact(pos);
+  origins_.try_emplace(std::make_tuple(s, p, o), origin);
+  auto [it, inserted] = subjectOrigins_.try_emplace(s, origin);
+  if (!inserted && origin < it->second) it->second = origin;
+}
+
+Store::Origin Store::compact(const SourcePos& pos) {
+  auto [it, inserted] = fileIds_.try_emplace(pos.file, static_cast<std::uint32_t>(files_.size()));
+  if (inserted) files_.push_back(pos.file);
+  return Origin{it->second, pos.line, pos.column};
+}
+
+SourcePos Store::expand(const Origin& o) const {
+  return SourcePos{files_[o.file], o.line, o.column};
 }
 
 namespace {
@@ -368,14 +379,16 @@ bool Store::list(Node head, std::vector<Node>& items) const {
 
 std::size_t Store::size() const { return sord_num_quads(model()); }
 
-const SourcePos* Store::originOf(Node s, Node p, Node o) const {
+std::optional<SourcePos> Store::originOf(Node s, Node p, Node o) const {
   auto it = origins_.find(std::make_tuple(s, p, o));
-  return it == origins_.end() ? nullptr : &it->second;
+  if (it == origins_.end()) return std::nullopt;
+  return expand(it->second);
 }
 
-const SourcePos* Store::originOfSubject(Node s) const {
+std::optional<SourcePos> Store::originOfSubject(Node s) const {
   auto it = subjectOrigins_.find(s);
-  return it == subjectOrigins_.end() ? nullptr : &it->second;
+  if (it == subjectOrigins_.end()) return std::nullopt;
+  return expand(it->second);
 }
 
 std::string fileIri(const std::string& path) {

@@ -8,9 +8,11 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "guidegraph/diagnostic.hpp"
@@ -149,8 +151,8 @@ class Store {
   [[nodiscard]] std::size_t size() const;
 
   // Where (s, p, o) was read, or where any triple of s was read, or empty.
-  [[nodiscard]] const SourcePos* originOf(Node s, Node p, Node o) const;
-  [[nodiscard]] const SourcePos* originOfSubject(Node s) const;
+  [[nodiscard]] std::optional<SourcePos> originOf(Node s, Node p, Node o) const;
+  [[nodiscard]] std::optional<SourcePos> originOfSubject(Node s) const;
 
   [[nodiscard]] SordWorld* world() const { return world_.get(); }
   [[nodiscard]] SordModel* model() const { return model_.get(); }
@@ -162,8 +164,32 @@ class Store {
   WorldPtr world_;
   ModelPtr model_;
   mutable std::vector<NodeRef> interned_;
-  std::map<std::tuple<Node, Node, Node>, SourcePos> origins_;
-  std::map<Node, SourcePos> subjectOrigins_;
+  // Positions are kept compactly: one table of file names, three integers per triple.
+  struct Origin {
+    std::uint32_t file = 0;
+    std::uint32_t line = 0;
+    std::uint32_t column = 0;
+    auto operator<=>(const Origin&) const = default;
+  };
+  struct TripleHash {
+    std::size_t operator()(const std::tuple<Node, Node, Node>& t) const {
+      auto mix = [](std::size_t seed, const void* p) {
+        auto x = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(p));
+        x ^= x >> 33;
+        x *= 0xff51afd7ed558ccdULL;
+        x ^= x >> 33;
+        return seed ^ (x + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
+      };
+      return mix(mix(mix(0, std::get<0>(t)), std::get<1>(t)), std::get<2>(t));
+    }
+  };
+  Origin compact(const SourcePos& pos);
+  SourcePos expand(const Origin& o) const;
+
+  std::vector<std::string> files_;
+  std::unordered_map<std::string, std::uint32_t> fileIds_;
+  std::unordered_map<std::tuple<Node, Node, Node>, Origin, TripleHash> origins_;
+  std::unordered_map<Node, Origin> subjectOrigins_;
 };
 
 // The file:// IRI of a path (made absolute), used as base IRI.

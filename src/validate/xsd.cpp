@@ -212,6 +212,24 @@ std::optional<DateTime> parseTime(std::string_view s) {
   return dt;
 }
 
+std::optional<DateTime> parseGYear(std::string_view s) {
+  DateTime dt;
+  std::size_t i = 0;
+  if (!parseYear(s, i, dt) || !parseTimezone(s, i, dt)) return std::nullopt;
+  return dt;
+}
+
+std::optional<DateTime> parseGYearMonth(std::string_view s) {
+  DateTime dt;
+  std::size_t i = 0;
+  if (!parseYear(s, i, dt) || i >= s.size() || s[i] != '-') return std::nullopt;
+  ++i;
+  auto m = digits(s, i, 2);
+  if (!m || *m < 1 || *m > 12 || !parseTimezone(s, i, dt)) return std::nullopt;
+  dt.month = *m;
+  return dt;
+}
+
 bool isGregorian(std::string_view local, std::string_view s) {
   DateTime dt;
   std::size_t i = 0;
@@ -316,7 +334,7 @@ long double secondsOf(const DateTime& dt) {
   return secs;
 }
 
-enum class Space { None, Numeric, DateTimeSpace, Date, Time, String, Boolean };
+enum class Space { None, Numeric, DateTimeSpace, Date, Time, GYear, GYearMonth, String, Boolean };
 
 Space spaceOf(const LiteralView& v) {
   if (!v.language.empty()) return Space::None;
@@ -328,6 +346,8 @@ Space spaceOf(const LiteralView& v) {
   if (local == "dateTime" || local == "dateTimeStamp") return Space::DateTimeSpace;
   if (local == "date") return Space::Date;
   if (local == "time") return Space::Time;
+  if (local == "gYear") return Space::GYear;
+  if (local == "gYearMonth") return Space::GYearMonth;
   static constexpr std::string_view kNumeric[] = {"decimal",
                                                   "integer",
                                                   "float",
@@ -374,6 +394,10 @@ std::optional<DateTime> temporalValue(Space space, std::string_view lex) {
       return parseDate(lex);
     case Space::Time:
       return parseTime(lex);
+    case Space::GYear:
+      return parseGYear(lex);
+    case Space::GYearMonth:
+      return parseGYearMonth(lex);
     default:
       return std::nullopt;
   }
@@ -448,7 +472,9 @@ std::partial_ordering compareLiterals(const LiteralView& a, const LiteralView& b
     }
     case Space::DateTimeSpace:
     case Space::Date:
-    case Space::Time: {
+    case Space::Time:
+    case Space::GYear:
+    case Space::GYearMonth: {
       auto va = temporalValue(sa, a.lexical);
       auto vb = temporalValue(sa, b.lexical);
       // A value with a time zone and one without are not comparable.

@@ -74,7 +74,13 @@ std::string diagText(const Diagnostics& d) {
   return out;
 }
 
-void runTest(const detail::Store& m, detail::Node entry, const std::string& name, Tally& tally) {
+bool sameFile(const std::string& a, const std::string& b) {
+  std::error_code ec;
+  return std::filesystem::equivalent(a, b, ec);
+}
+
+void runTest(const detail::Store& m, const std::string& manifestPath, detail::Node entry,
+             const std::string& name, Tally& tally) {
   auto iri = [&](const std::string& s) { return m.iri(s); };
   auto fail = [&](const std::string& why) {
     ++tally.failed;
@@ -128,6 +134,15 @@ void runTest(const detail::Store& m, detail::Node entry, const std::string& name
     e.sourceShape = term("sourceShape").value_or(rdf::Term{});
     e.component = term("sourceConstraintComponent").value_or(rdf::Term{}).value;
     e.severity = term("resultSeverity").value_or(rdf::Term{});
+    // A blank node label of the expected report names a node of the test file itself; it
+    // can only be compared with the engine's if the graph was read from that same file.
+    const bool blankData = e.focusNode.isBlank() || (e.value && e.value->isBlank());
+    if (blankData && !sameFile(dataPath, manifestPath)) {
+      return fail("expected result names a blank node of another data file; not comparable");
+    }
+    if (e.sourceShape.isBlank() && !sameFile(shapesPath, manifestPath)) {
+      return fail("expected result names a blank shape of another shapes file; not comparable");
+    }
     expected.push_back(std::move(e));
   }
 
@@ -186,7 +201,7 @@ void runManifest(const std::string& path, std::set<std::string>& visited, Tally&
       const std::string entryIri = detail::toTerm(entry).value;
       const std::string name = dir + "/" + entryIri.substr(entryIri.find_last_of('/') + 1);
       if (!m.has(entry, m.iri(kRdf + "type"), m.iri(kSht + "Validate"))) continue;
-      runTest(m, entry, name, tally);
+      runTest(m, path, entry, name, tally);
     }
   }
 }

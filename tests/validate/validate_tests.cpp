@@ -196,6 +196,12 @@ BOOST_AUTO_TEST_CASE(value_space_comparison) {
   BOOST_TEST(!run(dates, "ex:a ex:p \"2019-12-31T23:00:00Z\"^^xsd:dateTime .").conforms);
   // With and without a time zone: not comparable.
   BOOST_TEST(!run(dates, "ex:a ex:p \"2021-01-01T00:00:00\"^^xsd:dateTime .").conforms);
+  const std::string years =
+      "ex:S sh:targetNode ex:a ; sh:property [ sh:path ex:p ; sh:maxInclusive "
+      "\"1991\"^^xsd:gYear ] .";
+  BOOST_TEST(run(years, "ex:a ex:p \"1991\"^^xsd:gYear .").conforms);
+  BOOST_TEST(!run(years, "ex:a ex:p \"1992\"^^xsd:gYear .").conforms);
+  BOOST_TEST(!run(years, "ex:a ex:p \"1990\"^^xsd:integer .").conforms);
   const std::string strings =
       "ex:S sh:targetNode ex:a ; sh:property [ sh:path ex:p ; sh:maxExclusive \"m\" ] .";
   BOOST_TEST(run(strings, "ex:a ex:p \"apple\" .").conforms);
