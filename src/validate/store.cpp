@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <new>
 #include <set>
 #include <sstream>
 
@@ -52,7 +53,7 @@ struct ReadContext {
   }
 };
 
-size_t readSource(void* buf, size_t size, size_t nmemb, void* stream) {
+size_t readSource(void* buf, size_t size, size_t nmemb, void* stream) noexcept {
   auto* ctx = static_cast<ReadContext*>(stream);
   const std::size_t want = size * nmemb;
   const std::size_t left = ctx->text.size() - ctx->offset;
@@ -62,21 +63,20 @@ size_t readSource(void* buf, size_t size, size_t nmemb, void* stream) {
   return size == 0 ? 0 : n / size;
 }
 
-int sourceError(void*) { return 0; }
+int sourceError(void*) noexcept { return 0; }
 
-SerdStatus onBase(void* handle, const SerdNode* uri) {
+SerdStatus onBase(void* handle, const SerdNode* uri) noexcept {
   auto* ctx = static_cast<ReadContext*>(handle);
   return serd_env_set_base_uri(ctx->env, uri);
 }
 
-SerdStatus onPrefix(void* handle, const SerdNode* name, const SerdNode* uri) {
+SerdStatus onPrefix(void* handle, const SerdNode* name, const SerdNode* uri) noexcept {
   auto* ctx = static_cast<ReadContext*>(handle);
   return serd_env_set_prefix(ctx->env, name, uri);
 }
 
-SerdStatus onStatement(void* handle, SerdStatementFlags, const SerdNode*, const SerdNode* subject,
-                       const SerdNode* predicate, const SerdNode* object, const SerdNode* datatype,
-                       const SerdNode* lang) {
+SerdStatus statementImpl(void* handle, const SerdNode* subject, const SerdNode* predicate,
+                         const SerdNode* object, const SerdNode* datatype, const SerdNode* lang) {
   auto* ctx = static_cast<ReadContext*>(handle);
   SordWorld* world = ctx->store->world();
   if (datatype != nullptr && datatype->buf != nullptr) {
@@ -88,11 +88,11 @@ SerdStatus onStatement(void* handle, SerdStatementFlags, const SerdNode*, const 
     serd_node_free(&expanded);
     if (isString) datatype = nullptr;
   }
-  SordNode* s = sord_node_from_serd_node(world, ctx->env, subject, nullptr, nullptr);
-  SordNode* p = sord_node_from_serd_node(world, ctx->env, predicate, nullptr, nullptr);
-  SordNode* o = sord_node_from_serd_node(world, ctx->env, object, datatype, lang);
+  const NodeRef s(world, sord_node_from_serd_node(world, ctx->env, subject, nullptr, nullptr));
+  const NodeRef p(world, sord_node_from_serd_node(world, ctx->env, predicate, nullptr, nullptr));
+  const NodeRef o(world, sord_node_from_serd_node(world, ctx->env, object, datatype, lang));
   SerdStatus status = SERD_SUCCESS;
-  if (s == nullptr || p == nullptr || o == nullptr) {
+  if (s.get() == nullptr || p.get() == nullptr || o.get() == nullptr) {
     // An undefined prefix or an unresolvable relative IRI.
     ctx->failed = true;
     ctx->diags->add(Severity::Error, ctx->positionNow(), "rdf-syntax",
@@ -100,15 +100,12 @@ SerdStatus onStatement(void* handle, SerdStatementFlags, const SerdNode*, const 
                     "the prefix with @prefix or use a full IRI");
     status = SERD_ERR_BAD_SYNTAX;
   } else {
-    ctx->store->addQuad(s, p, o, ctx->positionNow());
+    ctx->store->addQuad(s.mut(), p.mut(), o.mut(), ctx->positionNow());
   }
-  if (s != nullptr) sord_node_free(world, s);
-  if (p != nullptr) sord_node_free(world, p);
-  if (o != nullptr) sord_node_free(world, o);
   return status;
 }
 
-SerdStatus onError(void* handle, const SerdError* error) {
+SerdStatus errorImpl(void* handle, const SerdError* error) {
   auto* ctx = static_cast<ReadContext*>(handle);
   ctx->failed = true;
   char buf[1024];
@@ -124,6 +121,28 @@ SerdStatus onError(void* handle, const SerdError* error) {
   ctx->diags->add(Severity::Error, std::move(pos), "rdf-syntax",
                   "RDF syntax error: " + message + "; fix the statement and run again");
   return SERD_SUCCESS;
+}
+
+// The functions Serd calls. Nothing may unwind through C: an exception (only bad_alloc can
+// occur) is recorded as a failed read and turned into an error status.
+SerdStatus onStatement(void* handle, SerdStatementFlags, const SerdNode*, const SerdNode* subject,
+                       const SerdNode* predicate, const SerdNode* object, const SerdNode* datatype,
+                       const SerdNode* lang) noexcept {
+  try {
+    return statementImpl(handle, subject, predicate, object, datatype, lang);
+  } catch (...) {
+    static_cast<ReadContext*>(handle)->internalError = true;
+    return SERD_ERR_INTERNAL;
+  }
+}
+
+SerdStatus onError(void* handle, const SerdError* error) noexcept {
+  try {
+    return errorImpl(handle, error);
+  } catch (...) {
+    static_cast<ReadContext*>(handle)->internalError = true;
+    return SERD_ERR_INTERNAL;
+  }
 }
 
 SerdSyntax syntaxFor(const std::string& path) {
@@ -155,6 +174,7 @@ bool readText(Store& store, SerdSyntax syntax, const std::string& text, const st
   // Page size 1: Serd pulls byte by byte, so our offset tells where each statement ends.
   const SerdStatus st =
       serd_reader_read_source(reader.get(), readSource, sourceError, &ctx, u8(name), 1);
+  if (ctx.internalError) throw std::bad_alloc();  // our failure, not the input's
   if (st != SERD_SUCCESS && st != SERD_FAILURE && !ctx.failed) {
     ctx.failed = true;
     diags.add(Severity::Error, SourcePos{name, 0, 0}, "rdf-syntax",
@@ -208,11 +228,23 @@ rdf::Term toTerm(Node n) {
   return rdf::Term::blank("invalid");
 }
 
+namespace {
+// Sord reports a CURIE it cannot expand on stderr; the statement sink reports the same
+// problem as a diagnostic with a position, so Sord's message is dropped.
+SerdStatus quietSordErrors(void*, const SerdError*) noexcept { return SERD_SUCCESS; }
+}  // namespace
+
 Store::Store()
     : world_(sord_world_new()),
-      model_(sord_new(world_.get(), SORD_SPO | SORD_OPS | SORD_PSO, false)) {}
+      model_(sord_new(world_.get(), SORD_SPO | SORD_OPS | SORD_PSO, false)) {
+  installErrorSink();
+}
 
 Store::~Store() = default;
+
+void Store::installErrorSink() {
+  sord_world_set_error_sink(world_.get(), quietSordErrors, nullptr);
+}
 
 bool Store::loadFile(const std::string& path, const std::string& blankPrefix, Diagnostics& diags) {
   std::ifstream in(path, std::ios::binary);

@@ -161,6 +161,8 @@ class Store {
   void addQuad(SordNode* s, SordNode* p, SordNode* o, const SourcePos& pos);
 
  private:
+  void installErrorSink();
+
   WorldPtr world_;
   ModelPtr model_;
   mutable std::vector<NodeRef> interned_;

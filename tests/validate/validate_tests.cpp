@@ -407,6 +407,12 @@ BOOST_AUTO_TEST_CASE(syntax_error_is_a_diagnostic) {
   BOOST_TEST(diags.items()[0].code == "rdf-syntax");
   BOOST_TEST(d.tripleCount() >= 1u);
 
+  Diagnostics undefinedPrefix;
+  (void)DataGraph::fromTurtle("@prefix ex: <http://example.org/> .\n\nex:a ex:p nope:b .\n",
+                              "prefix.ttl", undefinedPrefix);
+  BOOST_REQUIRE(!undefinedPrefix.items().empty());
+  BOOST_TEST(undefinedPrefix.items()[0].pos.line == 3u);
+
   Diagnostics missing;
   const DataGraph none = DataGraph::fromFiles({"/nonexistent/file.ttl"}, missing);
   BOOST_REQUIRE(missing.items().size() == 1u);
