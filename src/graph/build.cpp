@@ -221,6 +221,13 @@ class SiteBuilder {
       if (page.kind == PageKind::Source) addSource(page);
     }
     for (const Page& page : site_.pages) {
+      if (page.kind == PageKind::Guide) {
+        const std::string iri = text::encodeIri(page.permalink);
+        const VertexId guide = graph().vertex(VertexKind::Guide, iri, iri);
+        linkTaxonomies(page, guide, guide);
+      }
+    }
+    for (const Page& page : site_.pages) {
       if (page.kind == PageKind::Guide) addGuide(page);
     }
   }
@@ -397,8 +404,9 @@ class SiteBuilder {
   }
 
   struct Resolved {
-    enum class Kind { Page, Draft, Missing, External, Ignored } kind = Kind::Ignored;
+    enum class Kind { Page, Term, Draft, Missing, External, Ignored } kind = Kind::Ignored;
     std::size_t index = 0;
+    VertexId term = 0;
     std::string url;  // external URL, or the path looked up
   };
 
@@ -505,17 +513,32 @@ class SiteBuilder {
     } else if (const auto d = lookupUrl(path, draftsByUrl_)) {
       r.kind = Resolved::Kind::Draft;
       r.index = *d;
-    } else if (const auto term = termPage(path)) {
-      r.kind = Resolved::Kind::Page;
-      r.index = *term;
+    } else if (const VertexId* term = termEntityAt(path)) {
+      r.kind = Resolved::Kind::Term;
+      r.term = *term;
     } else {
       r.kind = Resolved::Kind::Missing;
     }
     return r;
   }
 
-  // Hugo builds a page for every taxonomy term in use even without a content file.
-  std::optional<std::size_t> termPage(const std::string&) const { return std::nullopt; }
+  // Hugo builds a page for every taxonomy term in use, even one without a content file.
+  const VertexId* termEntityAt(const std::string& path) const {
+    for (const std::string& candidate : {path, path + "/"}) {
+      const VertexId* v = site_.graph.find(text::encodeIri(permalinkOf(candidate) + "#id"));
+      if (!v) continue;
+      switch (site_.graph[*v].kind) {
+        case VertexKind::Category:
+        case VertexKind::Country:
+        case VertexKind::Contributor:
+        case VertexKind::Tag:
+          return v;
+        default:
+          break;
+      }
+    }
+    return nullptr;
+  }
 
   VertexId sectionVertex(const Page& page, VertexId guide, int headingIndex) {
     const PageFragment& f = *page.fragment;
@@ -541,7 +564,6 @@ class SiteBuilder {
     const std::string pageIri = text::encodeIri(page.permalink);
     const VertexId guide = graph().vertex(VertexKind::Guide, pageIri, pageIri);
     fillCommon(graph()[guide], page);
-    linkTaxonomies(page, guide, guide);
     sectionCount_ = 0;
     for (std::size_t h = 0; h < f.headings.size(); ++h) {
       if (f.headings[h].level == f.sectionLevel) sectionVertex(page, guide, static_cast<int>(h));
@@ -575,6 +597,18 @@ class SiteBuilder {
           const VertexId ext =
               graph().vertex(VertexKind::WebPage, text::encodeIri(r.url, true), "");
           graph().edge(guide, ext, EdgeKind::References, link.pos);
+          continue;
+        }
+        case Resolved::Kind::Term: {
+          const bool inSection = link.heading >= 0;
+          const VertexId from = inSection ? sectionVertex(page, guide, link.heading) : guide;
+          if (graph()[r.term].kind == VertexKind::Category) {
+            graph().edge(from, r.term, EdgeKind::SectionSubject, link.pos);
+          } else {
+            const std::string termPage = graph()[r.term].page;
+            graph().edge(guide, graph().vertex(VertexKind::WebPage, termPage, termPage),
+                         EdgeKind::References, link.pos);
+          }
           continue;
         }
         case Resolved::Kind::Page:
