@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "guidegraph/text.hpp"
@@ -218,7 +219,28 @@ FmValue parseTomlFrontMatter(std::string_view text, TextOrigin origin, Diagnosti
 
 FmValue parseJsonFrontMatter(std::string_view text, TextOrigin origin, Diagnostics& diags) {
   try {
-    const auto j = nlohmann::json::parse(text);
+    // nlohmann::json keeps the last of two equal keys silently; report the second instead.
+    std::vector<std::set<std::string>> keysPerObject;
+    std::vector<std::string> duplicates;
+    const nlohmann::json::parser_callback_t watchKeys =
+        [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+          using Event = nlohmann::json::parse_event_t;
+          if (event == Event::object_start) keysPerObject.emplace_back();
+          if (event == Event::object_end && !keysPerObject.empty()) keysPerObject.pop_back();
+          if (event == Event::key && !keysPerObject.empty() &&
+              !keysPerObject.back().insert(parsed.get<std::string>()).second) {
+            duplicates.push_back(parsed.get<std::string>());
+          }
+          return true;
+        };
+    const auto j = nlohmann::json::parse(text, watchKeys);
+    for (const auto& key : duplicates) {
+      std::size_t from = 0;
+      findJsonKey(text, key, from, origin);
+      const SourcePos second = findJsonKey(text, key, from, origin);
+      diags.add(Severity::Error, second, "front-matter-duplicate-key",
+                "duplicate front matter key '" + key + "'; keep only one");
+    }
     std::size_t cursor = 0;
     FmValue v = convertJson(j, SourcePos{*origin.file, origin.firstLine, 1}, text, cursor, origin);
     if (!v.isMap()) {
