@@ -60,5 +60,7 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
 extern const char* const kExportUsage;
 int runPages(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 extern const char* const kPagesUsage;
+int runLoad(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+extern const char* const kLoadUsage;
 
 }  // namespace guidegraph::cli

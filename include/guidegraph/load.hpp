@@ -1,0 +1,110 @@
+// Loading the RDF view into a SPARQL endpoint: the SPARQL 1.1 Graph Store HTTP Protocol,
+// with SPARQL 1.1 Update as the fallback, over libcurl (kept private to src/load/).
+//
+// A replacement never leaves a target graph half-loaded or duplicated: every graph is
+// first uploaded into a temporary graph, its triple count is checked, and only then are the
+// targets swapped (one SPARQL Update request of `MOVE <tmp> TO <target>` operations, or a
+// Graph Store PUT when no update endpoint is known). When anything fails before the swap,
+// the temporary graphs are dropped and the targets keep their old content.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "guidegraph/rdf.hpp"
+
+namespace guidegraph::load {
+
+enum class AuthMethod { Any, Basic, Digest };
+enum class Mode { Replace, Merge };
+enum class SendFormat { NTriples, Turtle };
+
+// A user name and its password. The password is never printed and never part of a message.
+struct Credentials {
+  std::string user;
+  std::string password;
+};
+
+struct Endpoints {
+  std::string graphStore;  // Graph Store HTTP Protocol service (`?graph=` is appended)
+  std::string update;      // SPARQL 1.1 Update endpoint
+  std::string query;       // SPARQL 1.1 Query endpoint for triple counts (default: update)
+};
+
+struct ConnectionOptions {
+  AuthMethod auth = AuthMethod::Any;
+  std::optional<Credentials> credentials;
+  double timeoutSeconds = 30;   // bounds every request including its retries
+  unsigned retries = 3;         // extra attempts after connection errors and HTTP 5xx
+  double backoffSeconds = 0.5;  // first pause between attempts; doubles each time
+};
+
+// The triples of one target graph (their `graph` member is ignored).
+struct GraphContent {
+  std::string graph;
+  std::vector<rdf::Triple> triples;  // distinct (s, p, o)
+};
+
+struct LoadRequest {
+  Endpoints endpoints;
+  ConnectionOptions connection;
+  Mode mode = Mode::Replace;
+  SendFormat format = SendFormat::NTriples;
+  std::size_t batchTriples = 2000;   // triples per INSERT DATA request
+  std::vector<GraphContent> graphs;  // graphs to load
+  std::vector<std::string> drop;     // graphs to drop (pages that disappeared)
+};
+
+struct LoadReport {
+  bool ok = false;
+  std::size_t triplesSent = 0;
+  std::size_t requests = 0;
+  std::vector<std::string> loadedGraphs;  // targets now holding the new content
+  std::vector<std::string> droppedGraphs;
+  std::string error;  // what went wrong and what became of the target graphs
+};
+
+// Progress lines ("uploading 12 graphs ..."), for --verbose; may be empty.
+using LogFn = std::function<void(const std::string&)>;
+
+// Runs the load. Needs endpoints.graphStore or endpoints.update. Never throws for network
+// or server problems: they come back in LoadReport::error.
+[[nodiscard]] LoadReport runLoad(const LoadRequest& request, const LogFn& log = {});
+
+// Groups triples by their named graph (`fallbackGraph` for triples without one, or every
+// triple when `singleGraph` is set), distinct and sorted, graphs in IRI order.
+[[nodiscard]] std::vector<GraphContent> groupByGraph(const std::vector<rdf::Triple>& triples,
+                                                     const std::string& singleGraph);
+
+// The graph's triples as N-Triples lines, sorted; the input of graphHash.
+[[nodiscard]] std::string ntriplesOf(const std::vector<rdf::Triple>& triples);
+
+// SHA-256 (lower-case hex) of the graph's sorted N-Triples.
+[[nodiscard]] std::string graphHash(const GraphContent& graph);
+[[nodiscard]] std::string sha256Hex(const std::string& bytes);
+
+// The password for `user` (or for the first login of the endpoint's host when `user` is
+// empty): GUIDEGRAPH_PASSWORD if set, else the `machine` (or `default`) entry of the netrc
+// file. Returns nullopt when no password is found; `user` is filled from netrc if empty.
+[[nodiscard]] std::optional<Credentials> findCredentials(const std::string& endpointUrl,
+                                                         const std::string& user,
+                                                         const char* passwordEnv,
+                                                         const std::string& netrcPath);
+
+// What the last loads sent, per endpoint and graph: a JSON file of per-graph hashes.
+struct LoadState {
+  std::map<std::string, std::map<std::string, std::string>> endpoints;  // endpoint -> graph -> hash
+};
+// Reads `path`; a missing file is an empty state. Returns an error message, or "".
+[[nodiscard]] std::string readLoadState(const std::string& path, LoadState& state);
+// Writes atomically. Returns an error message, or "".
+[[nodiscard]] std::string writeLoadState(const std::string& path, const LoadState& state);
+
+// A URL with any user:password@ part removed, for messages.
+[[nodiscard]] std::string redactUrl(const std::string& url);
+
+}  // namespace guidegraph::load

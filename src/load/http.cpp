@@ -1,0 +1,319 @@
+#include "http.hpp"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+namespace guidegraph::load {
+namespace {
+
+// libcurl's global state, set up once and released at exit.
+class CurlGlobal {
+ public:
+  CurlGlobal() { ok_ = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK; }
+  ~CurlGlobal() {
+    if (ok_) curl_global_cleanup();
+  }
+  CurlGlobal(const CurlGlobal&) = delete;
+  CurlGlobal& operator=(const CurlGlobal&) = delete;
+  [[nodiscard]] bool ok() const { return ok_; }
+
+ private:
+  bool ok_ = false;
+};
+
+const CurlGlobal& curlGlobal() {
+  static const CurlGlobal global;
+  return global;
+}
+
+struct EasyDeleter {
+  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+};
+struct SlistDeleter {
+  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+};
+
+// A C callback: stores the bytes, never throws (an allocation failure aborts the transfer).
+size_t onBody(char* data, size_t size, size_t count, void* user) noexcept {
+  try {
+    static_cast<std::string*>(user)->append(data, size * count);
+    return size * count;
+  } catch (...) {
+    return 0;
+  }
+}
+
+bool failedBeforeSending(CURLcode code) {
+  return code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST ||
+         code == CURLE_COULDNT_RESOLVE_PROXY;
+}
+
+bool transientAfterSending(CURLcode code) {
+  return code == CURLE_SEND_ERROR || code == CURLE_RECV_ERROR || code == CURLE_GOT_NOTHING ||
+         code == CURLE_PARTIAL_FILE || code == CURLE_OPERATION_TIMEDOUT;
+}
+
+void replaceAll(std::string& s, const std::string& from, const std::string& to) {
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+    s.replace(at, from.size(), to);
+  }
+}
+
+std::string stripTags(const std::string& html) {
+  std::string out;
+  bool inTag = false;
+  for (char c : html) {
+    if (c == '<') {
+      inTag = true;
+      out += ' ';
+    } else if (c == '>') {
+      inTag = false;
+    } else if (!inTag) {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string collapseSpace(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string between(const std::string& s, const std::string& open, const std::string& close) {
+  const auto a = s.find(open);
+  if (a == std::string::npos) return {};
+  const auto b = s.find(close, a + open.size());
+  if (b == std::string::npos) return {};
+  return s.substr(a + open.size(), b - a - open.size());
+}
+
+}  // namespace
+
+struct HttpClient::Impl {
+  ConnectionOptions options;
+  std::unique_ptr<CURL, EasyDeleter> easy;
+  char errorBuffer[CURL_ERROR_SIZE] = {};
+};
+
+HttpClient::HttpClient(const ConnectionOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+  if (curlGlobal().ok()) impl_->easy.reset(curl_easy_init());
+}
+
+HttpClient::~HttpClient() = default;
+
+HttpResponse HttpClient::send(const HttpRequest& request) {
+  using Clock = std::chrono::steady_clock;
+  HttpResponse response;
+  CURL* c = impl_->easy.get();
+  if (!c) {
+    response.transportError = "libcurl could not be initialised";
+    return response;
+  }
+  const ConnectionOptions& o = impl_->options;
+  const auto deadline =
+      Clock::now() + std::chrono::duration<double>(std::max(0.1, o.timeoutSeconds));
+  double backoff = o.backoffSeconds;
+
+  std::unique_ptr<curl_slist, SlistDeleter> headers;
+  for (const auto& h : request.headers) {
+    curl_slist* grown = curl_slist_append(headers.get(), h.c_str());
+    if (!grown) {
+      response.transportError = "out of memory";
+      return response;
+    }
+    (void)headers.release();
+    headers.reset(grown);
+  }
+  // No "Expect: 100-continue" round trip before uploads.
+  if (curl_slist* grown = curl_slist_append(headers.get(), "Expect:")) {
+    (void)headers.release();
+    headers.reset(grown);
+  }
+
+  for (unsigned attempt = 0;; ++attempt) {
+    const auto remaining =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+    if (remaining <= 0) break;
+    curl_easy_reset(c);  // keeps the connection cache
+    response = HttpResponse{};
+    response.attempts = attempt + 1;
+    impl_->errorBuffer[0] = '\0';
+    curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, impl_->errorBuffer);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(remaining));
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(remaining));
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onBody);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
+    if (request.body) {
+      curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body->data());
+      curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE,
+                       static_cast<curl_off_t>(request.body->size()));
+      if (request.method != "POST")
+        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    } else if (request.method == "GET") {
+      curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+    } else {
+      curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    }
+    if (o.credentials) {
+      curl_easy_setopt(c, CURLOPT_USERNAME, o.credentials->user.c_str());
+      curl_easy_setopt(c, CURLOPT_PASSWORD, o.credentials->password.c_str());
+      const unsigned long method = o.auth == AuthMethod::Basic    ? CURLAUTH_BASIC
+                                   : o.auth == AuthMethod::Digest ? CURLAUTH_DIGEST
+                                                                  : CURLAUTH_ANY;
+      curl_easy_setopt(c, CURLOPT_HTTPAUTH, method);
+    }
+    ++requests_;
+    const CURLcode code = curl_easy_perform(c);
+    bool retry = false;
+    if (code == CURLE_OK) {
+      curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
+      const char* type = nullptr;
+      if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type)
+        response.contentType = type;
+      retry = response.status >= 500 && request.retryAfterSend;
+    } else {
+      response.transportError =
+          impl_->errorBuffer[0] ? impl_->errorBuffer : curl_easy_strerror(code);
+      curl_off_t uploaded = 0;
+      curl_easy_getinfo(c, CURLINFO_SIZE_UPLOAD_T, &uploaded);
+      response.sendFailed =
+          code == CURLE_SEND_ERROR ||
+          (request.body && static_cast<std::size_t>(uploaded) < request.body->size());
+      retry = failedBeforeSending(code) || (transientAfterSending(code) && request.retryAfterSend);
+    }
+    if (!retry || attempt >= o.retries) break;
+    const auto left = std::chrono::duration<double>(deadline - Clock::now()).count();
+    if (left <= backoff) break;
+    std::this_thread::sleep_for(std::chrono::duration<double>(backoff));
+    backoff *= 2;
+  }
+  if (response.attempts == 0)
+    response.transportError = "no time left to send the request (see --timeout)";
+  return response;
+}
+
+std::string formEncode(const std::string& value) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char ch : value) {
+    if (std::isalnum(ch) || ch == '-' || ch == '.' || ch == '_' || ch == '~') {
+      out += static_cast<char>(ch);
+    } else {
+      out += '%';
+      out += hex[ch >> 4];
+      out += hex[ch & 15];
+    }
+  }
+  return out;
+}
+
+std::string withGraphParameter(const std::string& url, const std::string& graphIri) {
+  return url + (url.find('?') == std::string::npos ? "?" : "&") + "graph=" + formEncode(graphIri);
+}
+
+std::string serverMessage(const std::string& body, const std::string& contentType) {
+  std::string text;
+  const bool html = contentType.find("html") != std::string::npos ||
+                    body.find("<html") != std::string::npos ||
+                    body.find("<HTML") != std::string::npos;
+  if (html) {
+    // Virtuoso: <h3>Error 22023</h3> <xmp>the message</xmp>
+    const std::string detail = between(body, "<xmp>", "</xmp>");
+    const std::string code = collapseSpace(stripTags(between(body, "<h3>", "</h3>")));
+    if (!detail.empty()) {
+      text = (code.empty() ? "" : code + ": ") + detail;
+    } else {
+      const auto bodyStart = body.find("<body");
+      text = stripTags(bodyStart == std::string::npos ? body : body.substr(bodyStart));
+      if (collapseSpace(text).empty()) text = stripTags(between(body, "<title>", "</title>"));
+    }
+    replaceAll(text, "&lt;", "<");
+    replaceAll(text, "&gt;", ">");
+    replaceAll(text, "&quot;", "\"");
+    replaceAll(text, "&#39;", "'");
+    replaceAll(text, "&amp;", "&");
+  } else {
+    text = body;
+  }
+  text = collapseSpace(text);
+  // Virtuoso repeats the whole request after its message: keep the message.
+  if (const auto at = text.find(" SPARQL query:"); at != std::string::npos) text.resize(at);
+  if (text.size() > 400) text = text.substr(0, 400) + " ...";
+  return text;
+}
+
+std::string describeFailure(const HttpRequest& request, const HttpResponse& response) {
+  const std::string where = request.method + " " + redactUrl(request.url);
+  if (response.status == 0) {
+    std::string m = where + " failed: " + response.transportError;
+    if (response.sendFailed) m += " (the connection broke while sending the data)";
+    m += response.attempts > 1 ? " (" + std::to_string(response.attempts) + " attempts)" : "";
+    return m;
+  }
+  const std::string message = serverMessage(response.body, response.contentType);
+  const std::string said = message.empty() ? "" : "; the server said: " + message;
+  std::string m = where + ": HTTP " + std::to_string(response.status);
+  switch (response.status) {
+    case 401:
+      m += " Unauthorized: the server did not accept the credentials; check --user, the password "
+           "(GUIDEGRAPH_PASSWORD or ~/.netrc) and --auth (Virtuoso wants --auth digest)";
+      break;
+    case 403:
+      m += " Forbidden: the user may not write there; grant it write access (Virtuoso: the "
+           "SPARQL_UPDATE role)";
+      break;
+    case 404:
+      m += " Not Found: no such service; check the endpoint path (e.g. Virtuoso "
+           "/sparql-graph-crud-auth, Fuseki /DATASET/data, GraphDB "
+           "/repositories/REPO/rdf-graphs/service, Oxigraph /store)";
+      break;
+    case 405:
+      m += " Method Not Allowed: the endpoint does not take this request; check that it is a Graph "
+           "Store or Update endpoint that allows writing";
+      break;
+    case 415:
+      m += " Unsupported Media Type: the server does not accept this RDF syntax; try --send-format "
+           "nt or --send-format ttl";
+      break;
+    default:
+      if (response.status >= 500) {
+        m += " server error";
+        if (response.attempts > 1) m += " (" + std::to_string(response.attempts) + " attempts)";
+      }
+      break;
+  }
+  return m + said;
+}
+
+std::string redactUrl(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  const auto authorityEnd = url.find_first_of("/?#", scheme + 3);
+  const auto at = url.find('@', scheme + 3);
+  if (at == std::string::npos || (authorityEnd != std::string::npos && at > authorityEnd))
+    return url;
+  return url.substr(0, scheme + 3) + url.substr(at + 1);
+}
+
+}  // namespace guidegraph::load

@@ -1,0 +1,366 @@
+#include <unistd.h>
+
+#include <chrono>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "guidegraph/load.hpp"
+#include "guidegraph/rdf_view.hpp"
+#include "guidegraph/serialize.hpp"
+#include "http.hpp"
+
+namespace guidegraph::load {
+namespace {
+
+const char* contentTypeOf(SendFormat f) {
+  return f == SendFormat::Turtle ? "text/turtle" : "application/n-triples";
+}
+
+bool hasBlankNodes(const std::vector<rdf::Triple>& triples) {
+  for (const auto& t : triples) {
+    if (t.subject.isBlank() || t.object.isBlank()) return true;
+  }
+  return false;
+}
+
+std::string joinGraphs(const std::vector<std::string>& graphs, std::size_t max = 5) {
+  std::string out;
+  for (std::size_t i = 0; i < graphs.size() && i < max; ++i)
+    out += (i ? ", <" : "<") + graphs[i] + ">";
+  if (graphs.size() > max) out += " and " + std::to_string(graphs.size() - max) + " more";
+  return out;
+}
+
+class Loader {
+ public:
+  Loader(const LoadRequest& request, const LogFn& log)
+      : rq_(request), log_(log), http_(request.connection) {
+    queryUrl_ = rq_.endpoints.query.empty() ? rq_.endpoints.update : rq_.endpoints.query;
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    runId_ = std::to_string(::getpid()) + "-" +
+             std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(now).count());
+  }
+
+  LoadReport run() {
+    if (rq_.endpoints.graphStore.empty() && rq_.endpoints.update.empty()) {
+      report_.error =
+          "no endpoint: give --endpoint (Graph Store) or --update-endpoint (SPARQL Update)";
+      return report_;
+    }
+    if (rq_.mode == Mode::Merge) {
+      merge();
+    } else {
+      replace();
+    }
+    report_.requests = http_.requestCount();
+    return report_;
+  }
+
+ private:
+  void say(const std::string& line) {
+    if (log_) log_(line);
+  }
+
+  HttpResponse send(const HttpRequest& request) { return http_.send(request); }
+
+  std::string bodyOf(const GraphContent& g) const {
+    if (rq_.format == SendFormat::NTriples) return ntriplesOf(g.triples);
+    rdf::Dataset d;
+    d.prefixes = rdf::standardPrefixes();
+    d.triples = g.triples;
+    d.normalize();
+    std::ostringstream out;
+    const std::string error = serialize::writeRdf(d, serialize::RdfFormat::Turtle, out);
+    if (!error.empty()) throw std::logic_error("cannot write Turtle: " + error);
+    return out.str();
+  }
+
+  std::string update(const std::string& text, bool retryAfterSend) {
+    HttpRequest request{"POST",
+                        rq_.endpoints.update,
+                        {"Content-Type: application/sparql-update; charset=utf-8", "Accept: */*"},
+                        &text,
+                        retryAfterSend};
+    const HttpResponse r = send(request);
+    return r.ok() ? std::string() : describeFailure(request, r);
+  }
+
+  // Sends the graph's triples into `graph`: replacing its content (PUT, or DROP then
+  // INSERT DATA) or adding to it (POST, or INSERT DATA).
+  std::string upload(const std::string& graph, const GraphContent& content, bool replaceContent) {
+    if (!rq_.endpoints.graphStore.empty()) {
+      const std::string body = bodyOf(content);
+      HttpRequest request{
+          replaceContent ? "PUT" : "POST",
+          withGraphParameter(rq_.endpoints.graphStore, graph),
+          {std::string("Content-Type: ") + contentTypeOf(rq_.format) + "; charset=utf-8"},
+          &body,
+          true};
+      const HttpResponse r = send(request);
+      if (!r.ok()) return describeFailure(request, r);
+      report_.triplesSent += content.triples.size();
+      return {};
+    }
+    if (replaceContent) {
+      if (auto e = update("DROP SILENT GRAPH <" + graph + ">", true); !e.empty()) return e;
+    }
+    // N-Triples lines are valid SPARQL triples (same IRIs, escapes and literals). Blank
+    // nodes are scoped to one request, so a graph with blank nodes goes in one request.
+    const std::size_t batch = hasBlankNodes(content.triples)
+                                  ? content.triples.size()
+                                  : std::max<std::size_t>(1, rq_.batchTriples);
+    for (std::size_t start = 0; start < content.triples.size(); start += batch) {
+      const std::size_t end = std::min(content.triples.size(), start + batch);
+      const std::vector<rdf::Triple> part(
+          content.triples.begin() + static_cast<std::ptrdiff_t>(start),
+          content.triples.begin() + static_cast<std::ptrdiff_t>(end));
+      const std::string text = "INSERT DATA { GRAPH <" + graph + "> {\n" + ntriplesOf(part) + "} }";
+      if (auto e = update(text, true); !e.empty()) return e;
+      report_.triplesSent += part.size();
+    }
+    return {};
+  }
+
+  // Triple counts of `graphs` (absent graphs count 0), or an error message.
+  std::string count(const std::vector<std::string>& graphs,
+                    std::map<std::string, std::size_t>& counts) {
+    for (const auto& g : graphs) counts[g] = 0;
+    if (queryUrl_.empty()) return countByDownload(graphs, counts);
+    constexpr std::size_t kPerQuery = 200;
+    for (std::size_t start = 0; start < graphs.size(); start += kPerQuery) {
+      std::string values;
+      for (std::size_t i = start; i < graphs.size() && i < start + kPerQuery; ++i)
+        values += " <" + graphs[i] + ">";
+      const std::string query = "SELECT ?g (COUNT(*) AS ?n) WHERE { VALUES ?g {" + values +
+                                " } GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
+      const std::string body = "query=" + formEncode(query);
+      HttpRequest request{"POST",
+                          queryUrl_,
+                          {"Content-Type: application/x-www-form-urlencoded",
+                           "Accept: application/sparql-results+json"},
+                          &body,
+                          true};
+      const HttpResponse r = send(request);
+      if (!r.ok()) return "counting the triples failed: " + describeFailure(request, r);
+      try {
+        const auto j = nlohmann::json::parse(r.body);
+        for (const auto& row : j.at("results").at("bindings")) {
+          const std::string g = row.at("g").at("value").get<std::string>();
+          counts[g] = std::stoull(row.at("n").at("value").get<std::string>());
+        }
+      } catch (const std::exception& e) {
+        return "counting the triples failed: " + redactUrl(queryUrl_) +
+               " did not answer with SPARQL JSON results (" + e.what() +
+               "); give a query endpoint with --query-endpoint";
+      }
+    }
+    return {};
+  }
+
+  // Without a query endpoint: fetch each graph as N-Triples and count its lines.
+  std::string countByDownload(const std::vector<std::string>& graphs,
+                              std::map<std::string, std::size_t>& counts) {
+    for (const auto& g : graphs) {
+      HttpRequest request{"GET",
+                          withGraphParameter(rq_.endpoints.graphStore, g),
+                          {"Accept: application/n-triples"},
+                          nullptr,
+                          true};
+      const HttpResponse r = send(request);
+      if (r.status == 404) continue;
+      if (!r.ok()) return "counting the triples failed: " + describeFailure(request, r);
+      std::size_t n = 0;
+      std::istringstream lines(r.body);
+      for (std::string line; std::getline(lines, line);) {
+        const auto first = line.find_first_not_of(" \t\r");
+        if (first != std::string::npos && line[first] != '#') ++n;
+      }
+      counts[g] = n;
+    }
+    return {};
+  }
+
+  // Drops graphs; returns the ones that could not be dropped.
+  std::vector<std::string> dropGraphs(const std::vector<std::string>& graphs) {
+    std::vector<std::string> left;
+    if (graphs.empty()) return left;
+    if (!rq_.endpoints.update.empty()) {
+      std::string text;
+      for (const auto& g : graphs)
+        text += (text.empty() ? "" : " ;\n") + std::string("DROP SILENT GRAPH <") + g + ">";
+      if (!update(text, true).empty()) left = graphs;
+      return left;
+    }
+    for (const auto& g : graphs) {
+      HttpRequest request{
+          "DELETE", withGraphParameter(rq_.endpoints.graphStore, g), {}, nullptr, true};
+      const HttpResponse r = send(request);
+      if (!r.ok() && r.status != 404) left.push_back(g);
+    }
+    return left;
+  }
+
+  std::string cleanupNote(const std::vector<std::string>& temps) {
+    const std::vector<std::string> left = dropGraphs(temps);
+    if (left.empty()) return {};
+    return " The temporary graphs could not be removed; drop them by hand: " +
+           joinGraphs(left, 20) + ".";
+  }
+
+  void merge() {
+    for (const auto& g : rq_.graphs) {
+      say("adding " + std::to_string(g.triples.size()) + " triples to <" + g.graph + ">");
+      if (auto e = upload(g.graph, g, false); !e.empty()) {
+        report_.error =
+            "adding to <" + g.graph + "> failed: " + e + ". With --merge nothing is removed: " +
+            (report_.loadedGraphs.empty()
+                 ? std::string("no graph was changed")
+                 : joinGraphs(report_.loadedGraphs) + " received their triples") +
+            "; <" + g.graph + "> may hold part of its new triples (run the load again).";
+        return;
+      }
+      report_.loadedGraphs.push_back(g.graph);
+    }
+    report_.ok = true;
+  }
+
+  void replace() {
+    const std::string unchanged =
+        "Nothing was changed: every target graph keeps its previous content.";
+    std::vector<std::string> temps;
+    std::vector<std::string> targets;
+    std::map<std::string, std::size_t> expected;
+    for (std::size_t i = 0; i < rq_.graphs.size(); ++i) {
+      const GraphContent& g = rq_.graphs[i];
+      const std::string tmp = "urn:guidegraph:load:" + runId_ + ":" + std::to_string(i);
+      temps.push_back(tmp);
+      targets.push_back(g.graph);
+      expected[tmp] = g.triples.size();
+      expected[g.graph] = g.triples.size();
+      say("uploading " + std::to_string(g.triples.size()) + " triples for <" + g.graph +
+          "> into <" + tmp + ">");
+      if (auto e = upload(tmp, g, true); !e.empty()) {
+        report_.error = "uploading <" + g.graph + "> (into the temporary graph <" + tmp +
+                        ">) failed: " + e + ". " + unchanged + cleanupNote(temps);
+        return;
+      }
+    }
+    std::map<std::string, std::size_t> counts;
+    if (auto e = count(temps, counts); !e.empty()) {
+      report_.error = e + ". " + unchanged + cleanupNote(temps);
+      return;
+    }
+    for (std::size_t i = 0; i < temps.size(); ++i) {
+      if (counts[temps[i]] != expected[temps[i]]) {
+        report_.error = "the endpoint holds " + std::to_string(counts[temps[i]]) +
+                        " triples for <" + targets[i] + "> after the upload, but " +
+                        std::to_string(expected[temps[i]]) +
+                        " were sent (did the server drop some?). " + unchanged + cleanupNote(temps);
+        return;
+      }
+    }
+    say("checked the triple counts of " + std::to_string(temps.size()) + " temporary graphs");
+    if (!swap(temps, targets)) return;
+
+    std::map<std::string, std::size_t> finalCounts;
+    if (auto e = count(targets, finalCounts); !e.empty()) {
+      report_.error = "the graphs were replaced, but checking them failed: " + e;
+      return;
+    }
+    for (const auto& t : targets) {
+      if (finalCounts[t] != expected[t]) {
+        report_.error = "after the swap <" + t + "> holds " + std::to_string(finalCounts[t]) +
+                        " triples, expected " + std::to_string(expected[t]) + "; load it again";
+        return;
+      }
+    }
+    report_.ok = true;
+  }
+
+  bool swap(const std::vector<std::string>& temps, const std::vector<std::string>& targets) {
+    if (!rq_.endpoints.update.empty()) {
+      // One request: MOVE replaces each target with its checked temporary graph and
+      // removes the temporary graph. Never sent twice once it may have reached the server.
+      std::string text;
+      for (std::size_t i = 0; i < temps.size(); ++i) {
+        text += (text.empty() ? "" : " ;\n") + std::string("MOVE <") + temps[i] + "> TO <" +
+                targets[i] + ">";
+      }
+      for (const auto& d : rq_.drop)
+        text += (text.empty() ? "" : " ;\n") + std::string("DROP SILENT GRAPH <") + d + ">";
+      if (text.empty()) {
+        report_.ok = true;
+        return false;
+      }
+      say("swapping " + std::to_string(temps.size()) + " graphs in, dropping " +
+          std::to_string(rq_.drop.size()));
+      HttpRequest request{"POST",
+                          rq_.endpoints.update,
+                          {"Content-Type: application/sparql-update; charset=utf-8", "Accept: */*"},
+                          &text,
+                          false};
+      const HttpResponse r = send(request);
+      if (!r.ok()) {
+        const std::string what = describeFailure(request, r);
+        report_.error =
+            r.status != 0
+                ? "the swap was refused: " + what +
+                      ". The target graphs keep their previous content." + cleanupNote(temps)
+                : "the swap request got no answer: " + what +
+                      ". The server may or may not have carried it out; each target graph holds "
+                      "either its previous or its complete new content. Run the same load again." +
+                      cleanupNote(temps);
+        return false;
+      }
+      report_.loadedGraphs = targets;
+      report_.droppedGraphs = rq_.drop;
+      return true;
+    }
+    // Graph Store only: PUT replaces each target in one request, then the checked
+    // temporary graph is deleted.
+    for (std::size_t i = 0; i < temps.size(); ++i) {
+      say("replacing <" + targets[i] + ">");
+      if (auto e = upload(targets[i], rq_.graphs[i], true); !e.empty()) {
+        report_.error = "replacing <" + targets[i] + "> failed: " + e + ". <" + targets[i] +
+                        "> keeps its previous content" +
+                        (report_.loadedGraphs.empty()
+                             ? std::string(", as do all others")
+                             : "; already replaced: " + joinGraphs(report_.loadedGraphs)) +
+                        ". Run the load again." + cleanupNote(temps);
+        return false;
+      }
+      report_.loadedGraphs.push_back(targets[i]);
+    }
+    if (auto left = dropGraphs(temps); !left.empty()) {
+      report_.error =
+          "the graphs were replaced, but the temporary graphs could not be removed; drop them by "
+          "hand: " +
+          joinGraphs(left, 20);
+      return false;
+    }
+    if (auto left = dropGraphs(rq_.drop); !left.empty()) {
+      report_.error =
+          "the graphs were replaced, but these could not be dropped: " + joinGraphs(left, 20);
+      return false;
+    }
+    report_.droppedGraphs = rq_.drop;
+    return true;
+  }
+
+  const LoadRequest& rq_;
+  LogFn log_;
+  HttpClient http_;
+  std::string queryUrl_;
+  std::string runId_;
+  LoadReport report_;
+};
+
+}  // namespace
+
+LoadReport runLoad(const LoadRequest& request, const LogFn& log) {
+  Loader loader(request, log);
+  return loader.run();
+}
+
+}  // namespace guidegraph::load
