@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <ostream>
 #include <sstream>
 
@@ -18,13 +20,24 @@ standard error; the rest of the site is still exported.
 Options:
   -o, --output FILE      write to FILE (atomically: a complete file or none);
                          default: standard output
-  -f, --format FORMAT    ttl (default), nt, nq or trig
+  -f, --format FORMAT    ttl (default), nt, nq, trig or jsonld; or a comma-separated
+                         list such as ttl,nq,jsonld, which needs -o DIR: each format
+                         is then written to DIR/NAME.EXT, NAME being the site folder's
+                         name (examples/site -> DIR/site.ttl, DIR/site.nq, ...)
+      --jsonld-form FORM compact (default; with the context of vocab/context.jsonld
+                         written into the output, so no network is needed),
+                         expanded or flattened
       --base IRI         use IRI instead of the site's baseURL for every permalink
       --drafts           include pages marked `draft: true`
       --threads N        parse with N threads (default: one per core)
       --max-file-size N  skip content files larger than N bytes (default 16777216)
       --max-files N      read at most N content files (default 1000000)
   -q, --quiet            print no summary line
+
+Turtle and N-Triples hold the union of all graphs. N-Quads, TriG and JSON-LD keep one
+named graph per page, named by the page's permalink (JSON-LD: {"@id": permalink,
+"@graph": [...]}), and the vocabulary in a graph of its own. Every output is sorted and
+byte-identical from run to run.
 
 Exit codes: 0 success; 1 the content has errors (output still written for the rest);
 2 bad command line, no site at SITE, or the output could not be written.
@@ -54,12 +67,29 @@ std::size_t countEntities(const KnowledgeGraph& g) {
   return n;
 }
 
+// The file name stem for `-o DIR`: the site folder's own name ("examples/site" -> "site").
+std::string siteName(const std::string& site) {
+  std::error_code ec;
+  std::filesystem::path p =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(site, ec), ec);
+  std::string name = p.filename().string();
+  if (name.empty()) name = p.parent_path().filename().string();
+  return name.empty() ? std::string("site") : name;
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string s;
+  for (const auto& i : items) s += (s.empty() ? "" : ", ") + i;
+  return s;
+}
+
 }  // namespace
 
 int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   SiteOptions options;
   std::string output = "-";
-  serialize::RdfFormat format = serialize::RdfFormat::Turtle;
+  std::vector<serialize::RdfFormat> formats;
+  serialize::JsonLdOptions jsonld;
   const auto problem = parseSiteOptions(
       args, options, [&](const std::string& arg, const auto& next) -> std::optional<std::string> {
         if (arg == "-o" || arg == "--output") {
@@ -70,15 +100,51 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
         }
         if (arg == "-f" || arg == "--format") {
           const auto v = next();
-          const auto f = v ? serialize::parseRdfFormat(*v) : std::nullopt;
-          if (!f) return "--format needs one of ttl, nt, nq, trig";
-          format = *f;
+          if (!v) return "--format needs one of ttl, nt, nq, trig, jsonld";
+          formats.clear();
+          std::size_t from = 0;
+          while (from <= v->size()) {
+            const std::size_t comma = std::min(v->find(',', from), v->size());
+            const auto f =
+                serialize::parseRdfFormat(std::string_view(*v).substr(from, comma - from));
+            if (!f)
+              return "--format needs one of ttl, nt, nq, trig, jsonld (or a comma-separated list "
+                     "of them)";
+            if (std::find(formats.begin(), formats.end(), *f) == formats.end())
+              formats.push_back(*f);
+            from = comma + 1;
+          }
+          return std::nullopt;
+        }
+        if (arg == "--jsonld-form") {
+          const auto v = next();
+          const auto f = v ? serialize::parseJsonLdForm(*v) : std::nullopt;
+          if (!f) return "--jsonld-form needs one of compact, expanded, flattened";
+          jsonld.form = *f;
           return std::nullopt;
         }
         return std::string();
       });
   if (problem) return usageError("export", *problem, err);
-  if (options.site.empty()) return usageError("export", "give the folder of a Hugo site, e.g. `guidegraph export examples/site`", err);
+  if (options.site.empty())
+    return usageError(
+        "export", "give the folder of a Hugo site, e.g. `guidegraph export examples/site`", err);
+  if (formats.empty()) formats.push_back(serialize::RdfFormat::Turtle);
+  const bool toFolder = formats.size() > 1;
+  if (toFolder && output == "-") {
+    return usageError("export", "several formats need a folder to write them into: add `-o DIR`",
+                      err);
+  }
+  if (toFolder) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(output, ec)) {
+      return usageError(
+          "export",
+          "'" + output +
+              "' is not a folder; several formats are written into a folder (create it first)",
+          err);
+    }
+  }
 
   const auto start = std::chrono::steady_clock::now();
   Diagnostics diags;
@@ -91,29 +157,39 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
   diags.sort();
   printDiagnostics(diags, err);
 
-  std::string writeError;
-  const WriteResult written = writeOutput(output, out, [&](std::ostream& os) {
-    writeError = serialize::writeRdf(data, format, os);
-    return writeError.empty();
-  });
-  if (!written.ok) {
-    err << "guidegraph export: error: " << (writeError.empty() ? written.error : writeError)
-        << (output == "-" ? "" : "; '" + output + "' was left as it was") << '\n';
-    return kExitUsage;
+  std::vector<std::string> written;
+  for (const serialize::RdfFormat format : formats) {
+    const std::string path =
+        toFolder ? (std::filesystem::path(output) /
+                    (siteName(options.site) + "." + serialize::formatExtension(format)))
+                       .string()
+                 : output;
+    std::string writeError;
+    const WriteResult result = writeOutput(path, out, [&](std::ostream& os) {
+      writeError = format == serialize::RdfFormat::JsonLd ? serialize::writeJsonLd(data, jsonld, os)
+                                                          : serialize::writeRdf(data, format, os);
+      return writeError.empty();
+    });
+    if (!result.ok) {
+      err << "guidegraph export: error: " << (writeError.empty() ? result.error : writeError)
+          << (path == "-" ? "" : "; '" + path + "' was left as it was") << '\n';
+      return kExitUsage;
+    }
+    written.push_back(path == "-" ? std::string("standard output") : path);
   }
   if (!options.quiet) {
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::ostringstream summary;
-    summary << "guidegraph: exported " << options.site << " to "
-            << (output == "-" ? std::string("standard output") : output) << ": " << site.pages.size()
-            << " pages, " << countEntities(site.graph) << " entities, " << data.triples.size()
-            << " triples in ";
+    summary << "guidegraph: exported " << options.site << " to " << join(written) << ": "
+            << site.pages.size() << " pages, " << countEntities(site.graph) << " entities, "
+            << data.triples.size() << " triples in ";
     summary.setf(std::ios::fixed);
     summary.precision(3);
     summary << seconds << " s";
     if (diags.hasErrors() || diags.count(Severity::Warning)) {
-      summary << " (" << diags.count(Severity::Error) << " errors, " << diags.count(Severity::Warning)
-              << " warnings)";
+      summary << " (" << diags.count(Severity::Error) << " errors, "
+              << diags.count(Severity::Warning) << " warnings)";
     }
     err << summary.str() << '\n';
   }

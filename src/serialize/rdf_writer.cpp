@@ -33,9 +33,12 @@ SerdNode nodeOf(const std::string& s, SerdType type) {
 
 SerdNode termNode(const rdf::Term& t) {
   switch (t.kind) {
-    case rdf::TermKind::Iri: return nodeOf(t.value, SERD_URI);
-    case rdf::TermKind::Blank: return nodeOf(t.value, SERD_BLANK);
-    case rdf::TermKind::Literal: return nodeOf(t.value, SERD_LITERAL);
+    case rdf::TermKind::Iri:
+      return nodeOf(t.value, SERD_URI);
+    case rdf::TermKind::Blank:
+      return nodeOf(t.value, SERD_BLANK);
+    case rdf::TermKind::Literal:
+      return nodeOf(t.value, SERD_LITERAL);
   }
   return SERD_NODE_NULL;
 }
@@ -52,28 +55,46 @@ std::optional<RdfFormat> parseRdfFormat(std::string_view name) {
   if (name == "nt" || name == "ntriples" || name == "n-triples") return RdfFormat::NTriples;
   if (name == "nq" || name == "nquads" || name == "n-quads") return RdfFormat::NQuads;
   if (name == "trig") return RdfFormat::TriG;
+  if (name == "jsonld" || name == "json-ld") return RdfFormat::JsonLd;
   return std::nullopt;
 }
 
 const char* formatExtension(RdfFormat f) {
   switch (f) {
-    case RdfFormat::Turtle: return "ttl";
-    case RdfFormat::NTriples: return "nt";
-    case RdfFormat::NQuads: return "nq";
-    case RdfFormat::TriG: return "trig";
+    case RdfFormat::Turtle:
+      return "ttl";
+    case RdfFormat::NTriples:
+      return "nt";
+    case RdfFormat::NQuads:
+      return "nq";
+    case RdfFormat::TriG:
+      return "trig";
+    case RdfFormat::JsonLd:
+      return "jsonld";
   }
   return "ttl";
 }
 
 std::string writeRdf(const rdf::Dataset& data, RdfFormat format, std::ostream& out) {
+  if (format == RdfFormat::JsonLd) return writeJsonLd(data, JsonLdOptions{}, out);
   const bool quads = format == RdfFormat::NQuads || format == RdfFormat::TriG;
   const bool abbreviated = format == RdfFormat::Turtle || format == RdfFormat::TriG;
   SerdSyntax syntax = SERD_TURTLE;
   switch (format) {
-    case RdfFormat::Turtle: syntax = SERD_TURTLE; break;
-    case RdfFormat::NTriples: syntax = SERD_NTRIPLES; break;
-    case RdfFormat::NQuads: syntax = SERD_NQUADS; break;
-    case RdfFormat::TriG: syntax = SERD_TRIG; break;
+    case RdfFormat::Turtle:
+      syntax = SERD_TURTLE;
+      break;
+    case RdfFormat::NTriples:
+      syntax = SERD_NTRIPLES;
+      break;
+    case RdfFormat::NQuads:
+      syntax = SERD_NQUADS;
+      break;
+    case RdfFormat::TriG:
+      syntax = SERD_TRIG;
+      break;
+    case RdfFormat::JsonLd:
+      break;
   }
   std::vector<const rdf::Triple*> order;
   order.reserve(data.triples.size());
@@ -85,8 +106,8 @@ std::string writeRdf(const rdf::Dataset& data, RdfFormat format, std::ostream& o
 
   std::unique_ptr<SerdEnv, EnvDeleter> env(serd_env_new(nullptr));
   const int style = abbreviated ? (SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED) : SERD_STYLE_ASCII;
-  std::unique_ptr<SerdWriter, WriterDeleter> writer(
-      serd_writer_new(syntax, static_cast<SerdStyle>(style), env.get(), nullptr, sinkToStream, &out));
+  std::unique_ptr<SerdWriter, WriterDeleter> writer(serd_writer_new(
+      syntax, static_cast<SerdStyle>(style), env.get(), nullptr, sinkToStream, &out));
   if (abbreviated) {
     for (const auto& p : data.prefixes) {
       const SerdNode name = nodeOf(p.name, SERD_LITERAL);
@@ -106,13 +127,17 @@ std::string writeRdf(const rdf::Dataset& data, RdfFormat format, std::ostream& o
     SerdNode datatype = SERD_NODE_NULL;
     SerdNode lang = SERD_NODE_NULL;
     if (t->object.isLiteral()) {
-      if (!t->object.language.empty()) lang = nodeOf(t->object.language, SERD_LITERAL);
-      else if (!t->object.datatype.empty()) datatype = nodeOf(t->object.datatype, SERD_URI);
+      if (!t->object.language.empty())
+        lang = nodeOf(t->object.language, SERD_LITERAL);
+      else if (!t->object.datatype.empty())
+        datatype = nodeOf(t->object.datatype, SERD_URI);
     }
-    const SerdStatus st = serd_writer_write_statement(
-        writer.get(), 0, g.buf ? &g : nullptr, &s, &p, &o, datatype.buf ? &datatype : nullptr,
-        lang.buf ? &lang : nullptr);
-    if (st != SERD_SUCCESS) return std::string("cannot write a statement: ") + reinterpret_cast<const char*>(serd_strerror(st));
+    const SerdStatus st =
+        serd_writer_write_statement(writer.get(), 0, g.buf ? &g : nullptr, &s, &p, &o,
+                                    datatype.buf ? &datatype : nullptr, lang.buf ? &lang : nullptr);
+    if (st != SERD_SUCCESS)
+      return std::string("cannot write a statement: ") +
+             reinterpret_cast<const char*>(serd_strerror(st));
   }
   serd_writer_finish(writer.get());
   out.flush();
