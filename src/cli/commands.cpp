@@ -13,6 +13,8 @@ const std::vector<Command>& commands() {
       {"export", "write the site's knowledge graph as RDF (Turtle, N-Triples, N-Quads, TriG)",
        kExportUsage, runExport},
       {"pages", "list the site's pages with their kind and permalink (CSV)", kPagesUsage, runPages},
+      {"catalog", "write library catalog records for the sources (MARC 21, Dublin Core, OAI-PMH, CSV)",
+       kCatalogUsage, runCatalog},
       {"load", "load the graph into a SPARQL store (Graph Store Protocol or SPARQL Update)",
        kLoadUsage, runLoad},
   };

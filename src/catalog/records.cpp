@@ -1,0 +1,231 @@
+// From the knowledge graph to one plain SourceRecord per source.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "guidegraph/catalog.hpp"
+#include "guidegraph/fragment.hpp"
+#include "guidegraph/text.hpp"
+
+namespace guidegraph::catalog {
+namespace {
+
+// The YYYY-MM-DD part of a front matter date ("2023-11-02", "2023-11-02T10:00:00Z"), or "".
+std::string datePrefix(const std::string& value) {
+  static const std::regex date(R"((\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))([T ].*)?)");
+  std::smatch m;
+  if (std::regex_match(value, m, date)) return m[1].str();
+  return {};
+}
+
+std::string newestOf(const VertexProps& v) {
+  return std::max(datePrefix(v.modified.value), datePrefix(v.issued.value));
+}
+
+// "https://x.org/category/state-media/#id" -> "state-media".
+std::string lastSegment(std::string iri) {
+  if (const auto hash = iri.find('#'); hash != std::string::npos) iri.erase(hash);
+  while (!iri.empty() && iri.back() == '/') iri.pop_back();
+  return iri.substr(iri.rfind('/') + 1);
+}
+
+// Targets of the out-edges of `kind`, ordered by IRI.
+std::vector<VertexId> targets(const KnowledgeGraph& g, VertexId v, EdgeKind kind) {
+  std::vector<VertexId> out;
+  for (auto [e, end] = boost::out_edges(v, g.impl()); e != end; ++e) {
+    if (g.impl()[*e].kind == kind) out.push_back(boost::target(*e, g.impl()));
+  }
+  std::sort(out.begin(), out.end(), [&](VertexId a, VertexId b) { return g[a].iri < g[b].iri; });
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::string> broaderSlugs(const KnowledgeGraph& g, VertexId category) {
+  std::vector<std::string> slugs;
+  std::vector<VertexId> todo{category};
+  std::vector<VertexId> seen{category};
+  while (!todo.empty()) {
+    const VertexId c = todo.back();
+    todo.pop_back();
+    for (const VertexId b : targets(g, c, EdgeKind::Broader)) {
+      if (std::find(seen.begin(), seen.end(), b) != seen.end()) continue;  // cycles end here
+      seen.push_back(b);
+      slugs.push_back(lastSegment(g[b].iri));
+      todo.push_back(b);
+    }
+  }
+  std::sort(slugs.begin(), slugs.end());
+  return slugs;
+}
+
+// One line of text: runs of white space (newlines of folded YAML included) become one space,
+// control characters (which MARC and XML cannot carry) are dropped.
+std::string oneLine(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (c < 0x20 || c == 0x7f) continue;
+    if (space) out += ' ';
+    space = false;
+    out += ch;
+  }
+  return out;
+}
+
+// Reads params.guidegraph.<key> from the site configuration file, or "".
+std::string configParam(const Site& site, std::string_view key, Diagnostics& diags) {
+  namespace fs = std::filesystem;
+  if (site.config.configFile.empty()) return {};
+  const fs::path path = fs::path(site.root) / site.config.configFile;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string ext = path.extension().string();
+  const FrontMatterFormat format = ext == ".toml"   ? FrontMatterFormat::Toml
+                                   : ext == ".json" ? FrontMatterFormat::Json
+                                                    : FrontMatterFormat::Yaml;
+  Diagnostics ignored;  // loadSiteConfig already reported problems of this file
+  const FmValue root = parseDataDocument(site.config.configFile, ss.str(), format, ignored);
+  const FmValue* params = root.get("params");
+  const FmValue* gg = params && params->isMap() ? params->get("guidegraph") : nullptr;
+  const FmValue* value = gg && gg->isMap() ? gg->get(key) : nullptr;
+  if (!value) return {};
+  if (!value->isScalar()) {
+    diags.add(Severity::Warning, value->pos, "bad-config-param",
+              "params.guidegraph." + std::string(key) + " must be a string; it is ignored");
+    return {};
+  }
+  return std::string(text::trim(value->scalar));
+}
+
+bool validOrgCode(const std::string& code) {
+  static const std::regex org(R"([A-Za-z0-9:\-]{1,16})");
+  return std::regex_match(code, org);
+}
+
+}  // namespace
+
+Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostics& diags) {
+  const KnowledgeGraph& g = site.graph;
+  Catalog catalog;
+  catalog.siteTitle = site.config.title;
+  catalog.baseUrl = site.config.baseUrl;
+
+  catalog.orgCode = options.orgCode;
+  if (catalog.orgCode.empty()) catalog.orgCode = configParam(site, "marcOrgCode", diags);
+  if (catalog.orgCode.empty()) catalog.orgCode = std::string(kDefaultOrgCode);
+  if (!validOrgCode(catalog.orgCode)) {
+    diags.add(
+        Severity::Error, {site.config.configFile, 0, 0}, "bad-org-code",
+        "MARC organization code '" + catalog.orgCode +
+            "' has characters other than letters, digits, '-' and ':'; use your library's code "
+            "from the MARC Code List for Organizations (e.g. DLC)");
+    catalog.orgCode = std::string(kDefaultOrgCode);
+  }
+  catalog.adminEmail = options.adminEmail;
+  if (catalog.adminEmail.empty()) catalog.adminEmail = configParam(site, "adminEmail", diags);
+  if (catalog.adminEmail.empty()) {
+    const std::string host = lastSegment(catalog.baseUrl.substr(0, catalog.baseUrl.find('/', 8)));
+    catalog.adminEmail = "webmaster@" + host;
+  }
+  catalog.oaiBaseUrl = options.oaiBaseUrl.empty() ? catalog.baseUrl + "oai" : options.oaiBaseUrl;
+
+  // The newest date of any page: the "as of" date of the whole catalog.
+  for (auto [v, end] = boost::vertices(g.impl()); v != end; ++v) {
+    if (g[*v].file.empty()) continue;
+    catalog.newestDate = std::max(catalog.newestDate, newestOf(g[*v]));
+  }
+
+  bool warnedFallback = false;
+  for (const VertexId v : g.sortedVertices()) {
+    const VertexProps& p = g[v];
+    if (p.kind != VertexKind::Source || p.page.empty()) continue;
+    SourceRecord r;
+    r.iri = p.iri;
+    r.page = p.page;
+    std::string path = p.page.starts_with(catalog.baseUrl) ? p.page.substr(catalog.baseUrl.size())
+                                                           : lastSegment(p.page);
+    while (!path.empty() && path.back() == '/') path.pop_back();
+    r.pagePath = path;
+    r.slug = lastSegment(p.page);
+    r.name = oneLine(p.name.value);
+    r.description = oneLine(p.description.value);
+    r.website = oneLine(p.website.value);
+    r.wikidata = oneLine(p.wikidata.value);
+    for (const auto& n : p.alternateNames) r.alternateNames.push_back(oneLine(n.value));
+    for (const auto& l : p.languages) r.languages.push_back(oneLine(l.value));
+    r.pos = p.pos;
+    if (r.name.empty()) {
+      diags.add(Severity::Warning, p.pos, "catalog-no-title",
+                "source has no `title`; its catalog record uses the file name '" + r.slug +
+                    "' as title (add `title:` to the front matter)");
+      r.name = r.slug;
+    }
+    if (r.website.empty()) {
+      diags.add(Severity::Warning, p.pos, "catalog-no-website",
+                "source '" + r.name +
+                    "' has no `website`; its catalog records have no link (856, "
+                    "dc:identifier). Add `website: https://...`");
+    }
+    for (const VertexId c : targets(g, v, EdgeKind::Country)) {
+      CountryRef ref{oneLine(g[c].name.value), g[c].iri, findCountry(g[c].name.value)};
+      r.countries.push_back(std::move(ref));
+    }
+    for (const VertexId c : targets(g, v, EdgeKind::InCategory)) {
+      r.categories.push_back(
+          {oneLine(g[c].name.value), g[c].iri, lastSegment(g[c].iri), broaderSlugs(g, c)});
+    }
+    if (const VertexId* web = g.find(p.page)) {
+      for (const VertexId c : targets(g, *web, EdgeKind::Contributor)) {
+        r.contributors.push_back(oneLine(g[c].name.value));
+      }
+    }
+
+    // The date this description is "as of".
+    r.date = options.recordDate;
+    if (r.date.empty()) r.date = newestOf(p);
+    if (r.date.empty()) {
+      for (auto [e, end] = boost::in_edges(v, g.impl()); e != end; ++e) {
+        const VertexProps& from = g[boost::source(*e, g.impl())];
+        if (g.impl()[*e].kind == EdgeKind::Recommends && from.kind == VertexKind::Guide) {
+          r.date = std::max(r.date, newestOf(from));
+        }
+      }
+    }
+    if (r.date.empty()) r.date = catalog.newestDate;
+    if (r.date.empty()) {
+      if (!warnedFallback) {
+        diags.add(Severity::Warning, p.pos, "catalog-no-date",
+                  "no page of the site has a `date` or `lastmod`; catalog records are dated " +
+                      std::string(kFallbackDate) + ". Add `date:` to the guides or pass --date");
+        warnedFallback = true;
+      }
+      r.date = std::string(kFallbackDate);
+    }
+    catalog.records.push_back(std::move(r));
+  }
+  // Control numbers: the slug, unless two sources share it.
+  std::map<std::string, int> slugCount;
+  for (const auto& r : catalog.records) ++slugCount[r.slug];
+  for (auto& r : catalog.records) {
+    std::string id = slugCount[r.slug] > 1 ? r.pagePath : r.slug;
+    std::replace(id.begin(), id.end(), '/', '-');
+    r.controlNumber = "gg-" + id;
+  }
+  catalog.newestDate = std::max(catalog.newestDate, options.recordDate);
+  if (catalog.newestDate.empty()) catalog.newestDate = std::string(kFallbackDate);
+  catalog.responseDate =
+      options.responseDate.empty() ? catalog.newestDate + "T00:00:00Z" : options.responseDate;
+  return catalog;
+}
+
+}  // namespace guidegraph::catalog
