@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "guidegraph/graph_checks.hpp"
+
 namespace fs = std::filesystem;
 using namespace guidegraph;
 
@@ -130,6 +132,37 @@ BOOST_AUTO_TEST_CASE(missing_site_is_reported) {
   const Site site = buildSite("/nonexistent-gg-site", BuildOptions{}, diags);
   BOOST_TEST(site.config.configFile.empty());
   BOOST_TEST(diags.hasErrors());
+}
+
+BOOST_AUTO_TEST_CASE(graph_checks_find_cycles_orphans_duplicates_and_empty_guides) {
+  TinySite s("gg-site-checks");
+  s.write("content/categories/a/_index.md", "---\ntitle: A\nbroader: b\n---\n");
+  s.write("content/categories/b/_index.md", "---\ntitle: B\nbroader: a\n---\n");
+  s.write("content/categories/c/_index.md", "---\ntitle: C\nbroader: a\n---\n");
+  s.write("content/sources/one.md", "---\ntitle: One\nwebsite: https://www.example.org/\n---\n");
+  s.write("content/sources/two.md", "---\ntitle: Two\nwebsite: http://example.org\n---\n");
+  s.write("content/sources/three.md",
+          "---\ntitle: Three\nwebsite: https://example.org/other/\n---\n");
+  s.write("content/guides/g.md",
+          "---\ntitle: G\n---\n## S\n- [One](/sources/one/)\n- [Two](/sources/two/)\n");
+  s.write("content/guides/empty.md", "---\ntitle: Empty\n---\nNo sections.\n");
+  Diagnostics build;
+  const Site site = buildSite(s.root.string(), BuildOptions{}, build);
+  BOOST_TEST(build.items().empty());
+  Diagnostics diags;
+  checkGraph(site, diags);
+  diags.sort();
+  std::vector<std::string> got;
+  for (const auto& d : diags.items()) {
+    got.push_back(d.code + " " + d.pos.file + ":" + std::to_string(d.pos.line));
+  }
+  const std::vector<std::string> expected = {
+      "category-cycle content/categories/b/_index.md:3",
+      "guide-without-sections content/guides/empty.md:1",
+      "orphan-source content/sources/three.md:1",
+      "duplicate-website content/sources/two.md:3",
+  };
+  BOOST_TEST(got == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
