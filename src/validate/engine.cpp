@@ -5,6 +5,7 @@
 #include <set>
 
 #include "guidegraph/shacl.hpp"
+#include "names.hpp"
 #include "shapes.hpp"
 #include "store.hpp"
 #include "xsd.hpp"
@@ -73,8 +74,6 @@ bool languageMatches(std::string_view tag, std::string_view range) {
   return t == r || (t.size() > r.size() && t.compare(0, r.size(), r) == 0 && t[r.size()] == '-');
 }
 
-std::string name(Node n) { return termToString(toTerm(n)); }
-
 const char* nodeKindName(NodeKind k) {
   switch (k) {
     case NodeKind::BlankNode:
@@ -122,6 +121,9 @@ class Evaluator {
     for (const rdf::Term& t : cs.constants) bound_.emplace_back(data.world(), data.newNode(t));
     type_ = NodeRef(data.world(), data.newNode(rdf::Term::iri(kRdfType)));
     subClassOf_ = NodeRef(data.world(), data.newNode(rdf::Term::iri(kSubClassOf)));
+    for (const auto& [prefix, iri] : data.prefixes()) namer_.add(prefix, iri);
+    for (const auto& [prefix, iri] : cs.prefixes) namer_.add(prefix, iri);
+    namer_.addStandard();
   }
 
   ValidationReport run() {
@@ -157,6 +159,8 @@ class Evaluator {
   }
 
   Node bound(ConstId id) const { return bound_[id].get(); }
+
+  std::string name(Node n) const { return namer_.term(toTerm(n)); }
 
   const std::set<Node>& subclassesOf(Node cls) {
     auto it = subclasses_.find(cls);
@@ -330,7 +334,7 @@ class Evaluator {
 
   std::string where(const Shape& s, Node focus) const {
     std::string w = name(focus);
-    if (s.path) w += " " + s.path->toString();
+    if (s.path) w += " " + namer_.path(*s.path);
     return w;
   }
 
@@ -345,7 +349,7 @@ class Evaluator {
         }
       }
     };
-    const std::string param = termToString(c.parameter);
+    const std::string param = namer_.term(c.parameter);
     switch (c.component) {
       case Component::Class:
         each([&](Node v) { return isInstanceOf(v, bound(c.node)); },
@@ -593,8 +597,8 @@ class Evaluator {
         if (isMin ? n < c.count : n > c.count) {
           ok = fail(out, s, c, focus, nullptr,
                     where(s, focus) + " has " + std::to_string(n) +
-                        " value(s) conforming to the qualified shape " +
-                        termToString(cs_.shapes[c.shapes.front()].id) + " but needs " +
+                        " value(s) conforming to the qualified value shape" +
+                        shapeName(cs_.shapes[c.shapes.front()].id) + " but needs " +
                         (isMin ? "at least " : "at most ") + std::to_string(c.count));
         }
         break;
@@ -608,8 +612,8 @@ class Evaluator {
           for (const auto& [p, o] : data_.outgoing(v)) {
             if (contains(allowed, p)) continue;
             ok = fail(out, s, c, focus, o,
-                      name(v) + " uses property " + name(p) + ", which the closed shape " +
-                          termToString(s.id) + " does not allow; remove it or declare it",
+                      name(v) + " uses property " + name(p) + ", which the closed shape" +
+                          shapeName(s.id) + " does not allow; remove it or declare it",
                       p);
             if (out == nullptr) return false;
           }
@@ -645,8 +649,14 @@ class Evaluator {
     return rc >= 0;
   }
 
+  // " ex:Shape" for a named shape, "" for a blank one (its label means nothing to a reader).
+  std::string shapeName(const rdf::Term& shape) const {
+    return shape.isBlank() ? std::string() : " " + namer_.term(shape);
+  }
+
   const CompiledShapes& cs_;
   const Store& data_;
+  Namer namer_;
   std::vector<NodeRef> bound_;
   NodeRef type_;
   NodeRef subClassOf_;

@@ -573,7 +573,9 @@ std::string componentIri(Component c) {
 }
 
 CompiledShapes compileShapes(const Store& graph, Diagnostics& diags) {
-  return Compiler(graph, diags).run();
+  CompiledShapes out = Compiler(graph, diags).run();
+  out.prefixes = graph.prefixes();
+  return out;
 }
 
 std::optional<Path> parsePath(const Store& graph, Node node) {

@@ -110,7 +110,8 @@ struct Shape {
 struct CompiledShapes {
   std::vector<rdf::Term> constants;
   std::vector<Shape> shapes;
-  std::vector<ShapeId> targeted;  // sorted by shape term
+  std::vector<ShapeId> targeted;                              // sorted by shape term
+  std::vector<std::pair<std::string, std::string>> prefixes;  // of the shapes graph
 };
 
 // Compiles every targeted shape of `graph` and every shape reachable from one.

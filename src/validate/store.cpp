@@ -72,6 +72,12 @@ SerdStatus onBase(void* handle, const SerdNode* uri) noexcept {
 
 SerdStatus onPrefix(void* handle, const SerdNode* name, const SerdNode* uri) noexcept {
   auto* ctx = static_cast<ReadContext*>(handle);
+  try {
+    ctx->store->addPrefix(serdStr(name), serdStr(uri));
+  } catch (...) {
+    ctx->internalError = true;
+    return SERD_ERR_INTERNAL;
+  }
   return serd_env_set_prefix(ctx->env, name, uri);
 }
 
@@ -263,7 +269,13 @@ bool Store::loadText(const std::string& text, const std::string& name, const std
   return readText(*this, SERD_TURTLE, text, name, baseIri, blankPrefix, diags);
 }
 
+void Store::addPrefix(std::string name, std::string iri) {
+  if (iri.find(':') == std::string::npos) return;  // relative to a base: not kept
+  prefixes_.emplace_back(std::move(name), std::move(iri));
+}
+
 void Store::addDataset(const rdf::Dataset& dataset) {
+  for (const rdf::Prefix& p : dataset.prefixes) addPrefix(p.name, p.iri);
   SordWorld* w = world();
   for (const rdf::Triple& t : dataset.triples) {
     // Temporary references: the model keeps its own.

@@ -150,6 +150,12 @@ class Store {
   bool list(Node head, std::vector<Node>& items) const;
   [[nodiscard]] std::size_t size() const;
 
+  // The prefixes declared by the files read (absolute namespaces only), first one first.
+  [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& prefixes() const {
+    return prefixes_;
+  }
+  void addPrefix(std::string name, std::string iri);
+
   // Where (s, p, o) was read, or where any triple of s was read, or empty.
   [[nodiscard]] std::optional<SourcePos> originOf(Node s, Node p, Node o) const;
   [[nodiscard]] std::optional<SourcePos> originOfSubject(Node s) const;
@@ -188,6 +194,7 @@ class Store {
   Origin compact(const SourcePos& pos);
   SourcePos expand(const Origin& o) const;
 
+  std::vector<std::pair<std::string, std::string>> prefixes_;
   std::vector<std::string> files_;
   std::unordered_map<std::string, std::uint32_t> fileIds_;
   std::unordered_map<std::tuple<Node, Node, Node>, Origin, TripleHash> origins_;
