@@ -491,7 +491,6 @@ bool writeReportSarif(const ValidationReport& report, std::ostream& out) {
   for (const std::string& c : components) {
     ruleIndex[c] = rules.size();
     rules.push_back({{"id", localName(c)},
-                     {"name", localName(c)},
                      {"shortDescription", {{"text", "SHACL " + shortComponent(c)}}},
                      {"helpUri", c}});
   }
@@ -534,6 +533,7 @@ bool writeReportSarif(const ValidationReport& report, std::ostream& out) {
       nlohmann::ordered_json::array({{{"tool",
                                        {{"driver",
                                          {{"name", "guidegraph"},
+                                          {"semanticVersion", GUIDEGRAPH_VERSION},
                                           {"informationUri", "https://www.w3.org/TR/shacl/"},
                                           {"rules", rules}}}}},
                                       {"results", results}}});

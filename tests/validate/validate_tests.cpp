@@ -533,6 +533,7 @@ BOOST_AUTO_TEST_CASE(text_json_and_sarif_writers) {
   BOOST_TEST(sj["version"] == "2.1.0");
   const auto& run0 = sj["runs"][0];
   BOOST_TEST(run0["tool"]["driver"]["name"] == "guidegraph");
+  BOOST_TEST(run0["tool"]["driver"].contains("semanticVersion"));
   BOOST_TEST(run0["tool"]["driver"]["rules"][0]["id"] == "MinCountConstraintComponent");
   BOOST_TEST(run0["results"][0]["level"] == "error");
   const auto& loc = run0["results"][0]["locations"][0]["physicalLocation"];
