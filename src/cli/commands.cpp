@@ -12,6 +12,8 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       {"export", "write the site's knowledge graph as RDF (Turtle, N-Triples, N-Quads, TriG)",
        kExportUsage, runExport},
+      {"validate", "check the site (or RDF files) against the vocabulary rules; file:line:col reports",
+       kValidateUsage, runValidate},
       {"pages", "list the site's pages with their kind and permalink (CSV)", kPagesUsage, runPages},
       {"catalog", "write library catalog records for the sources (MARC 21, Dublin Core, OAI-PMH, CSV)",
        kCatalogUsage, runCatalog},

@@ -60,6 +60,8 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
 extern const char* const kExportUsage;
 int runPages(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 extern const char* const kPagesUsage;
+int runValidate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+extern const char* const kValidateUsage;
 int runCatalog(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 extern const char* const kCatalogUsage;
 int runLoad(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -192,6 +192,9 @@ class ViewBuilder {
         addType(v, ns::skos, "Concept");
         addText(v, iri(ns::skos, "prefLabel"), v.name);
         addText(v, iri(ns::skos, "definition"), v.description);
+        // Only a category with a page of its own belongs to the site's scheme; a slug used
+        // in front matter without one is left out of it, and validation says so.
+        if (v.file.empty()) break;
         const std::string schemePage = parentPermalink(v.page);
         const std::string scheme = schemePage + "#scheme";
         add(v.iri, iri(ns::skos, "inScheme"), Term::iri(scheme), v.page, v.pos);

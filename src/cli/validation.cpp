@@ -1,0 +1,71 @@
+#include "validation.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "guidegraph/graph_checks.hpp"
+
+namespace guidegraph::cli {
+
+std::size_t ValidationOutcome::count(Severity s) const {
+  return static_cast<std::size_t>(
+      std::count_if(report.results.begin(), report.results.end(),
+                    [s](const shacl::ValidationResult& r) { return r.guidegraphSeverity() == s; }));
+}
+
+namespace {
+
+bool allReadable(const std::vector<std::string>& files, Diagnostics& diags) {
+  bool ok = true;
+  for (const auto& f : files) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(f, ec)) {
+      diags.add(Severity::Error, {f, 0, 0}, "unreadable-file",
+                "cannot read '" + f + "'; check the path");
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+void merge(shacl::ValidationReport& into, shacl::ValidationReport&& more) {
+  into.conforms = into.conforms && more.conforms;
+  into.results.insert(into.results.end(), std::make_move_iterator(more.results.begin()),
+                      std::make_move_iterator(more.results.end()));
+}
+
+}  // namespace
+
+ValidationOutcome validateSite(const Site& site, const rdf::Dataset& data,
+                               const std::vector<std::string>& extraShapes, Diagnostics& diags) {
+  ValidationOutcome outcome;
+  checkGraph(site, diags);
+  if (!allReadable(extraShapes, diags)) {
+    outcome.inputsRead = false;
+    return outcome;
+  }
+  const shacl::DataGraph graph = shacl::DataGraph::fromDataset(data);
+  const shacl::ShapesGraph builtin =
+      shacl::ShapesGraph::fromTurtle(builtinShapes(), "shapes/guidegraph.ttl", diags);
+  outcome.report = shacl::validate(builtin, graph);
+  if (!extraShapes.empty()) {
+    const shacl::ShapesGraph user = shacl::ShapesGraph::fromFiles(extraShapes, diags);
+    merge(outcome.report, shacl::validate(user, graph));
+  }
+  return outcome;
+}
+
+ValidationOutcome validateFiles(const std::vector<std::string>& dataFiles,
+                                const std::vector<std::string>& shapeFiles, Diagnostics& diags) {
+  ValidationOutcome outcome;
+  if (!allReadable(dataFiles, diags) || !allReadable(shapeFiles, diags)) {
+    outcome.inputsRead = false;
+    return outcome;
+  }
+  const shacl::ShapesGraph shapes = shacl::ShapesGraph::fromFiles(shapeFiles, diags);
+  const shacl::DataGraph data = shacl::DataGraph::fromFiles(dataFiles, diags);
+  outcome.report = shacl::validate(shapes, data);
+  return outcome;
+}
+
+}  // namespace guidegraph::cli

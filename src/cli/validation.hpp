@@ -1,0 +1,35 @@
+// Validation as the commands run it: the built-in shapes (shapes/guidegraph.ttl, compiled
+// in) and any user shapes over the RDF view, plus the graph checks.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "guidegraph/diagnostic.hpp"
+#include "guidegraph/rdf.hpp"
+#include "guidegraph/shacl.hpp"
+#include "guidegraph/site.hpp"
+
+namespace guidegraph::cli {
+
+struct ValidationOutcome {
+  bool inputsRead = true;  // false when a data or shapes file could not be opened at all
+  shacl::ValidationReport report;
+  [[nodiscard]] std::size_t count(Severity s) const;
+};
+
+// The shapes in shapes/guidegraph.ttl, as compiled into the program.
+const std::string& builtinShapes();
+
+// SHACL over the site's RDF view with the built-in shapes and `extraShapes`; the graph
+// checks are added to `diags`.
+[[nodiscard]] ValidationOutcome validateSite(const Site& site, const rdf::Dataset& data,
+                                             const std::vector<std::string>& extraShapes,
+                                             Diagnostics& diags);
+
+// SHACL over RDF files with the given shapes files only.
+[[nodiscard]] ValidationOutcome validateFiles(const std::vector<std::string>& dataFiles,
+                                              const std::vector<std::string>& shapeFiles,
+                                              Diagnostics& diags);
+
+}  // namespace guidegraph::cli
