@@ -3,6 +3,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "guidegraph/shacl.hpp"
 #include "names.hpp"
@@ -179,6 +180,14 @@ class Evaluator {
 
   bool isInstanceOf(Node v, Node cls) {
     if (isLiteral(v)) return false;
+    const auto key = std::make_pair(v, cls);
+    if (auto it = instanceOf_.find(key); it != instanceOf_.end()) return it->second;
+    const bool result = computeInstanceOf(v, cls);
+    instanceOf_.emplace(key, result);
+    return result;
+  }
+
+  bool computeInstanceOf(Node v, Node cls) {
     const std::set<Node>& classes = subclassesOf(cls);
     for (Node t : data_.objects(v, type_.get())) {
       if (classes.count(t) != 0) return true;
@@ -243,23 +252,37 @@ class Evaluator {
         break;
       }
       case Path::Kind::ZeroOrMore:
-      case Path::Kind::OneOrMore: {
-        std::set<Node> seen;
-        std::vector<Node> frontier = from;
-        if (path.kind == Path::Kind::ZeroOrMore) seen.insert(from.begin(), from.end());
-        while (!frontier.empty()) {
-          std::vector<Node> next;
-          for (Node n : evalPath(path.items.front(), frontier, inverse)) {
-            if (seen.insert(n).second) next.push_back(n);
-          }
-          frontier = std::move(next);
+      case Path::Kind::OneOrMore:
+        // Reachability from a set is the union of reachability from each member; the
+        // closure of one start node is cached, since many focus nodes share their values.
+        for (Node n : from) {
+          const std::vector<Node>& reach = closure(path, n, inverse);
+          out.insert(out.end(), reach.begin(), reach.end());
         }
-        out.assign(seen.begin(), seen.end());
         break;
-      }
     }
     sortUnique(out);
     return out;
+  }
+
+  // Nodes reached from `start` by path.items[0] one or more times, plus `start` itself for
+  // zeroOrMore.
+  const std::vector<Node>& closure(const CompiledPath& path, Node start, bool inverse) {
+    const auto key = std::make_tuple(&path, start, inverse);
+    if (auto it = closures_.find(key); it != closures_.end()) return it->second;
+    std::set<Node> seen;
+    if (path.kind == Path::Kind::ZeroOrMore) seen.insert(start);
+    std::vector<Node> frontier{start};
+    while (!frontier.empty()) {
+      std::vector<Node> next;
+      for (Node n : evalPath(path.items.front(), frontier, inverse)) {
+        if (seen.insert(n).second) next.push_back(n);
+      }
+      frontier = std::move(next);
+    }
+    std::vector<Node> reach(seen.begin(), seen.end());
+    sortUnique(reach);
+    return closures_.emplace(key, std::move(reach)).first->second;
   }
 
   bool conforms(ShapeId id, Node v) { return validateFocus(id, v, nullptr); }
@@ -662,6 +685,8 @@ class Evaluator {
   NodeRef subClassOf_;
   std::map<Node, std::set<Node>> subclasses_;
   std::set<std::pair<ShapeId, Node>> active_;
+  std::map<std::pair<Node, Node>, bool> instanceOf_;
+  std::map<std::tuple<const CompiledPath*, Node, bool>, std::vector<Node>> closures_;
 };
 
 }  // namespace
