@@ -10,8 +10,12 @@ namespace guidegraph::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
-      {"export", "write the site's knowledge graph as RDF (Turtle, N-Triples, N-Quads, TriG)",
+      {"export", "write the site's knowledge graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD)",
        kExportUsage, runExport},
+      {"publish", "write every page's graph beside it (index.ttl, index.jsonld) and a VoID description",
+       kPublishUsage, runPublish},
+      {"map", "draw the sources, guides and categories as a GraphViz map (DOT, SVG, PNG)", kMapUsage,
+       runMap},
       {"validate", "check the site (or RDF files) against the vocabulary rules; file:line:col reports",
        kValidateUsage, runValidate},
       {"pages", "list the site's pages with their kind and permalink (CSV)", kPagesUsage, runPages},

@@ -58,6 +58,10 @@ void printDiagnostics(const Diagnostics& diags, std::ostream& err);
 
 int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 extern const char* const kExportUsage;
+int runPublish(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+extern const char* const kPublishUsage;
+int runMap(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+extern const char* const kMapUsage;
 int runPages(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 extern const char* const kPagesUsage;
 int runValidate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -1,0 +1,84 @@
+#include <filesystem>
+#include <ostream>
+
+#include "commands.hpp"
+#include "guidegraph/publish.hpp"
+#include "guidegraph/rdf_view.hpp"
+
+namespace guidegraph::cli {
+
+const char* const kPublishUsage = R"(Usage: guidegraph publish SITE [--into DIR] [options]
+
+Publishes the site's knowledge graph as files a static host can serve, so that every IRI
+of the site can be dereferenced without a server. Into DIR (default: SITE/static, which
+Hugo copies into the built site) it writes:
+
+  <page path>/index.ttl     the page's named graph in Turtle, e.g. guides/kazakhstan/index.ttl
+  <page path>/index.jsonld  the same as JSON-LD (compact, context included; HTML-safe, so
+                            a Hugo partial can embed it in <script type="application/ld+json">)
+  dataset.nq, dataset.ttl, dataset.jsonld
+                            the whole dataset (N-Quads and JSON-LD with a graph per page)
+  void.ttl                  a VoID description: triples, entities, classes, class and
+                            property partitions, the dump files, and the licence from
+                            `params.license` in the site configuration
+
+Page paths never leave DIR: a page whose path has '..' is reported and skipped. Every file
+is written atomically and is byte-identical from run to run. examples/site shows the Hugo
+side: layouts/partials/jsonld.html embeds static/<page path>/index.jsonld in each page.
+
+Options:
+      --into DIR         publish into DIR instead of SITE/static
+      --base IRI         use IRI instead of the site's baseURL for every permalink
+      --drafts           include pages marked `draft: true`
+      --threads N        parse with N threads (default: one per core)
+      --max-file-size N  skip content files larger than N bytes (default 16777216)
+      --max-files N      read at most N content files (default 1000000)
+  -q, --quiet            print no summary line
+
+Exit codes: 0 success; 1 the content has errors (the rest is still published);
+2 bad command line, no site at SITE, or a file could not be written.
+)";
+
+int runPublish(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  (void)out;
+  SiteOptions options;
+  std::string into;
+  const auto problem = parseSiteOptions(
+      args, options, [&](const std::string& arg, const auto& next) -> std::optional<std::string> {
+        if (arg == "--into") {
+          const auto v = next();
+          if (!v || v->empty()) return "--into needs a folder";
+          into = *v;
+          return std::nullopt;
+        }
+        return std::string();
+      });
+  if (problem) return usageError("publish", *problem, err);
+  if (options.site.empty()) {
+    return usageError(
+        "publish", "give the folder of a Hugo site, e.g. `guidegraph publish examples/site`", err);
+  }
+  if (into.empty()) into = (std::filesystem::path(options.site) / "static").string();
+
+  Diagnostics diags;
+  const Site site = buildSite(options.site, options.build, diags);
+  if (site.config.configFile.empty()) {
+    printDiagnostics(diags, err);
+    return kExitUsage;
+  }
+  const rdf::Dataset data = rdf::buildRdfView(site, diags);
+  const publish::PublishSummary summary = publish::publishSite(site, data, into, diags);
+  diags.sort();
+  printDiagnostics(diags, err);
+  if (!summary.error.empty()) {
+    err << "guidegraph publish: error: " << summary.error << '\n';
+    return kExitUsage;
+  }
+  if (!options.quiet) {
+    err << "guidegraph: published " << options.site << " into " << into << ": " << summary.pages
+        << " pages, " << summary.files.size() << " files, " << data.triples.size() << " triples\n";
+  }
+  return diags.hasErrors() ? kExitInputErrors : kExitOk;
+}
+
+}  // namespace guidegraph::cli

@@ -1,0 +1,282 @@
+#include "guidegraph/publish.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "guidegraph/fragment.hpp"
+#include "guidegraph/output.hpp"
+#include "guidegraph/rdf_view.hpp"
+#include "guidegraph/serialize.hpp"
+#include "guidegraph/text.hpp"
+
+namespace guidegraph::publish {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kVoidNs = "http://rdfs.org/ns/void#";
+constexpr const char* kFormats = "http://www.w3.org/ns/formats/";
+
+std::string ns(const char* prefix, std::string_view local) {
+  return std::string(prefix) + std::string(local);
+}
+
+// The folder of a page below the published folder, or nullopt when its path would leave it.
+std::optional<fs::path> pagePath(const std::string& graph, const std::string& base) {
+  if (!graph.starts_with(base)) return std::nullopt;
+  std::string rest = graph.substr(base.size());
+  if (const auto cut = rest.find_first_of("?#"); cut != std::string::npos) rest.resize(cut);
+  fs::path out;
+  std::size_t from = 0;
+  while (from <= rest.size()) {
+    const std::size_t slash = std::min(rest.find('/', from), rest.size());
+    const std::string segment =
+        text::percentDecode(std::string_view(rest).substr(from, slash - from));
+    from = slash + 1;
+    if (segment.empty()) continue;
+    if (segment == "." || segment == ".." ||
+        segment.find_first_of(std::string("/\\\0", 3)) != std::string::npos) {
+      return std::nullopt;
+    }
+    out /= segment;
+  }
+  return out;
+}
+
+// True when `dir` (which exists) is `root` or below it once symbolic links are resolved.
+bool inside(const fs::path& root, const fs::path& dir) {
+  std::error_code ec;
+  const fs::path r = fs::canonical(root, ec);
+  if (ec) return false;
+  const fs::path d = fs::canonical(dir, ec);
+  if (ec) return false;
+  const auto [ri, di] = std::mismatch(r.begin(), r.end(), d.begin(), d.end());
+  return ri == r.end();
+}
+
+SourcePos originOf(const std::vector<const rdf::Triple*>& triples) {
+  for (const rdf::Triple* t : triples) {
+    if (!t->origin.file.empty()) return SourcePos{t->origin.file, 0, 0};
+  }
+  return {};
+}
+
+// "gg-Guide" for https://w3id.org/guidegraph/vocab#Guide when a prefix fits and the local
+// name is plain, else nullopt.
+std::optional<std::string> shortName(const std::string& iri,
+                                     const std::vector<rdf::Prefix>& prefixes) {
+  for (const auto& p : prefixes) {
+    if (!iri.starts_with(p.iri) || iri.size() == p.iri.size()) continue;
+    const std::string local = iri.substr(p.iri.size());
+    if (std::all_of(local.begin(), local.end(),
+                    [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
+      return p.name + "-" + local;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string siteLicense(const Site& site, Diagnostics& diags) {
+  const std::string& name = site.config.configFile;
+  if (name.empty()) return {};
+  std::ifstream in(fs::path(site.root) / name, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const FrontMatterFormat format = name.ends_with(".toml")   ? FrontMatterFormat::Toml
+                                   : name.ends_with(".json") ? FrontMatterFormat::Json
+                                                             : FrontMatterFormat::Yaml;
+  Diagnostics ignored;  // the configuration's own problems were reported when the site was read
+  const FmValue root = parseDataDocument(name, ss.str(), format, ignored);
+  const FmValue* params = root.get("params");
+  const FmValue* license = params && params->isMap() ? params->get("license") : nullptr;
+  if (!license) return {};
+  if (!license->isScalar() || text::trim(license->scalar).empty()) {
+    diags.add(Severity::Warning, license->pos, "bad-license",
+              "`params.license` should be the licence's address, e.g. "
+              "\"https://creativecommons.org/licenses/by/4.0/\"; it was left out of void.ttl");
+    return {};
+  }
+  return std::string(text::trim(license->scalar));
+}
+
+rdf::Dataset voidDescription(const Site& site, const rdf::Dataset& data,
+                             const std::string& license) {
+  const std::string& base = site.config.baseUrl;
+  const std::string self = base + kVoid;
+  const std::string dataset = self + "#dataset";
+  rdf::Dataset out;
+  out.prefixes = rdf::standardPrefixes();
+  out.prefixes.push_back({"void", kVoidNs});
+  std::sort(out.prefixes.begin(), out.prefixes.end(),
+            [](const auto& a, const auto& b) { return a.name < b.name; });
+  const auto add = [&](const std::string& s, const std::string& p, rdf::Term o) {
+    out.triples.push_back(rdf::Triple{rdf::Term::iri(s), rdf::Term::iri(p), std::move(o), {}, {}});
+  };
+  const auto count = [](std::size_t n) {
+    return rdf::Term::typed(std::to_string(n), ns(guidegraph::ns::xsd, "integer"));
+  };
+  const std::string rdfType = ns(guidegraph::ns::rdf, "type");
+
+  std::set<std::tuple<rdf::Term, rdf::Term, rdf::Term>> triples;
+  std::set<rdf::Term> subjects;
+  std::map<std::string, std::set<std::string>> classEntities;  // class -> typed IRIs
+  std::map<std::string, std::size_t> propertyTriples;
+  std::set<std::string> entities;
+  for (const auto& t : data.triples) {
+    if (!triples.emplace(t.subject, t.predicate, t.object).second) continue;
+    subjects.insert(t.subject);
+    ++propertyTriples[t.predicate.value];
+    if (t.predicate.value == rdfType && t.object.isIri()) {
+      classEntities[t.object.value].insert(t.subject.value);
+      if (t.subject.isIri() && t.subject.value.starts_with(base)) entities.insert(t.subject.value);
+    }
+  }
+
+  add(dataset, rdfType, rdf::Term::iri(ns(kVoidNs, "Dataset")));
+  if (!site.config.title.empty())
+    add(dataset, ns(guidegraph::ns::dcterms, "title"), rdf::Term::literal(site.config.title));
+  if (!license.empty()) {
+    const bool isIri = license.starts_with("http://") || license.starts_with("https://");
+    add(dataset, ns(guidegraph::ns::dcterms, "license"),
+        isIri ? rdf::Term::iri(text::encodeIri(license)) : rdf::Term::literal(license));
+  }
+  add(dataset, ns(guidegraph::ns::foaf, "homepage"), rdf::Term::iri(base));
+  add(dataset, ns(kVoidNs, "rootResource"), rdf::Term::iri(base));
+  add(dataset, ns(kVoidNs, "uriSpace"), rdf::Term::literal(base));
+  add(dataset, ns(kVoidNs, "triples"), count(triples.size()));
+  add(dataset, ns(kVoidNs, "entities"), count(entities.size()));
+  add(dataset, ns(kVoidNs, "distinctSubjects"), count(subjects.size()));
+  add(dataset, ns(kVoidNs, "properties"), count(propertyTriples.size()));
+  add(dataset, ns(kVoidNs, "classes"), count(classEntities.size()));
+  for (const char* ext : {"jsonld", "nq", "ttl"}) {
+    add(dataset, ns(kVoidNs, "dataDump"), rdf::Term::iri(base + kDumpStem + "." + ext));
+  }
+  for (const char* format : {"JSON-LD", "N-Quads", "Turtle"}) {
+    add(dataset, ns(kVoidNs, "feature"), rdf::Term::iri(ns(kFormats, format)));
+  }
+  std::set<std::string> vocabularies;
+  const auto noteVocabulary = [&](const std::string& iri) {
+    for (const auto& p : rdf::standardPrefixes()) {
+      if (iri.starts_with(p.iri)) vocabularies.insert(p.iri);
+    }
+  };
+  std::size_t n = 0;
+  for (const auto& [cls, members] : classEntities) {
+    noteVocabulary(cls);
+    const std::string part =
+        self + "#class-" + shortName(cls, out.prefixes).value_or(std::to_string(++n));
+    add(dataset, ns(kVoidNs, "classPartition"), rdf::Term::iri(part));
+    add(part, ns(kVoidNs, "class"), rdf::Term::iri(cls));
+    add(part, ns(kVoidNs, "entities"), count(members.size()));
+  }
+  n = 0;
+  for (const auto& [property, number] : propertyTriples) {
+    noteVocabulary(property);
+    const std::string part =
+        self + "#property-" + shortName(property, out.prefixes).value_or(std::to_string(++n));
+    add(dataset, ns(kVoidNs, "propertyPartition"), rdf::Term::iri(part));
+    add(part, ns(kVoidNs, "property"), rdf::Term::iri(property));
+    add(part, ns(kVoidNs, "triples"), count(number));
+  }
+  for (const auto& v : vocabularies) add(dataset, ns(kVoidNs, "vocabulary"), rdf::Term::iri(v));
+  out.normalize();
+  return out;
+}
+
+PublishSummary publishSite(const Site& site, const rdf::Dataset& data, const std::string& folder,
+                           Diagnostics& diags) {
+  PublishSummary summary;
+  const std::string& base = site.config.baseUrl;
+  std::map<std::string, std::vector<const rdf::Triple*>> graphs;
+  for (const auto& t : data.triples) graphs[t.graph].push_back(&t);
+
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec || !fs::is_directory(folder)) {
+    summary.error = "cannot create the folder '" + folder + "': " + ec.message();
+    return summary;
+  }
+  const auto write = [&](const fs::path& relative,
+                         const std::function<std::string(std::ostream&)>& produce) {
+    std::string error;
+    const WriteResult r =
+        writeFileAtomically((fs::path(folder) / relative).string(), [&](std::ostream& os) {
+          error = produce(os);
+          return error.empty();
+        });
+    if (!r.ok) {
+      summary.error =
+          error.empty() ? r.error : error + " ('" + (fs::path(folder) / relative).string() + "')";
+      return false;
+    }
+    summary.files.push_back(relative.generic_string());
+    return true;
+  };
+
+  for (const auto& [graph, triples] : graphs) {
+    if (graph.empty() || !graph.starts_with(base)) continue;  // e.g. the vocabulary's own graph
+    const auto path = pagePath(graph, base);
+    if (!path) {
+      diags.add(Severity::Error, originOf(triples), "publish-path-outside",
+                "the page <" + graph + "> would be published outside '" + folder +
+                    "' (its path has '..' or '.'); give the page a plain `url:` or `slug:`");
+      continue;
+    }
+    const fs::path dir = fs::path(folder) / *path;
+    fs::create_directories(dir, ec);
+    if (ec || !inside(folder, dir)) {
+      diags.add(Severity::Error, originOf(triples), "publish-path-outside",
+                "cannot publish <" + graph + "> into '" + dir.string() + "'" +
+                    (ec ? ": " + ec.message()
+                        : std::string(": a symbolic link leads out of '") + folder + "'"));
+      ec.clear();
+      continue;
+    }
+    rdf::Dataset page;
+    page.prefixes = data.prefixes;
+    for (const rdf::Triple* t : triples) page.triples.push_back(*t);
+    if (!write(*path / kPageTurtle, [&](std::ostream& os) {
+          return serialize::writeRdf(page, serialize::RdfFormat::Turtle, os);
+        })) {
+      return summary;
+    }
+    serialize::JsonLdOptions options;
+    options.namedGraphs = false;
+    options.htmlSafe = true;
+    if (!write(*path / kPageJsonLd,
+               [&](std::ostream& os) { return serialize::writeJsonLd(page, options, os); })) {
+      return summary;
+    }
+    ++summary.pages;
+  }
+
+  const std::string stem = kDumpStem;
+  if (!write(stem + ".nq",
+             [&](std::ostream& os) {
+               return serialize::writeRdf(data, serialize::RdfFormat::NQuads, os);
+             }) ||
+      !write(stem + ".ttl",
+             [&](std::ostream& os) {
+               return serialize::writeRdf(data, serialize::RdfFormat::Turtle, os);
+             }) ||
+      !write(stem + ".jsonld",
+             [&](std::ostream& os) { return serialize::writeJsonLd(data, {}, os); })) {
+    return summary;
+  }
+  const rdf::Dataset description = voidDescription(site, data, siteLicense(site, diags));
+  if (!write(kVoid, [&](std::ostream& os) {
+        return serialize::writeRdf(description, serialize::RdfFormat::Turtle, os);
+      })) {
+    return summary;
+  }
+  std::sort(summary.files.begin(), summary.files.end());
+  return summary;
+}
+
+}  // namespace guidegraph::publish
