@@ -1,8 +1,11 @@
 #include "shapes.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
+
+#include "names.hpp"
 
 namespace guidegraph::shacl::detail {
 namespace {
@@ -120,7 +123,10 @@ std::optional<Path> parsePathAt(const Store& g, const Vocab& v, Node node, int d
 
 class Compiler {
  public:
-  Compiler(const Store& g, Diagnostics& diags) : g_(g), v_(g), diags_(diags) {}
+  Compiler(const Store& g, Diagnostics& diags) : g_(g), v_(g), diags_(diags) {
+    for (const auto& [prefix, iri] : g.prefixes()) namer_.add(prefix, iri);
+    namer_.addStandard();
+  }
 
   CompiledShapes run() {
     std::vector<Node> roots;
@@ -204,8 +210,20 @@ class Compiler {
   void error(Node shape, Node param, Node value, const std::string& message) {
     diags_.add(Severity::Error, positionOf(shape, param, value), "shacl-shape", message);
   }
+  void warning(Node shape, Node param, Node value, const std::string& message) {
+    diags_.add(Severity::Warning, positionOf(shape, param, value), "shacl-shape", message);
+  }
 
-  std::string name(Node n) const { return termToString(toTerm(n)); }
+  // "shape ex:PersonShape", or for a blank node "the property shape for ex:name" / "a blank node
+  // shape", since a generated blank node label means nothing to the author.
+  std::string name(Node n) const {
+    if (sord_node_get_type(n) != SORD_BLANK) return "shape " + namer_.term(toTerm(n));
+    Node path = g_.object(n, v_.path);
+    if (path != nullptr && sord_node_get_type(path) == SORD_URI) {
+      return "the property shape for " + namer_.term(toTerm(path));
+    }
+    return path != nullptr ? "a property shape" : "a blank node shape";
+  }
 
   ShapeId compile(Node node) {
     if (auto it = ids_.find(node); it != ids_.end()) return it->second;
@@ -223,14 +241,14 @@ class Compiler {
     std::vector<Node> paths = g_.objects(node, v_.path);
     if (paths.size() > 1) {
       error(node, v_.path, paths[1],
-            "shape " + name(node) + " has " + std::to_string(paths.size()) +
+            name(node) + " has " + std::to_string(paths.size()) +
                 " values for sh:path; give it exactly one");
     }
     if (!paths.empty()) {
       shape.path = parsePathAt(g_, v_, paths.front(), 0);
       if (!shape.path) {
         error(node, v_.path, paths.front(),
-              "shape " + name(node) +
+              name(node) +
                   " has an ill-formed sh:path; use an IRI or a SHACL path "
                   "(list, sh:inversePath, sh:alternativePath, ...)");
         shape.deactivated = true;  // a property shape without a usable path cannot be checked
@@ -251,8 +269,93 @@ class Compiler {
       shape.targetObjectsOf.push_back(constant(t));
     }
     compileConstraints(node, shape);
+    checkVocabulary(node);
     out_.shapes[id] = std::move(shape);
     return id;
+  }
+
+  // Warns about sh: terms this engine does not evaluate: SPARQL-based constraints (not
+  // SHACL Core) and misspellings such as sh:mincount, which would otherwise be ignored.
+  void checkVocabulary(Node node) {
+    static const std::set<std::string, std::less<>> kCore = {"and",
+                                                             "class",
+                                                             "closed",
+                                                             "datatype",
+                                                             "deactivated",
+                                                             "defaultValue",
+                                                             "description",
+                                                             "disjoint",
+                                                             "equals",
+                                                             "flags",
+                                                             "group",
+                                                             "hasValue",
+                                                             "ignoredProperties",
+                                                             "in",
+                                                             "languageIn",
+                                                             "lessThan",
+                                                             "lessThanOrEquals",
+                                                             "maxCount",
+                                                             "maxExclusive",
+                                                             "maxInclusive",
+                                                             "maxLength",
+                                                             "message",
+                                                             "minCount",
+                                                             "minExclusive",
+                                                             "minInclusive",
+                                                             "minLength",
+                                                             "name",
+                                                             "node",
+                                                             "nodeKind",
+                                                             "not",
+                                                             "or",
+                                                             "order",
+                                                             "path",
+                                                             "pattern",
+                                                             "property",
+                                                             "qualifiedMaxCount",
+                                                             "qualifiedMinCount",
+                                                             "qualifiedValueShape",
+                                                             "qualifiedValueShapesDisjoint",
+                                                             "severity",
+                                                             "targetClass",
+                                                             "targetNode",
+                                                             "targetObjectsOf",
+                                                             "targetSubjectsOf",
+                                                             "uniqueLang",
+                                                             "xone",
+                                                             "shapesGraph",
+                                                             "suggestedShapesGraph",
+                                                             "entailment"};
+    static const std::set<std::string, std::less<>> kNotCore = {
+        "sparql",     "target",    "rule",          "js",
+        "jsLibrary",  "validator", "nodeValidator", "propertyValidator",
+        "expression", "condition", "declare",       "prefixes",
+        "select",     "ask"};
+    for (const auto& [p, o] : g_.outgoing(node)) {
+      const std::string iri = toTerm(p).value;
+      if (iri.compare(0, kSh.size(), kSh) != 0) continue;
+      const std::string local = iri.substr(kSh.size());
+      if (kCore.count(local) != 0) continue;
+      if (kNotCore.count(local) != 0) {
+        warning(node, p, o,
+                name(node) + " uses sh:" + local +
+                    ", which is not part of SHACL Core; guidegraph ignores it");
+        continue;
+      }
+      std::string hint;
+      for (const std::string& known : kCore) {
+        if (known.size() == local.size() &&
+            std::equal(known.begin(), known.end(), local.begin(), [](char a, char b) {
+              return std::tolower(static_cast<unsigned char>(a)) ==
+                     std::tolower(static_cast<unsigned char>(b));
+            })) {
+          hint = "; did you mean sh:" + known + "?";
+        }
+      }
+      warning(node, p, o,
+              name(node) + " uses sh:" + local + ", which is not a SHACL Core term and is ignored" +
+                  hint);
+    }
   }
 
   Constraint make(Component c, Node value) {
@@ -531,6 +634,7 @@ class Compiler {
 
   const Store& g_;
   Vocab v_;
+  Namer namer_;
   Diagnostics& diags_;
   CompiledShapes out_;
   std::map<Node, ShapeId> ids_;

@@ -262,6 +262,27 @@ BOOST_AUTO_TEST_CASE(bad_pattern_is_a_diagnostic) {
   BOOST_TEST(diags.items()[0].message.find("not a valid regular expression") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(unknown_shacl_terms_are_warnings) {
+  Diagnostics diags;
+  const ShapesGraph s = ShapesGraph::fromTurtle(
+      kPrefixes +
+          "ex:S sh:targetNode ex:a ;\n  sh:property [ sh:path ex:p ; sh:mincount 1 ] ;\n"
+          "  sh:sparql [ sh:select \"SELECT $this WHERE {}\" ] .\n",
+      "typo.ttl", diags);
+  BOOST_REQUIRE(diags.items().size() == 2u);
+  for (const Diagnostic& d : diags.items()) {
+    BOOST_TEST((d.severity == Severity::Warning));
+    BOOST_TEST(d.pos.file == "typo.ttl");
+  }
+  std::set<std::string> messages;
+  for (const Diagnostic& d : diags.items()) messages.insert(d.message);
+  for (const std::string& m : messages) BOOST_TEST_MESSAGE(m);
+  BOOST_TEST(messages.count("shape ex:S uses sh:sparql, which is not part of SHACL Core; "
+                            "guidegraph ignores it") == 1u);
+  BOOST_TEST(messages.count("the property shape for ex:p uses sh:mincount, which is not a "
+                            "SHACL Core term and is ignored; did you mean sh:minCount?") == 1u);
+}
+
 namespace {
 // The values a path reaches from ex:a, read off sh:class violations (one per value node).
 std::set<std::string> reached(const std::string& path, const std::string& data) {
