@@ -143,6 +143,19 @@ class Compiler {
       const ShapeId id = compile(r);
       if (out_.shapes[id].hasTargets()) out_.targeted.push_back(id);
     }
+    // Declared shapes that nothing reaches check nothing: often a misspelled target.
+    std::vector<Node> declared = instancesOf(v_.nodeShape);
+    for (Node n : instancesOf(v_.propertyShape)) declared.push_back(n);
+    sortUnique(declared);
+    for (Node n : declared) {
+      if (ids_.count(n) != 0) continue;
+      checkVocabulary(n);
+      warning(n, v_.type, nullptr,
+              name(n) +
+                  " has no target and no other shape refers to it, so it checks "
+                  "nothing; add sh:targetClass, sh:targetNode, sh:targetSubjectsOf or "
+                  "sh:targetObjectsOf");
+    }
     return std::move(out_);
   }
 

@@ -56,7 +56,9 @@ int main(int argc, char** argv) {
     std::cerr << d.pos.file << ":" << d.pos.line << ":" << d.pos.column << ": " << d.message
               << "\n";
   }
-  if (!diags.items().empty()) return 2;
+  for (const auto& d : diags.items()) {
+    if (d.severity == guidegraph::Severity::Error) return 2;
+  }
   const auto report = guidegraph::shacl::validate(shapes, data);
   std::vector<std::string> lines;
   for (const auto& r : report.results) {

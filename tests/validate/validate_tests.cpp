@@ -262,6 +262,18 @@ BOOST_AUTO_TEST_CASE(bad_pattern_is_a_diagnostic) {
   BOOST_TEST(diags.items()[0].message.find("not a valid regular expression") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(untargeted_shape_is_a_warning) {
+  Diagnostics diags;
+  const ShapesGraph s = ShapesGraph::fromTurtle(
+      kPrefixes + "ex:S a sh:NodeShape ;\n  sh:targetclass ex:C ;\n  sh:class ex:D .\n", "t.ttl",
+      diags);
+  BOOST_REQUIRE(diags.items().size() == 2u);
+  BOOST_TEST(diags.items()[0].message.find("did you mean sh:targetClass?") != std::string::npos);
+  BOOST_TEST(diags.items()[0].pos.line == 7u);
+  BOOST_TEST(diags.items()[1].message.find("checks nothing") != std::string::npos);
+  BOOST_TEST(s.shapeCount() == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(unknown_shacl_terms_are_warnings) {
   Diagnostics diags;
   const ShapesGraph s = ShapesGraph::fromTurtle(
