@@ -2,6 +2,7 @@
 // knowledge graph merged from every page's fragment.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -68,6 +69,11 @@ struct BuildOptions {
   unsigned threads = 0;  // 0: one per core
   ParseLimits limits;
   std::size_t maxFiles = 1000000;
+  // Called after each content file is parsed, from the parsing threads but never two calls
+  // at once: files parsed so far and the total. For progress lines; may be left empty.
+  std::function<void(std::size_t done, std::size_t total)> progress;
+  // Called on the calling thread as each stage of buildSite ends: "scan", "parse", "merge".
+  std::function<void(const char* stage)> stageDone;
 };
 
 struct Site {

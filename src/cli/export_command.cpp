@@ -8,6 +8,7 @@
 #include "guidegraph/output.hpp"
 #include "guidegraph/rdf_view.hpp"
 #include "guidegraph/serialize.hpp"
+#include "progress.hpp"
 
 namespace guidegraph::cli {
 
@@ -32,7 +33,10 @@ Options:
       --threads N        parse with N threads (default: one per core)
       --max-file-size N  skip content files larger than N bytes (default 16777216)
       --max-files N      read at most N content files (default 1000000)
-  -q, --quiet            print no summary line
+      --timings          print the time each stage took (scan, parse, merge, RDF view,
+                         serialize) on standard error
+  -q, --quiet            print no summary line, and no progress line (which is shown
+                         only on a terminal, for runs longer than a second)
 
 Turtle and N-Triples hold the union of all graphs. N-Quads, TriG and JSON-LD keep one
 named graph per page, named by the page's permalink (JSON-LD: {"@id": permalink,
@@ -90,8 +94,13 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
   std::string output = "-";
   std::vector<serialize::RdfFormat> formats;
   serialize::JsonLdOptions jsonld;
+  bool timings = false;
   const auto problem = parseSiteOptions(
       args, options, [&](const std::string& arg, const auto& next) -> std::optional<std::string> {
+        if (arg == "--timings") {
+          timings = true;
+          return std::nullopt;
+        }
         if (arg == "-o" || arg == "--output") {
           const auto v = next();
           if (!v) return "-o needs a file name";
@@ -147,6 +156,15 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
   }
 
   const auto start = std::chrono::steady_clock::now();
+  StageTimer timer;
+  ProgressLine progress(err, options.quiet);
+  options.build.stageDone = [&](const char* stage) {
+    if (std::string_view(stage) == "parse") progress.finish();
+    timer.mark(stage);
+  };
+  options.build.progress = [&](std::size_t done, std::size_t total) {
+    progress.update(done, total);
+  };
   Diagnostics diags;
   const Site site = buildSite(options.site, options.build, diags);
   if (site.config.configFile.empty()) {
@@ -154,6 +172,7 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return kExitUsage;
   }
   const rdf::Dataset data = rdf::buildRdfView(site, diags);
+  timer.mark("rdf view");
   diags.sort();
   printDiagnostics(diags, err);
 
@@ -176,7 +195,9 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
       return kExitUsage;
     }
     written.push_back(path == "-" ? std::string("standard output") : path);
+    timer.mark(std::string("serialize ") + serialize::formatExtension(format));
   }
+  if (timings) timer.print(err);
   if (!options.quiet) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -2,6 +2,7 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <thread>
 #include <unordered_map>
 
@@ -67,7 +68,9 @@ std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfi
     const fs::path& p = it->path();
     const std::string ext = p.extension().string();
     if (ext != ".md" && ext != ".markdown") continue;
-    const std::string rel = fs::relative(p, content, ec).generic_string();
+    // Lexical: the walk does not follow links to folders, so every path lies under content/
+    // (fs::relative resolves both paths on disk, several system calls per file).
+    const std::string rel = p.lexically_relative(content).generic_string();
     const std::string display = "content/" + rel;
     std::error_code sec;
     if (it->is_symlink(sec)) {
@@ -104,10 +107,16 @@ std::vector<std::shared_ptr<const PageFragment>> parseAll(const std::vector<Cont
                                                           const BuildOptions& options) {
   std::vector<std::shared_ptr<const PageFragment>> out(files.size());
   std::atomic<std::size_t> next{0};
+  std::size_t done = 0;
+  std::mutex progressMutex;
   const auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
       out[i] = std::make_shared<const PageFragment>(
           parsePageFile(files[i].fsPath, files[i].display, options.limits));
+      if (options.progress) {
+        const std::lock_guard lock(progressMutex);
+        options.progress(++done, files.size());
+      }
     }
   };
   unsigned threads =
@@ -676,13 +685,19 @@ Site buildSite(const std::string& siteDir, const BuildOptions& options, Diagnost
     site.config.baseUrl = options.baseOverride;
     if (site.config.baseUrl.back() != '/') site.config.baseUrl += '/';
   }
+  const auto stageDone = [&](const char* stage) {
+    if (options.stageDone) options.stageDone(stage);
+  };
   const auto files = scanContent(siteDir, site.config, options, diags);
   site.filesScanned = files.size();
+  stageDone("scan");
   const auto fragments = parseAll(files, options);
+  stageDone("parse");
   SiteBuilder builder(site, options, diags);
   builder.classify(fragments, files);
   builder.buildGraph();
   diags.sort();
+  stageDone("merge");
   return site;
 }
 

@@ -27,14 +27,57 @@ class ViewBuilder {
     Dataset ds;
     ds.prefixes = standardPrefixes();
     out_ = &ds.triples;
-    for (const VertexId v : g_.sortedVertices()) describe(v);
     const Dataset& vocab = vocabulary();
+    ds.triples.reserve(upperBound() + vocab.triples.size());
+    for (const VertexId v : g_.sortedVertices()) describe(v);
     ds.triples.insert(ds.triples.end(), vocab.triples.begin(), vocab.triples.end());
     ds.normalize();
     return ds;
   }
 
  private:
+  // At least as many triples as describe() makes (see there), so that the vector is allocated
+  // once: growing it by doubling held up to three times the final size at once, the largest
+  // part of peak memory. Were it ever too low, the vector would only grow as before.
+  // The most triples describe() makes for a vertex of this kind besides its lists and edges.
+  static std::size_t maxOwnTriples(VertexKind k) {
+    switch (k) {
+      case VertexKind::Guide:
+        return 8;
+      case VertexKind::Section:
+        return 3;
+      case VertexKind::Recommendation:
+        return 4;
+      case VertexKind::Source:
+        return 5;
+      case VertexKind::Category:
+        return 6;
+      case VertexKind::Country:
+        return 13;
+      case VertexKind::Contributor:
+        return 4;
+      case VertexKind::WebPage:
+      case VertexKind::Place:
+      case VertexKind::Tag:
+        return 2;
+    }
+    return 16;
+  }
+
+  std::size_t upperBound() const {
+    std::size_t n = 0;
+    for (auto [v, end] = boost::vertices(g_.impl()); v != end; ++v) {
+      const VertexProps& p = g_[*v];
+      if (p.page.empty()) continue;
+      n += maxOwnTriples(p.kind) + p.languages.size() + p.alternateNames.size();
+      for (auto [e, eEnd] = boost::out_edges(*v, g_.impl()); e != eEnd; ++e) {
+        const EdgeKind k = g_.impl()[*e].kind;
+        n += k == EdgeKind::MainEntity || k == EdgeKind::HasSection ? 2 : 1;
+      }
+    }
+    return n;
+  }
+
   void add(const std::string& s, const std::string& p, Term o, const std::string& graph,
            SourcePos pos) {
     out_->push_back(Triple{Term::iri(s), Term::iri(p), std::move(o), graph, std::move(pos)});

@@ -237,9 +237,12 @@ std::string writeJsonLd(const rdf::Dataset& data, const JsonLdOptions& options, 
     std::vector<const rdf::Triple*> all;
     all.reserve(data.triples.size());
     for (const auto& t : data.triples) all.push_back(&t);
-    std::stable_sort(all.begin(), all.end(), [](const rdf::Triple* a, const rdf::Triple* b) {
+    const auto less = [](const rdf::Triple* a, const rdf::Triple* b) {
       return rdf::tripleLess(*a, *b);
-    });
+    };
+    // A normalized dataset is already in this order.
+    if (!std::is_sorted(all.begin(), all.end(), less))
+      std::stable_sort(all.begin(), all.end(), less);
     for (const rdf::Triple* t : all) {
       auto& list = graphs[options.namedGraphs ? t->graph : std::string()];
       if (!list.empty() && sameStatement(*list.back(), *t, false)) continue;

@@ -102,7 +102,18 @@ std::string writeRdf(const rdf::Dataset& data, RdfFormat format, std::ostream& o
   const auto less = [quads](const rdf::Triple* a, const rdf::Triple* b) {
     return quads ? graphLess(*a, *b) : rdf::tripleLess(*a, *b);
   };
-  std::sort(order.begin(), order.end(), less);
+  // A normalized dataset is already in tripleLess order: Turtle and N-Triples then need no
+  // sort, and the quad formats only a stable sort by graph (which gives graphLess order).
+  const auto plainLess = [](const rdf::Triple* a, const rdf::Triple* b) {
+    return rdf::tripleLess(*a, *b);
+  };
+  if (!std::is_sorted(order.begin(), order.end(), plainLess)) {
+    std::sort(order.begin(), order.end(), less);
+  } else if (quads) {
+    std::stable_sort(order.begin(), order.end(), [](const rdf::Triple* a, const rdf::Triple* b) {
+      return a->graph < b->graph;
+    });
+  }
 
   std::unique_ptr<SerdEnv, EnvDeleter> env(serd_env_new(nullptr));
   const int style = abbreviated ? (SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED) : SERD_STYLE_ASCII;
