@@ -4,6 +4,7 @@
 #include <serd/serd.h>
 
 #include <boost/test/unit_test.hpp>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -529,6 +530,35 @@ BOOST_AUTO_TEST_CASE(turtle_report_is_deterministic_and_parses_back) {
   BOOST_TEST(objects.count("1.5x") == 1u);
   BOOST_TEST(objects.count("quote \" backslash \\ newline \n end \"\"\"") == 1u);
   BOOST_TEST(objects.count("Қазақстан") == 1u);
+}
+
+// The Turtle report compared byte for byte with a reviewed file. After an intended change of
+// format or messages, regenerate it with GUIDEGRAPH_UPDATE_GOLDEN=1 and review the diff.
+BOOST_AUTO_TEST_CASE(turtle_report_matches_golden_file) {
+  std::ostringstream out;
+  BOOST_REQUIRE(writeReportTurtle(trickyReport(), out));
+  const std::string golden = std::string(SHACL_TEST_DATA_DIR) + "/tricky-report.ttl";
+  if (std::getenv("GUIDEGRAPH_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream(golden, std::ios::binary) << out.str();
+  }
+  std::ifstream in(golden, std::ios::binary);
+  BOOST_REQUIRE_MESSAGE(in, "missing " << golden);
+  std::ostringstream expected;
+  expected << in.rdbuf();
+  BOOST_TEST(out.str() == expected.str());
+}
+
+BOOST_AUTO_TEST_CASE(writers_report_stream_failure) {
+  const ValidationReport r = trickyReport();
+  for (int writer = 0; writer < 4; ++writer) {
+    std::ostringstream broken;
+    broken.setstate(std::ios::badbit);
+    const bool ok = writer == 0   ? writeReportTurtle(r, broken)
+                    : writer == 1 ? writeReportText(r, broken)
+                    : writer == 2 ? writeReportJson(r, broken)
+                                  : writeReportSarif(r, broken);
+    BOOST_TEST(!ok, "writer " << writer);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(text_json_and_sarif_writers) {
