@@ -93,13 +93,16 @@ struct ValidationReport {
 class DataGraph;
 
 // Compiled shapes. Construction reads and compiles every shape once; problems in the shapes
-// graph (syntax errors, ill-formed shapes such as a bad sh:pattern) are added to `diags` as
-// errors with positions, and the offending shape or constraint is left out.
+// graph are added to `diags` with positions: syntax errors and ill-formed shapes (a bad
+// sh:pattern, sh:minCount "one", ...) as errors, the offending shape or constraint being left
+// out; misspelled or non-Core sh: terms and shapes that check nothing as warnings. Callers
+// should not validate with a shapes graph that produced errors.
 class ShapesGraph {
  public:
   // Turtle (.ttl), N-Triples (.nt), N-Quads (.nq) or TriG (.trig); the union of all graphs.
   [[nodiscard]] static ShapesGraph fromFiles(const std::vector<std::string>& paths,
                                              Diagnostics& diags);
+  // Graph names are ignored (union of graphs); blank node labels are kept.
   [[nodiscard]] static ShapesGraph fromDataset(const rdf::Dataset& dataset, Diagnostics& diags);
   // Parses Turtle text; `name` is used as file name in positions and as base IRI source.
   [[nodiscard]] static ShapesGraph fromTurtle(const std::string& turtle, const std::string& name,
@@ -130,7 +133,8 @@ class DataGraph {
   // `diags` with its position; the triples read before it are kept.
   [[nodiscard]] static DataGraph fromFiles(const std::vector<std::string>& paths,
                                            Diagnostics& diags);
-  // Keeps each triple's origin; the graph names are ignored (union of graphs).
+  // Keeps each triple's origin; graph names are ignored (union of graphs); blank node labels
+  // are kept, so results name the caller's blank nodes.
   [[nodiscard]] static DataGraph fromDataset(const rdf::Dataset& dataset);
   [[nodiscard]] static DataGraph fromTurtle(const std::string& turtle, const std::string& name,
                                             Diagnostics& diags);
@@ -151,14 +155,17 @@ class DataGraph {
   friend class Validator;
 };
 
-// Validates `data` against every targeted shape of `shapes`. Deterministic.
+// Validates `data` against every targeted shape of `shapes`. Deterministic. Interns a few
+// nodes into the data graph's Sord world while it runs: do not validate the same DataGraph
+// on two threads at once (distinct DataGraphs are independent).
 [[nodiscard]] ValidationReport validate(const ShapesGraph& shapes, const DataGraph& data);
 
 // A standard sh:ValidationReport in Turtle, written through Serd: sorted, with stable blank
 // node labels, so equal reports give equal bytes. Returns false if the stream failed.
 bool writeReportTurtle(const ValidationReport& report, std::ostream& out);
-// One line per result, GCC style: "file:line:col: error: message [Component]"; results
-// without a position name their focus node instead. Ends with a summary line.
+// One line per result, GCC style: "file:line:col: error: message [sh:MinCountConstraintComponent]";
+// results without a position start with their focus node instead. Ends with a summary line
+// ("conforms: ..." or "does not conform: N error(s), ...").
 bool writeReportText(const ValidationReport& report, std::ostream& out);
 // {"conforms": ..., "results": [...]} with terms as {"type","value","datatype","language"}.
 bool writeReportJson(const ValidationReport& report, std::ostream& out);
