@@ -162,7 +162,17 @@ Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostic
     r.website = oneLine(p.website.value);
     r.wikidata = oneLine(p.wikidata.value);
     for (const auto& n : p.alternateNames) r.alternateNames.push_back(oneLine(n.value));
-    for (const auto& l : p.languages) r.languages.push_back(oneLine(l.value));
+    for (const auto& l : p.languages) {
+      r.languages.push_back(oneLine(l.value));
+      if (!marcLanguageCode(l.value)) {
+        diags.add(
+            Severity::Warning, l.pos, "catalog-unknown-language",
+            "language '" + l.value +
+                "' has no MARC language code in guidegraph's table; MARC 041/546 leave it out "
+                "(use an ISO 639-1 code such as 'kk', or add the language to "
+                "src/catalog/codes.cpp)");
+      }
+    }
     r.pos = p.pos;
     if (r.name.empty()) {
       diags.add(Severity::Warning, p.pos, "catalog-no-title",
