@@ -56,12 +56,16 @@ Transfer:
       --timeout SECONDS       limit for each request including its retries (default 30)
       --retries N             retries after connection errors and HTTP 5xx (default 3),
                               with a pause of 0.5 s that doubles each time
+      --allow-errors          load even when the content has errors (pages with errors
+                              may then lose triples in the store); by default such a
+                              site is not loaded
       --dry-run               show what would be sent and dropped; contact no server
   -v, --verbose               print each step
 Site options: --base IRI, --drafts, --threads N, --max-file-size N, --max-files N
   -q, --quiet                 print no summary line
 
-Exit codes: 0 loaded; 1 loaded, but the content has errors (reported as file:line:col);
+Exit codes: 0 loaded; 1 the content has errors (reported as file:line:col): nothing was
+loaded, or with --allow-errors the rest was;
 2 bad command line, unreadable input, or the load failed (the message says what became of
 the target graphs).
 )";
@@ -96,6 +100,7 @@ int runLoad(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   bool changedOnly = false;
   bool dryRun = false;
   bool verbose = false;
+  bool allowErrors = false;
   std::string statePath = ".guidegraph-load-state.json";
   std::string user;
   std::optional<std::string> netrcFile;
@@ -185,6 +190,8 @@ int runLoad(const std::vector<std::string>& args, std::ostream& out, std::ostrea
           request.connection.retries = static_cast<unsigned>(std::stoul(*v));
         } else if (arg == "--dry-run") {
           dryRun = true;
+        } else if (arg == "--allow-errors") {
+          allowErrors = true;
         } else if (arg == "-v" || arg == "--verbose") {
           verbose = true;
         } else {
@@ -285,6 +292,13 @@ int runLoad(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   }
   diags.sort();
   printDiagnostics(diags, err);
+  if (diags.hasErrors() && !allowErrors && !dryRun) {
+    // A page with an error yields fewer triples; loading it would silently shrink its graph.
+    err << "guidegraph load: error: the content has " << diags.count(Severity::Error)
+        << " errors (above); nothing was loaded. Fix them, or give --allow-errors to load the "
+           "rest\n";
+    return kExitInputErrors;
+  }
   request.graphs = load::groupByGraph(triples, perPage ? std::string() : singleGraph);
 
   // Incremental loads: compare each page's hash with the state of the last load.

@@ -114,6 +114,20 @@ struct HttpClient::Impl {
 HttpClient::HttpClient(const ConnectionOptions& options) : impl_(std::make_unique<Impl>()) {
   impl_->options = options;
   if (curlGlobal().ok()) impl_->easy.reset(curl_easy_init());
+  CURL* c = impl_->easy.get();
+  if (!c) return;
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, impl_->errorBuffer);
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onBody);
+  if (impl_->options.credentials) {
+    curl_easy_setopt(c, CURLOPT_USERNAME, impl_->options.credentials->user.c_str());
+    curl_easy_setopt(c, CURLOPT_PASSWORD, impl_->options.credentials->password.c_str());
+    const unsigned long method = options.auth == AuthMethod::Basic    ? CURLAUTH_BASIC
+                                 : options.auth == AuthMethod::Digest ? CURLAUTH_DIGEST
+                                                                      : CURLAUTH_ANY;
+    curl_easy_setopt(c, CURLOPT_HTTPAUTH, method);
+  }
 }
 
 HttpClient::~HttpClient() = default;
@@ -151,37 +165,31 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
     const auto remaining =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
     if (remaining <= 0) break;
-    curl_easy_reset(c);  // keeps the connection cache
     response = HttpResponse{};
     response.attempts = attempt + 1;
     impl_->errorBuffer[0] = '\0';
+    // The handle is reused without a reset, so that connections and the negotiated
+    // authentication (a Digest nonce) carry over; every option that varies is set here.
     curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, impl_->errorBuffer);
     curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(remaining));
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(remaining));
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onBody);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
+    // libcurl silently sends a request again when a reused connection turns out to be
+    // closed; a request that must never run twice gets a connection of its own.
+    const long fresh = request.retryAfterSend ? 0L : 1L;
+    curl_easy_setopt(c, CURLOPT_FRESH_CONNECT, fresh);
+    curl_easy_setopt(c, CURLOPT_FORBID_REUSE, fresh);
     if (request.body) {
       curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body->data());
       curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE,
                        static_cast<curl_off_t>(request.body->size()));
-      if (request.method != "POST")
-        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-    } else if (request.method == "GET") {
-      curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+      curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST,
+                       request.method == "POST" ? nullptr : request.method.c_str());
     } else {
-      curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-    }
-    if (o.credentials) {
-      curl_easy_setopt(c, CURLOPT_USERNAME, o.credentials->user.c_str());
-      curl_easy_setopt(c, CURLOPT_PASSWORD, o.credentials->password.c_str());
-      const unsigned long method = o.auth == AuthMethod::Basic    ? CURLAUTH_BASIC
-                                   : o.auth == AuthMethod::Digest ? CURLAUTH_DIGEST
-                                                                  : CURLAUTH_ANY;
-      curl_easy_setopt(c, CURLOPT_HTTPAUTH, method);
+      curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+      curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST,
+                       request.method == "GET" ? nullptr : request.method.c_str());
     }
     ++requests_;
     const CURLcode code = curl_easy_perform(c);
@@ -191,15 +199,20 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
       const char* type = nullptr;
       if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type)
         response.contentType = type;
-      retry = response.status >= 500 && request.retryAfterSend;
+      // 501 (Not Implemented) and 505 are answers, not passing trouble.
+      retry = (response.status == 500 || response.status == 502 || response.status == 503 ||
+               response.status == 504) &&
+              request.retryAfterSend;
     } else {
       response.transportError =
           impl_->errorBuffer[0] ? impl_->errorBuffer : curl_easy_strerror(code);
       curl_off_t uploaded = 0;
       curl_easy_getinfo(c, CURLINFO_SIZE_UPLOAD_T, &uploaded);
-      response.sendFailed =
-          code == CURLE_SEND_ERROR ||
-          (request.body && static_cast<std::size_t>(uploaded) < request.body->size());
+      response.sendFailed = code == CURLE_SEND_ERROR ||
+                            (transientAfterSending(code) && request.body && uploaded > 0 &&
+                             static_cast<std::size_t>(uploaded) < request.body->size());
+      response.unreachable = failedBeforeSending(code) || code == CURLE_OPERATION_TIMEDOUT;
+      response.notSent = failedBeforeSending(code);
       retry = failedBeforeSending(code) || (transientAfterSending(code) && request.retryAfterSend);
     }
     if (!retry || attempt >= o.retries) break;
@@ -291,6 +304,11 @@ std::string describeFailure(const HttpRequest& request, const HttpResponse& resp
     case 405:
       m += " Method Not Allowed: the endpoint does not take this request; check that it is a Graph "
            "Store or Update endpoint that allows writing";
+      break;
+    case 501:
+      m += " Not Implemented: the server does not take this request at this path; check the "
+           "endpoint path (e.g. Virtuoso /sparql-graph-crud-auth, Fuseki /DATASET/data, GraphDB "
+           "/repositories/REPO/rdf-graphs/service, Oxigraph /store)";
       break;
     case 415:
       m += " Unsupported Media Type: the server does not accept this RDF syntax; try --send-format "

@@ -28,6 +28,8 @@ struct HttpResponse {
   std::string contentType;
   std::string transportError;  // libcurl's message when status is 0
   bool sendFailed = false;     // the connection broke while sending the request
+  bool unreachable = false;    // no connection, or no answer before the deadline
+  bool notSent = false;        // no connection: the request never reached the server
   unsigned attempts = 0;
   [[nodiscard]] bool ok() const { return status >= 200 && status < 300; }
 };

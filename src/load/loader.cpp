@@ -62,7 +62,14 @@ class Loader {
     if (log_) log_(line);
   }
 
-  HttpResponse send(const HttpRequest& request) { return http_.send(request); }
+  HttpResponse send(const HttpRequest& request) {
+    HttpResponse r = http_.send(request);
+    if (!r.ok()) {
+      lastUnreachable_ = r.unreachable;
+      lastNotWritten_ = r.notSent || (r.status >= 400 && r.status < 500) || r.status == 501;
+    }
+    return r;
+  }
 
   std::string bodyOf(const GraphContent& g) const {
     if (rq_.format == SendFormat::NTriples) return ntriplesOf(g.triples);
@@ -88,7 +95,8 @@ class Loader {
 
   // Sends the graph's triples into `graph`: replacing its content (PUT, or DROP then
   // INSERT DATA) or adding to it (POST, or INSERT DATA).
-  std::string upload(const std::string& graph, const GraphContent& content, bool replaceContent) {
+  std::string upload(const std::string& graph, const GraphContent& content, bool replaceContent,
+                     bool countSent = true) {
     if (!rq_.endpoints.graphStore.empty()) {
       const std::string body = bodyOf(content);
       HttpRequest request{
@@ -99,7 +107,7 @@ class Loader {
           true};
       const HttpResponse r = send(request);
       if (!r.ok()) return describeFailure(request, r);
-      report_.triplesSent += content.triples.size();
+      if (countSent) report_.triplesSent += content.triples.size();
       return {};
     }
     if (replaceContent) {
@@ -117,7 +125,7 @@ class Loader {
           content.triples.begin() + static_cast<std::ptrdiff_t>(end));
       const std::string text = "INSERT DATA { GRAPH <" + graph + "> {\n" + ntriplesOf(part) + "} }";
       if (auto e = update(text, true); !e.empty()) return e;
-      report_.triplesSent += part.size();
+      if (countSent) report_.triplesSent += part.size();
     }
     return {};
   }
@@ -201,7 +209,15 @@ class Loader {
     return left;
   }
 
+  // Removes temporary graphs after a failure, unless the server is unreachable (then it
+  // would only fail again after another timeout): the note names what may remain.
   std::string cleanupNote(const std::vector<std::string>& temps) {
+    if (temps.empty()) return {};
+    if (lastUnreachable_) {
+      return " The server did not answer, so these temporary graphs may remain; drop them when it "
+             "is back: " +
+             joinGraphs(temps, 20) + ".";
+    }
     const std::vector<std::string> left = dropGraphs(temps);
     if (left.empty()) return {};
     return " The temporary graphs could not be removed; drop them by hand: " +
@@ -241,6 +257,7 @@ class Loader {
       say("uploading " + std::to_string(g.triples.size()) + " triples for <" + g.graph +
           "> into <" + tmp + ">");
       if (auto e = upload(tmp, g, true); !e.empty()) {
+        if (lastNotWritten_) temps.pop_back();  // the failed request never wrote anything
         report_.error = "uploading <" + g.graph + "> (into the temporary graph <" + tmp +
                         ">) failed: " + e + ". " + unchanged + cleanupNote(temps);
         return;
@@ -321,7 +338,7 @@ class Loader {
     // temporary graph is deleted.
     for (std::size_t i = 0; i < temps.size(); ++i) {
       say("replacing <" + targets[i] + ">");
-      if (auto e = upload(targets[i], rq_.graphs[i], true); !e.empty()) {
+      if (auto e = upload(targets[i], rq_.graphs[i], true, false); !e.empty()) {
         report_.error = "replacing <" + targets[i] + "> failed: " + e + ". <" + targets[i] +
                         "> keeps its previous content" +
                         (report_.loadedGraphs.empty()
@@ -353,6 +370,8 @@ class Loader {
   HttpClient http_;
   std::string queryUrl_;
   std::string runId_;
+  bool lastUnreachable_ = false;
+  bool lastNotWritten_ = false;
   LoadReport report_;
 };
 
