@@ -210,9 +210,10 @@ def check_oai(site, tmp):
         for key in ("date", "lastmod"):
             if key in fm:
                 newest = max(newest, str(fm[key])[:10])
+    newest = newest or "1970-01-01"  # guidegraph's documented fallback for a site without dates
     expect(root.findtext("oai:responseDate", namespaces=ns) == newest + "T00:00:00Z",
            f"responseDate is {root.findtext('oai:responseDate', namespaces=ns)}, want {newest}T00:00:00Z")
-    pairs = {(r.findtext(".//dc:title", namespaces=ns), r.findtext(".//dc:identifier", namespaces=ns))
+    pairs = {(r.findtext(".//dc:title", namespaces=ns), r.findtext(".//dc:identifier", namespaces=ns) or "")
              for r in records}
     for s in sources:
         expect((s["title"], s["website"]) in pairs, f"no OAI record for {s['title']!r} {s['website']!r}")
@@ -321,6 +322,22 @@ def check_org_code(site, tmp):
     expect(usage.returncode == 2 and b"--format needs one of" in usage.stderr, "bad --format not a usage error")
 
 
+def check_diagnostics(site, tmp):
+    """The edge-case site: each problem is reported once, as file:line:col with its code."""
+    result = run([PROGRAM, "catalog", str(site), "-f", "mrc", "-o", str(Path(tmp) / "x.mrc")])
+    expect(result.returncode == 0, f"warnings only, yet exit code {result.returncode}")
+    err = result.stderr.decode("utf-8")
+    wanted = [
+        r"^content/sources/sources/\S+\.md:1:1: warning: no page of the site has a `date`.*\[catalog-no-date\]$",
+        r"^content/sources/sources/bilim\.md:1:1: warning: source 'Білім' has no `website`.*\[catalog-no-website\]$",
+        r"^content/sources/sources/the_steppe_review\.md:5:\d+: warning: language 'xx' has no MARC language code.*"
+        r"\[catalog-unknown-language\]$",
+    ]
+    for pattern in wanted:
+        expect(len(re.findall(pattern, err, re.M)) == 1, f"want one line matching {pattern!r} in:\n{err}")
+    expect("1970-01-01" in err, "the fallback date is not named")
+
+
 CHECKS = {
     "marcxml-schema": check_marcxml_schema,
     "yaz": check_yaz,
@@ -330,6 +347,7 @@ CHECKS = {
     "csv": check_csv,
     "deterministic": check_deterministic,
     "org-code": check_org_code,
+    "diagnostics": check_diagnostics,
 }
 
 
