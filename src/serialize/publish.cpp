@@ -58,6 +58,24 @@ bool inside(const fs::path& root, const fs::path& dir) {
   return ri == r.end();
 }
 
+// Creates `root/relative` one folder at a time, checking each existing step before going
+// into it, so that a symbolic link leading out of `root` is never followed.
+bool makeDirectoriesInside(const fs::path& root, const fs::path& relative, std::error_code& ec) {
+  fs::path current = root;
+  for (const auto& segment : relative) {
+    current /= segment;
+    if (fs::is_symlink(fs::symlink_status(current, ec)) && !inside(root, current)) return false;
+    if (!fs::exists(current, ec)) {
+      fs::create_directory(current, ec);
+      if (ec) return false;
+    } else if (!fs::is_directory(current, ec)) {
+      ec = std::make_error_code(std::errc::not_a_directory);
+      return false;
+    }
+  }
+  return !ec && inside(root, current);
+}
+
 SourcePos originOf(const std::vector<const rdf::Triple*>& triples) {
   for (const rdf::Triple* t : triples) {
     if (!t->origin.file.empty()) return SourcePos{t->origin.file, 0, 0};
@@ -229,8 +247,7 @@ PublishSummary publishSite(const Site& site, const rdf::Dataset& data, const std
       continue;
     }
     const fs::path dir = fs::path(folder) / *path;
-    fs::create_directories(dir, ec);
-    if (ec || !inside(folder, dir)) {
+    if (!makeDirectoriesInside(folder, *path, ec)) {
       diags.add(Severity::Error, originOf(triples), "publish-path-outside",
                 "cannot publish <" + graph + "> into '" + dir.string() + "'" +
                     (ec ? ": " + ec.message()
