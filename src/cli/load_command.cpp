@@ -52,7 +52,7 @@ Authentication (the password never goes on the command line and is never printed
                               `login` for the endpoint's host is used
 Transfer:
       --send-format FORMAT    nt (default) or ttl, the syntax sent to the Graph Store
-      --batch-size N          triples per INSERT DATA request (default 2000)
+      --batch-size N          triples per INSERT DATA request (default 500)
       --timeout SECONDS       limit for each request including its retries (default 30)
       --retries N             retries after connection errors and HTTP 5xx (default 3),
                               with a pause of 0.5 s that doubles each time

@@ -288,6 +288,10 @@ std::string describeFailure(const HttpRequest& request, const HttpResponse& resp
   const std::string said = message.empty() ? "" : "; the server said: " + message;
   std::string m = where + ": HTTP " + std::to_string(response.status);
   switch (response.status) {
+    case 400:
+      m += " Bad Request: the server could not use the request; if it is a SPARQL Update too large "
+           "for it, try a smaller --batch-size";
+      break;
     case 401:
       m += " Unauthorized: the server did not accept the credentials; check --user, the password "
            "(GUIDEGRAPH_PASSWORD or ~/.netrc) and --auth (Virtuoso wants --auth digest)";
