@@ -35,19 +35,28 @@ std::string replaceShortcodes(std::string_view body, std::vector<Shortcode>& fou
   static const std::regex re(
       R"re(\{\{([<%])\s*(ref|relref)\s+(?:path\s*=\s*)?(?:"([^"]*)"|'([^']*)'|([^\s%>]+))[^}]*?[>%]\}\})re");
   std::string out(body);
-  std::string subject(body);
-  auto begin = std::sregex_iterator(subject.begin(), subject.end(), re);
-  for (auto it = begin; it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    Shortcode sc;
-    sc.form = m[2] == "ref" ? LinkForm::Ref : LinkForm::RelRef;
-    sc.path = m[3].matched ? m[3].str() : m[4].matched ? m[4].str() : m[5].str();
-    std::string token = std::string(kShortcodeMark) + std::to_string(found.size());
-    const auto len = static_cast<std::size_t>(m.length(0));
-    if (token.size() > len) continue;
-    token.append(len - token.size(), '_');
-    out.replace(static_cast<std::size_t>(m.position(0)), len, token);
-    found.push_back(std::move(sc));
+  const std::string subject(body);
+  // The regex is tried only where a shortcode can start ("{{"): searching the whole body
+  // with std::regex was a tenth of an export's time. Same matches, left to right.
+  std::smatch m;
+  std::size_t at = subject.find("{{");
+  while (at != std::string::npos) {
+    std::size_t skip = 1;
+    if (std::regex_search(subject.cbegin() + static_cast<std::ptrdiff_t>(at), subject.cend(), m, re,
+                          std::regex_constants::match_continuous)) {
+      const auto len = static_cast<std::size_t>(m.length(0));
+      skip = len;
+      std::string token = std::string(kShortcodeMark) + std::to_string(found.size());
+      if (token.size() <= len) {
+        Shortcode sc;
+        sc.form = m[2] == "ref" ? LinkForm::Ref : LinkForm::RelRef;
+        sc.path = m[3].matched ? m[3].str() : m[4].matched ? m[4].str() : m[5].str();
+        token.append(len - token.size(), '_');
+        out.replace(at, len, token);
+        found.push_back(std::move(sc));
+      }
+    }
+    at = subject.find("{{", at + skip);
   }
   return out;
 }
