@@ -81,29 +81,60 @@ SerdStatus onPrefix(void* handle, const SerdNode* name, const SerdNode* uri) noe
   return serd_env_set_prefix(ctx->env, name, uri);
 }
 
+// An owned absolute IRI node for a CURIE or a (possibly relative) IRI, or a null node when
+// the prefix is undefined or the result has no scheme. Done here rather than by Sord, whose
+// sord_node_from_serd_node leaks its buffer when an expanded CURIE is not absolute.
+SerdNodeHolder absoluteIri(SerdEnv* env, const SerdNode* n) {
+  SerdNodeHolder out(serd_env_expand_node(env, n));
+  if (out.get()->buf == nullptr || !serd_uri_string_has_scheme(out.get()->buf)) {
+    return SerdNodeHolder();
+  }
+  return out;
+}
+
+SordNode* toSord(SordWorld* world, SerdEnv* env, const SerdNode* n, const SerdNode* datatype,
+                 const SerdNode* lang) {
+  switch (n->type) {
+    case SERD_URI:
+    case SERD_CURIE: {
+      const SerdNodeHolder iri = absoluteIri(env, n);
+      if (iri.get()->buf == nullptr) return nullptr;
+      return sord_node_from_serd_node(world, env, iri.get(), nullptr, nullptr);
+    }
+    case SERD_LITERAL: {
+      SerdNodeHolder dt;
+      if (datatype != nullptr && datatype->buf != nullptr) {
+        dt = absoluteIri(env, datatype);
+        if (dt.get()->buf == nullptr) return nullptr;
+        // RDF 1.1: "x"^^xsd:string and "x" are the same term; keep one spelling.
+        if (std::strcmp(serdStr(dt.get()), kXsdString) == 0) dt = SerdNodeHolder();
+      }
+      return sord_node_from_serd_node(world, env, n, dt.get()->buf != nullptr ? dt.get() : nullptr,
+                                      lang);
+    }
+    case SERD_BLANK:
+      return sord_node_from_serd_node(world, env, n, nullptr, nullptr);
+    case SERD_NOTHING:
+      break;
+  }
+  return nullptr;
+}
+
 SerdStatus statementImpl(void* handle, const SerdNode* subject, const SerdNode* predicate,
                          const SerdNode* object, const SerdNode* datatype, const SerdNode* lang) {
   auto* ctx = static_cast<ReadContext*>(handle);
   SordWorld* world = ctx->store->world();
-  if (datatype != nullptr && datatype->buf != nullptr) {
-    // RDF 1.1: "x"^^xsd:string and "x" are the same term; keep one spelling.
-    SerdNode expanded = serd_env_expand_node(ctx->env, datatype);
-    const bool isString =
-        (expanded.buf != nullptr && std::strcmp(serdStr(&expanded), kXsdString) == 0) ||
-        std::strcmp(serdStr(datatype), kXsdString) == 0;
-    serd_node_free(&expanded);
-    if (isString) datatype = nullptr;
-  }
-  const NodeRef s(world, sord_node_from_serd_node(world, ctx->env, subject, nullptr, nullptr));
-  const NodeRef p(world, sord_node_from_serd_node(world, ctx->env, predicate, nullptr, nullptr));
-  const NodeRef o(world, sord_node_from_serd_node(world, ctx->env, object, datatype, lang));
+  const NodeRef s(world, toSord(world, ctx->env, subject, nullptr, nullptr));
+  const NodeRef p(world, toSord(world, ctx->env, predicate, nullptr, nullptr));
+  const NodeRef o(world, toSord(world, ctx->env, object, datatype, lang));
   SerdStatus status = SERD_SUCCESS;
   if (s.get() == nullptr || p.get() == nullptr || o.get() == nullptr) {
-    // An undefined prefix or an unresolvable relative IRI.
+    // An undefined prefix, or a prefix or base that does not make an absolute IRI.
     ctx->failed = true;
     ctx->diags->add(Severity::Error, ctx->positionNow(), "rdf-syntax",
-                    "cannot expand a prefixed name or relative IRI in this statement; declare "
-                    "the prefix with @prefix or use a full IRI");
+                    "cannot expand a prefixed name or relative IRI in this statement to an "
+                    "absolute IRI; declare the prefix with @prefix <absolute IRI> or use a "
+                    "full IRI");
     status = SERD_ERR_BAD_SYNTAX;
   } else {
     ctx->store->addQuad(s.mut(), p.mut(), o.mut(), ctx->positionNow());

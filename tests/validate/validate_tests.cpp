@@ -447,6 +447,12 @@ BOOST_AUTO_TEST_CASE(syntax_error_is_a_diagnostic) {
   BOOST_REQUIRE(!undefinedPrefix.items().empty());
   BOOST_TEST(undefinedPrefix.items()[0].pos.line == 3u);
 
+  // A prefix that does not make an absolute IRI (Sord alone would leak here).
+  Diagnostics relativePrefix;
+  (void)DataGraph::fromTurtle("@prefix r: <ht;tp://x/> .\nr:a r:b r:c .\n", "rel.ttl",
+                              relativePrefix);
+  BOOST_TEST(!relativePrefix.items().empty());
+
   Diagnostics missing;
   const DataGraph none = DataGraph::fromFiles({"/nonexistent/file.ttl"}, missing);
   BOOST_REQUIRE(missing.items().size() == 1u);
