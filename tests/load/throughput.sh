@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load throughput into a private Virtuoso: a large file made of examples/site exported under
-# COPIES different base IRIs (default 80: about 100k distinct triples), loaded with
+# COPIES different base IRIs (the first argument, default 80: about 100k distinct triples),
+# loaded with
 #   guidegraph load big.nt --graph IRI --endpoint .../sparql-graph-crud-auth --update-endpoint .../sparql-auth
 # (Graph Store PUT into a temporary graph, count check, MOVE), then with SPARQL Update only
 # (INSERT DATA batches of 500). Prints triples/s; fails if a load fails or the count differs.
@@ -8,7 +9,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 src=${GUIDEGRAPH_SOURCE_DIR:-$(cd "$here/../.." && pwd)}
 prog=${GUIDEGRAPH:?set GUIDEGRAPH to the guidegraph program}
-copies=${COPIES:-80}
+copies=${1:-80}
 source "$here/virtuoso_env.sh"
 work=$(mktemp -d /tmp/guidegraph-throughput.XXXXXX)
 cleanup() { local s=$?; virtuoso_stop; rm -rf "$work"; exit $s; }
