@@ -425,14 +425,6 @@ std::vector<std::array<Node, 3>> Store::match(Node s, Node p, Node o) const {
   return out;
 }
 
-std::vector<Node> Store::allSubjects() const {
-  std::vector<Node> out;
-  forEach(model(), nullptr, nullptr, nullptr,
-          [&](const SordQuad& q) { out.push_back(q[SORD_SUBJECT]); });
-  sortUnique(out);
-  return out;
-}
-
 bool Store::list(Node head, std::vector<Node>& items) const {
   items.clear();
   SordWorld* w = world();

@@ -144,8 +144,6 @@ class Store {
   [[nodiscard]] std::vector<std::pair<Node, Node>> outgoing(Node s) const;
   // Every triple matching the pattern (nullptr is a wildcard), in index order.
   [[nodiscard]] std::vector<std::array<Node, 3>> match(Node s, Node p, Node o) const;
-  // Every distinct subject of any triple.
-  [[nodiscard]] std::vector<Node> allSubjects() const;
   // The members of the RDF list at `head`; false if it is not a well-formed list.
   bool list(Node head, std::vector<Node>& items) const;
   [[nodiscard]] std::size_t size() const;
