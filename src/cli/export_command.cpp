@@ -9,6 +9,7 @@
 #include "guidegraph/rdf_view.hpp"
 #include "guidegraph/serialize.hpp"
 #include "progress.hpp"
+#include "validation.hpp"
 
 namespace guidegraph::cli {
 
@@ -33,6 +34,9 @@ Options:
       --threads N        parse with N threads (default: one per core)
       --max-file-size N  skip content files larger than N bytes (default 16777216)
       --max-files N      read at most N content files (default 1000000)
+      --no-validate      skip validation (the vocabulary rules and graph checks of
+                         `guidegraph validate`), which export runs by default
+      --force            write the output even when validation finds violations
       --timings          print the time each stage took (scan, parse, merge, RDF view,
                          serialize) on standard error
   -q, --quiet            print no summary line, and no progress line (which is shown
@@ -43,8 +47,13 @@ named graph per page, named by the page's permalink (JSON-LD: {"@id": permalink,
 "@graph": [...]}), and the vocabulary in a graph of its own. Every output is sorted and
 byte-identical from run to run.
 
-Exit codes: 0 success; 1 the content has errors (output still written for the rest);
-2 bad command line, no site at SITE, or the output could not be written.
+Validation problems are reported like the others. When validation finds violations
+(errors of the vocabulary rules), nothing is written unless --force; input errors such as
+a broken link or malformed front matter are reported and the rest is still written.
+
+Exit codes: 0 success; 1 the content has errors or violations (the output was still
+written unless violations stopped it); 2 bad command line, no site at SITE, or the
+output could not be written.
 )";
 
 namespace {
@@ -95,8 +104,18 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
   std::vector<serialize::RdfFormat> formats;
   serialize::JsonLdOptions jsonld;
   bool timings = false;
+  bool validate = true;
+  bool force = false;
   const auto problem = parseSiteOptions(
       args, options, [&](const std::string& arg, const auto& next) -> std::optional<std::string> {
+        if (arg == "--no-validate") {
+          validate = false;
+          return std::nullopt;
+        }
+        if (arg == "--force") {
+          force = true;
+          return std::nullopt;
+        }
         if (arg == "--timings") {
           timings = true;
           return std::nullopt;
@@ -173,8 +192,20 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
   }
   const rdf::Dataset data = rdf::buildRdfView(site, diags);
   timer.mark("rdf view");
+  std::size_t violations = 0;
+  if (validate) {
+    const ValidationOutcome outcome = validateSite(site, data, {}, diags);
+    for (const auto& d : outcome.report.diagnostics()) diags.add(d);
+    violations = outcome.count(Severity::Error);
+    timer.mark("validate");
+  }
   diags.sort();
   printDiagnostics(diags, err);
+  if (violations > 0 && !force) {
+    err << "guidegraph export: error: validation found " << violations
+        << " violation(s); nothing was written. Fix them, or pass --force to write anyway\n";
+    return kExitInputErrors;
+  }
 
   std::vector<std::string> written;
   for (const serialize::RdfFormat format : formats) {

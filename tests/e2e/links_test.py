@@ -12,6 +12,8 @@ with open(os.path.join(site, "content", "guides", "links.md"), "w", encoding="ut
     f.write("""---
 title: "Links"
 countries: ["Kazakhstan"]
+contributor: ["Ryan Womack"]
+description: "Every kind of link Hugo resolves."
 ---
 
 ## Everything

@@ -1,0 +1,66 @@
+"""export validates by default: violations stop the output (an existing file is kept)
+unless --force, --no-validate skips the rules; `validate` reports the same problems with
+file:line:col in text, as a SHACL report that rdflib reads, as JSON and as SARIF."""
+
+import json
+import os
+
+from e2e_support import SITE, Checks, copy_site, load_graph, read_bytes, run, temp_dir
+
+checks = Checks("export_validation")
+work = temp_dir("validation")
+site = copy_site("validation")
+with open(os.path.join(site, "content", "sources", "sources", "nosite.md"), "w", encoding="utf-8") as f:
+    f.write('---\ntitle: "No Site"\ncountries: ["Kazakhstan"]\ncategories: ["government"]\n'
+            'languages: ["kk"]\ndescription: "A source without a website."\n---\n')
+with open(os.path.join(site, "content", "guides", "kazakhstan", "index.md"), "a", encoding="utf-8") as f:
+    f.write("\n## More\n\n- [No Site](/sources/sources/nosite/)\n")
+
+out = os.path.join(work, "site.ttl")
+with open(out, "w") as f:
+    f.write("previous export\n")
+proc = run(["export", site, "-o", out])
+checks.equal(proc.returncode, 1, "exit code with a violation")
+expected = ("content/sources/sources/nosite.md:1:1: error: A source needs its website: add `website: https://…` "
+            "(the organisation's own address) to the front matter. [MinCountConstraintComponent]")
+checks.check(expected in proc.stderr.splitlines(), f"the violation points at the file: {proc.stderr}")
+checks.check("nothing was written" in proc.stderr, "says that nothing was written")
+checks.equal(read_bytes(out), b"previous export\n", "the previous output is untouched")
+
+proc = run(["export", site, "-o", out, "--force", "--quiet"])
+checks.equal(proc.returncode, 1, "exit code with --force")
+checks.check(load_graph(out) is not None and len(load_graph(out)) > 1000, "--force writes the output")
+proc = run(["export", site, "-o", out, "--no-validate", "--quiet"])
+checks.equal((proc.returncode, proc.stderr), (0, ""), "--no-validate skips validation")
+
+proc = run(["validate", site])
+checks.equal(proc.returncode, 1, "validate exit code with a violation")
+without_code = expected.rsplit(" [", 1)[0]
+checks.check(any(line.startswith(without_code) for line in proc.stdout.splitlines()),
+             f"validate text report: {proc.stdout}")
+proc = run(["validate", SITE, "--strict"])
+checks.equal(proc.returncode, 0, f"examples/site conforms, even with --strict ({proc.stdout}{proc.stderr})")
+
+report = os.path.join(work, "report.ttl")
+run(["validate", site, "-f", "turtle", "-o", report], check=1)
+g = load_graph(report)
+rows = list(g.query("""PREFIX sh: <http://www.w3.org/ns/shacl#>
+    SELECT ?focus ?path WHERE { ?r a sh:ValidationReport ; sh:conforms false ; sh:result ?x .
+      ?x sh:focusNode ?focus ; sh:resultPath ?path ; sh:resultSeverity sh:Violation }"""))
+checks.equal([(str(f), str(p)) for f, p in rows],
+             [("https://guides.example.org/sources/sources/nosite/#id", "https://schema.org/url")],
+             "the Turtle report's violation")
+
+proc = run(["validate", site, "-f", "json"], check=1)
+data = json.loads(proc.stdout)
+checks.equal(data.get("conforms"), False, "JSON report conforms flag")
+proc = run(["validate", site, "-f", "sarif"], check=1)
+sarif = json.loads(proc.stdout)
+checks.equal(sarif.get("version"), "2.1.0", "SARIF version")
+locations = [r["locations"][0]["physicalLocation"] for r in sarif["runs"][0]["results"] if r.get("level") == "error"]
+checks.check(any(l["artifactLocation"]["uri"].endswith("content/sources/sources/nosite.md") for l in locations),
+             f"SARIF result points at the file ({locations})")
+
+proc = run(["validate", "--data", out])
+checks.equal(proc.returncode, 2, "--data without --shapes is a usage error")
+checks.finish()
