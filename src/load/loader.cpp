@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "guidegraph/load.hpp"
+#include "guidegraph/rdf_read.hpp"
 #include "guidegraph/rdf_view.hpp"
 #include "guidegraph/serialize.hpp"
 #include "http.hpp"
@@ -178,12 +179,17 @@ class Loader {
       const HttpResponse r = send(request);
       if (r.status == 404) continue;
       if (!r.ok()) return "counting the triples failed: " + describeFailure(request, r);
-      std::size_t n = 0;
-      std::istringstream lines(r.body);
-      for (std::string line; std::getline(lines, line);) {
-        const auto first = line.find_first_not_of(" \t\r");
-        if (first != std::string::npos && line[first] != '#') ++n;
+      // Parsed rather than counted by lines: a store may answer in Turtle.
+      const bool turtle = r.contentType.find("turtle") != std::string::npos;
+      rdf::Dataset got;
+      Diagnostics diags;
+      if (!rdf::readRdf(r.body, turtle ? "graph.ttl" : "graph.nt", g, got, diags)) {
+        return "counting the triples failed: the graph <" + g + "> downloaded from " +
+               redactUrl(rq_.endpoints.graphStore) + " (" + r.contentType +
+               ") does not parse; give a query endpoint with --query-endpoint";
       }
+      got.normalize();
+      const std::size_t n = got.triples.size();
       counts[g] = n;
     }
     return {};
