@@ -16,7 +16,8 @@ are grouped into clusters:
   --by category   a cluster per top-level category, nested clusters for its
                   sub-categories (skos:broader); a source sits in its most specific
                   category (the default)
-  --by country    a cluster per country, holding its guides and sources
+  --by country    a cluster per country, holding its guides and sources (a source
+                  of several countries sits in the first of them by IRI)
   --by guide      a cluster per guide, holding the guide and the sources only it
                   recommends; sources shared by several guides stay outside
 

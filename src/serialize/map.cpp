@@ -420,6 +420,15 @@ struct TempFile {
   }
 };
 
+// posix_spawn file actions, destroyed with their owner.
+struct SpawnActions {
+  posix_spawn_file_actions_t actions{};
+  SpawnActions() { posix_spawn_file_actions_init(&actions); }
+  SpawnActions(const SpawnActions&) = delete;
+  SpawnActions& operator=(const SpawnActions&) = delete;
+  ~SpawnActions() { posix_spawn_file_actions_destroy(&actions); }
+};
+
 std::string readAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream ss;
@@ -487,19 +496,17 @@ std::string renderDot(const std::string& dot, const std::string& format, std::st
     in << dot;
     if (!in.flush()) return "cannot write a temporary file '" + input.path + "'";
   }
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errors.path.c_str(), O_WRONLY | O_TRUNC,
-                                   0);
   const std::string typeArg = "-T" + format;
   const std::string outArg = "-o" + output.path;
   std::vector<char*> argv = {const_cast<char*>("dot"), const_cast<char*>(typeArg.c_str()),
                              const_cast<char*>(outArg.c_str()),
                              const_cast<char*>(input.path.c_str()), nullptr};
+  SpawnActions actions;
+  posix_spawn_file_actions_addopen(&actions.actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions.actions, STDERR_FILENO, errors.path.c_str(),
+                                   O_WRONLY | O_TRUNC, 0);
   pid_t pid = 0;
-  const int spawned = posix_spawnp(&pid, "dot", &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
+  const int spawned = posix_spawnp(&pid, "dot", &actions.actions, nullptr, argv.data(), environ);
   if (spawned != 0) {
     return std::string("cannot run GraphViz's `dot` (") + std::strerror(spawned) +
            "); install graphviz, or leave out --render to write DOT";
