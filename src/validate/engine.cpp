@@ -355,10 +355,40 @@ class Evaluator {
     return {};
   }
 
-  std::string where(const Shape& s, Node focus) const {
-    std::string w = name(focus);
-    if (s.path) w += " " + namer_.path(*s.path);
-    return w;
+  // "ex:kazfem ("KazFem") 'website' (schema:url)": the focus node with its label from the
+  // data, and the property by its sh:name if the shape gives one.
+  std::string where(const Shape& s, Node focus) {
+    return s.path ? focusName(focus) + " " + property(s) : focusName(focus);
+  }
+
+  std::string focusName(Node focus) {
+    const std::string label = labelOf(focus);
+    return label.empty() ? name(focus) : name(focus) + " (\"" + label + "\")";
+  }
+
+  // "'website' (schema:url)" with sh:name, else "schema:url"; "value" for node shapes.
+  std::string property(const Shape& s) const {
+    if (!s.path) return "value";
+    const std::string path = namer_.path(*s.path);
+    return s.label.empty() ? path : "'" + s.label + "' (" + path + ")";
+  }
+
+  // A human-readable name of a data node, from the usual labelling properties.
+  std::string labelOf(Node n) {
+    if (isLiteral(n)) return {};
+    if (labelProperties_.empty()) {
+      for (const char* iri : {"http://www.w3.org/2000/01/rdf-schema#label",
+                              "http://www.w3.org/2004/02/skos/core#prefLabel",
+                              "https://schema.org/name", "http://schema.org/name",
+                              "http://purl.org/dc/terms/title", "http://xmlns.com/foaf/0.1/name"}) {
+        labelProperties_.emplace_back(data_.world(), data_.newNode(rdf::Term::iri(iri)));
+      }
+    }
+    for (const NodeRef& p : labelProperties_) {
+      const std::string label = preferredLiteral(data_.objects(n, p.get()));
+      if (!label.empty()) return label;
+    }
+    return {};
   }
 
   bool check(const Shape& s, const Constraint& c, Node focus, const std::vector<Node>& values,
@@ -404,18 +434,22 @@ class Evaluator {
         break;
       case Component::MinCount:
         if (static_cast<std::int64_t>(values.size()) < c.count) {
-          ok = fail(out, s, c, focus, nullptr,
-                    where(s, focus) + " has " + std::to_string(values.size()) +
-                        " value(s) but needs at least " + std::to_string(c.count) +
-                        "; add the missing value");
+          const std::string prop = property(s);
+          const std::string need = c.count == 1 ? "one" : "at least " + std::to_string(c.count);
+          ok =
+              fail(out, s, c, focus, nullptr,
+                   values.empty() ? focusName(focus) + " has no value for " + prop + "; add " + need
+                                  : focusName(focus) + " has " + std::to_string(values.size()) +
+                                        " value(s) for " + prop + " but needs " + need +
+                                        "; add the missing ones");
         }
         break;
       case Component::MaxCount:
         if (static_cast<std::int64_t>(values.size()) > c.count) {
           ok = fail(out, s, c, focus, nullptr,
-                    where(s, focus) + " has " + std::to_string(values.size()) +
-                        " values but at most " + std::to_string(c.count) +
-                        " are allowed; remove the extra values");
+                    focusName(focus) + " has " + std::to_string(values.size()) + " values for " +
+                        property(s) + " but at most " + std::to_string(c.count) +
+                        (c.count == 1 ? " is" : " are") + " allowed; remove the extra ones");
         }
         break;
       case Component::MinExclusive:
@@ -686,6 +720,7 @@ class Evaluator {
   std::map<Node, std::set<Node>> subclasses_;
   std::set<std::pair<ShapeId, Node>> active_;
   std::map<std::pair<Node, Node>, bool> instanceOf_;
+  std::vector<NodeRef> labelProperties_;
   std::map<std::tuple<const CompiledPath*, Node, bool>, std::vector<Node>> closures_;
 };
 

@@ -121,6 +121,27 @@ std::optional<Path> parsePathAt(const Store& g, const Vocab& v, Node node, int d
   return std::nullopt;
 }
 
+}  // namespace
+
+// The literal to show a reader: untagged first, then English, then any.
+std::string preferredLiteral(const std::vector<Node>& values) {
+  const Node* english = nullptr;
+  const Node* any = nullptr;
+  for (const Node& v : values) {
+    if (sord_node_get_type(v) != SORD_LITERAL) continue;
+    const char* lang = sord_node_get_language(v);
+    if (lang == nullptr || *lang == 0)
+      return reinterpret_cast<const char*>(sord_node_get_string(v));
+    const std::string_view l(lang);
+    if (english == nullptr && (l == "en" || l.rfind("en-", 0) == 0)) english = &v;
+    if (any == nullptr) any = &v;
+  }
+  const Node* pick = english != nullptr ? english : any;
+  return pick != nullptr ? reinterpret_cast<const char*>(sord_node_get_string(*pick)) : "";
+}
+
+namespace {
+
 class Compiler {
  public:
   Compiler(const Store& g, Diagnostics& diags) : g_(g), v_(g), diags_(diags) {
@@ -251,6 +272,7 @@ class Compiler {
     for (Node m : g_.objects(node, v_.message)) {
       if (sord_node_get_type(m) == SORD_LITERAL) shape.messages.push_back(toTerm(m));
     }
+    shape.label = preferredLiteral(g_.objects(node, g_.iri(sh("name"))));
     std::vector<Node> paths = g_.objects(node, v_.path);
     if (paths.size() > 1) {
       error(node, v_.path, paths[1],

@@ -95,6 +95,7 @@ struct Shape {
   std::optional<CompiledPath> compiledPath;
   rdf::Term severity = rdf::Term::iri(kViolation);
   std::vector<rdf::Term> messages;
+  std::string label;  // sh:name (untagged or English preferred), for generated messages
   std::vector<ConstId> targetNodes;
   std::vector<ConstId> targetClasses;  // including the implicit class target
   std::vector<ConstId> targetSubjectsOf;
@@ -116,6 +117,9 @@ struct CompiledShapes {
 
 // Compiles every targeted shape of `graph` and every shape reachable from one.
 CompiledShapes compileShapes(const Store& graph, Diagnostics& diags);
+
+// The literal among `values` to show a reader: untagged, else English, else the first.
+std::string preferredLiteral(const std::vector<Node>& values);
 
 // Reads the SHACL path at `node` (an IRI or a path blank node); nullopt if ill-formed.
 std::optional<Path> parsePath(const Store& graph, Node node);

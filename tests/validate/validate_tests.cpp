@@ -370,6 +370,16 @@ BOOST_AUTO_TEST_CASE(severity_and_messages) {
   BOOST_TEST(!r.conforms);  // a warning still means non-conformance in SHACL
 }
 
+BOOST_AUTO_TEST_CASE(generated_messages_name_things_readably) {
+  const ValidationReport r = run(
+      "ex:S sh:targetClass ex:Source ; sh:property [ sh:path ex:website ; sh:name \"website\" ; "
+      "sh:minCount 1 ] .",
+      "ex:kazfem a ex:Source ; rdfs:label \"KazFem\"@en .");
+  BOOST_REQUIRE(r.results.size() == 1u);
+  BOOST_TEST(r.results[0].messageText() ==
+             "ex:kazfem (\"KazFem\") has no value for 'website' (ex:website); add one");
+}
+
 BOOST_AUTO_TEST_CASE(recursive_shapes_terminate) {
   const ValidationReport r =
       run("ex:S sh:targetNode ex:a ; sh:property [ sh:path ex:knows ; sh:node ex:S ] ; sh:class "
