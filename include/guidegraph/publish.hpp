@@ -29,7 +29,8 @@ struct PublishSummary {
 [[nodiscard]] std::string siteLicense(const Site& site, Diagnostics& diags);
 
 // The VoID description of `data` as published at `base` (the site's baseURL): triples,
-// entities, classes, class and property partitions, dump files and licence.
+// entities, classes, class and property partitions, a subset per page graph (with the
+// page's index.ttl and index.jsonld as its dumps), dump files and licence.
 [[nodiscard]] rdf::Dataset voidDescription(const Site& site, const rdf::Dataset& data,
                                            const std::string& license);
 

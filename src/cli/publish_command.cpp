@@ -19,8 +19,9 @@ Hugo copies into the built site) it writes:
   dataset.nq, dataset.ttl, dataset.jsonld
                             the whole dataset (N-Quads and JSON-LD with a graph per page)
   void.ttl                  a VoID description: triples, entities, classes, class and
-                            property partitions, the dump files, and the licence from
-                            `params.license` in the site configuration
+                            property partitions, a subset per page with its own dump
+                            files, the dump files, and the licence from `params.license`
+                            in the site configuration
 
 Page paths never leave DIR: a page whose path has '..' is reported and skipped. Every file
 is written atomically and is byte-identical from run to run. examples/site shows the Hugo

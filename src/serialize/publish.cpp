@@ -203,6 +203,21 @@ rdf::Dataset voidDescription(const Site& site, const rdf::Dataset& data,
     add(part, ns(kVoidNs, "triples"), count(number));
   }
   for (const auto& v : vocabularies) add(dataset, ns(kVoidNs, "vocabulary"), rdf::Term::iri(v));
+  // Each page's named graph is a subset, with its own dump files beside the page.
+  std::map<std::string, std::set<std::tuple<rdf::Term, rdf::Term, rdf::Term>>> pageGraphs;
+  for (const auto& t : data.triples) {
+    if (pagePath(t.graph, base)) pageGraphs[t.graph].emplace(t.subject, t.predicate, t.object);
+  }
+  for (const auto& [graph, statements] : pageGraphs) {
+    const std::string path = graph.substr(base.size());
+    const std::string subset = self + "#" + (path.empty() ? std::string("home") : path);
+    add(dataset, ns(kVoidNs, "subset"), rdf::Term::iri(subset));
+    add(subset, rdfType, rdf::Term::iri(ns(kVoidNs, "Dataset")));
+    add(subset, ns(kVoidNs, "rootResource"), rdf::Term::iri(graph));
+    add(subset, ns(kVoidNs, "triples"), count(statements.size()));
+    add(subset, ns(kVoidNs, "dataDump"), rdf::Term::iri(graph + kPageTurtle));
+    add(subset, ns(kVoidNs, "dataDump"), rdf::Term::iri(graph + kPageJsonLd));
+  }
   out.normalize();
   return out;
 }

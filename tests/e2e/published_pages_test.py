@@ -123,6 +123,17 @@ with tempfile.TemporaryDirectory() as tmp:
     check(len(list(void.objects(dataset, VOID.classPartition))) == len(classes), "a class partition is missing")
     for dump in void.objects(dataset, VOID.dataDump):
         check(os.path.isfile(os.path.join(public, str(dump)[len(BASE):])), f"dump {dump} was not published")
+    subsets = list(void.objects(dataset, VOID.subset))
+    check(len(subsets) == len(pages), f"void.ttl has {len(subsets)} subsets, the site {len(pages)} page graphs")
+    for subset in subsets:
+        root = str(void.value(subset, VOID.rootResource))
+        check(int(void.value(subset, VOID.triples)) == len(pages.get(root, ())),
+              f"void: subset {subset} counts {void.value(subset, VOID.triples)} triples, its graph has "
+              f"{len(pages.get(root, ()))}")
+        dumps = sorted(str(d) for d in void.objects(subset, VOID.dataDump))
+        check(dumps == [root + "index.jsonld", root + "index.ttl"], f"void: subset {subset} dumps {dumps}")
+        for dump in dumps:
+            check(os.path.isfile(os.path.join(public, dump[len(BASE):])), f"void: {dump} was not published")
     guide = rdflib.URIRef(BASE + "void.ttl#class-gg-Guide")
     check(int(void.value(guide, VOID.entities)) == 3, "void: the class partition of gg:Guide should count 3 guides")
 
