@@ -149,9 +149,22 @@ class TurtleWriter {
   }
 
   // Data and shapes blank nodes get a prefix so they never meet the report's own labels.
+  // Labels are also made safe for Turtle: other characters than [A-Za-z0-9-] become _xHH
+  // ('_' itself is _x5F), so distinct labels stay distinct.
   static rdf::Term outside(const rdf::Term& t, const char* prefix) {
     if (!t.isBlank()) return t;
-    return rdf::Term::blank(prefix + t.value);
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string label = prefix;
+    for (unsigned char c : t.value) {
+      if (std::isalnum(c) != 0 || c == '-') {
+        label += static_cast<char>(c);
+      } else {
+        label += "_x";
+        label += kHex[c >> 4];
+        label += kHex[c & 0xF];
+      }
+    }
+    return rdf::Term::blank(label);
   }
 
   void addResult(std::vector<Statement>& st, std::size_t i, const ValidationResult& r) {

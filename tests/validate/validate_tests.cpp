@@ -485,6 +485,7 @@ ValidationReport trickyReport() {
   add("n", rdf::Term::literal("quote \" backslash \\ newline \n end \"\"\""));
   add("n", rdf::Term::langString("Қазақстан", "kk"));
   add("n", rdf::Term::blank("x"));
+  add("n", rdf::Term::blank("not a Turtle label!"));
   Diagnostics diags;
   const ShapesGraph s = ShapesGraph::fromTurtle(
       kPrefixes +
