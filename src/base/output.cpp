@@ -24,6 +24,19 @@ WriteResult writeFileAtomically(const std::string& path,
   }
   namespace fs = std::filesystem;
   const fs::path target(path);
+  // A device or pipe (/dev/stdout, /dev/full, a FIFO) cannot be replaced by renaming, and
+  // must not be: write to it directly and report any failure.
+  std::error_code statError;
+  const fs::file_status status = fs::status(target, statError);
+  if (!statError && fs::exists(status) && !fs::is_regular_file(status)) {
+    if (fs::is_directory(status)) return {false, "'" + path + "' is a folder, not a file"};
+    std::ofstream out(path, std::ios::binary);
+    if (!out) return {false, "cannot open '" + path + "' for writing: " + std::strerror(errno)};
+    if (!produce(out)) return {false, "output abandoned"};
+    out.flush();
+    if (!out) return {false, "cannot write '" + path + "': " + std::strerror(errno)};
+    return {};
+  }
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = ::mkstemp(tmpl.data());

@@ -70,11 +70,14 @@ std::string expandPattern(const std::string& pattern, const std::string& content
   return out;
 }
 
+// A URL path as Hugo serves it: rooted, with a trailing slash unless it names a file, and
+// with "." and ".." segments resolved so that no page lands outside the site.
 std::string withSlashes(std::string path) {
   if (path.empty() || path.front() != '/') path.insert(path.begin(), '/');
+  path = text::normalizePath(path);
   const bool hasExtension = path.find('.', path.rfind('/')) != std::string::npos;
   if (path.back() != '/' && !hasExtension) path += '/';
-  return text::normalizePath(path) == "/" ? "/" : path;
+  return path;
 }
 
 }  // namespace

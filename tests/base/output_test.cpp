@@ -57,4 +57,28 @@ BOOST_AUTO_TEST_CASE(missing_folder_is_reported) {
   BOOST_TEST(r.error.find("nonexistent-gg-dir") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_device_is_written_in_place_and_failures_are_reported) {
+  // /dev/full accepts the open and fails every write: the failure must surface, and the
+  // device must stay a device (renaming a temporary file over it would replace it).
+  const auto r = guidegraph::writeFileAtomically("/dev/full", [](std::ostream& os) {
+    os << std::string(1 << 16, 'x');
+    return true;
+  });
+  BOOST_TEST(!r.ok);
+  BOOST_TEST(fs::is_character_file("/dev/full"));
+  const auto ok = guidegraph::writeFileAtomically("/dev/null", [](std::ostream& os) {
+    os << "fine";
+    return true;
+  });
+  BOOST_TEST(ok.ok);
+  BOOST_TEST(fs::is_character_file("/dev/null"));
+}
+
+BOOST_AUTO_TEST_CASE(a_folder_is_refused) {
+  const fs::path dir = freshDir("gg-output-folder");
+  const auto r = guidegraph::writeFileAtomically(dir.string(), [](std::ostream&) { return true; });
+  BOOST_TEST(!r.ok);
+  BOOST_TEST(fs::is_directory(dir));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
