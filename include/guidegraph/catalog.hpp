@@ -32,6 +32,10 @@ struct CatalogOptions {
   std::string responseDate;  // OAI-PMH responseDate (YYYY-MM-DDThh:mm:ssZ); empty: derived
   std::string oaiBaseUrl;    // the OAI-PMH base URL; empty: the site's baseURL + "oai"
   std::string adminEmail;    // OAI Identify adminEmail; empty: params.guidegraph.adminEmail
+  // OAI Static Repository: where the file is served (empty: the site's baseURL + "oai.xml")
+  // and the Static Repository Gateway that makes it harvestable (empty: none named yet).
+  std::string staticUrl;
+  std::string gatewayUrl;
 };
 
 struct CountryRef {
@@ -73,6 +77,7 @@ struct Catalog {
   std::string orgCode;
   std::string oaiBaseUrl;
   std::string adminEmail;
+  std::string staticBaseUrl;          // oai:baseURL of the static repository: gateway + file URL
   std::string newestDate;             // YYYY-MM-DD, the newest date of any page (or the fallback)
   std::string responseDate;           // YYYY-MM-DDThh:mm:ssZ
   std::vector<SourceRecord> records;  // sorted by iri

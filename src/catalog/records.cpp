@@ -138,6 +138,19 @@ Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostic
     catalog.adminEmail = "webmaster@" + host;
   }
   catalog.oaiBaseUrl = options.oaiBaseUrl.empty() ? catalog.baseUrl + "oai" : options.oaiBaseUrl;
+  // A Static Repository's base URL is its gateway's URL followed by the repository's own URL
+  // without the scheme: http://gateway.example.org/oai/ + example.org/oai.xml.
+  const std::string staticUrl =
+      options.staticUrl.empty() ? catalog.baseUrl + "oai.xml" : options.staticUrl;
+  if (!options.gatewayUrl.empty()) {
+    std::string gateway = options.gatewayUrl;
+    if (gateway.back() != '/') gateway += '/';
+    const auto scheme = staticUrl.find("://");
+    catalog.staticBaseUrl =
+        gateway + (scheme == std::string::npos ? staticUrl : staticUrl.substr(scheme + 3));
+  } else {
+    catalog.staticBaseUrl = catalog.oaiBaseUrl;
+  }
 
   // The newest date of any page: the "as of" date of the whole catalog.
   for (auto [v, end] = boost::vertices(g.impl()); v != end; ++v) {

@@ -175,7 +175,7 @@ void writeOaiStatic(const Catalog& catalog, std::ostream& out) {
       << "  <Identify>\n";
   element(out, 4, "oai:repositoryName",
           catalog.siteTitle.empty() ? catalog.baseUrl : catalog.siteTitle);
-  element(out, 4, "oai:baseURL", catalog.oaiBaseUrl);
+  element(out, 4, "oai:baseURL", catalog.staticBaseUrl);
   element(out, 4, "oai:protocolVersion", "2.0");
   element(out, 4, "oai:adminEmail", catalog.adminEmail);
   element(out, 4, "oai:earliestDatestamp", earliest);

@@ -35,6 +35,10 @@ Options:
       --oai-base URL      OAI-PMH base URL (default: the site's baseURL + "oai")
       --admin-email ADDR  OAI Identify adminEmail (default: params.guidegraph.adminEmail,
                           else webmaster@ the site's host)
+      --static-url URL    where the oai-static file will be served (default: the site's
+                          baseURL + "oai.xml")
+      --gateway URL       the Static Repository Gateway; oai:baseURL becomes URL followed by
+                          the static URL without its scheme (default: --oai-base)
       --base IRI, --drafts, --threads N, --max-file-size N, --max-files N, -q
                           as for `guidegraph export`
 
@@ -84,6 +88,10 @@ int runCatalog(const std::vector<std::string>& args, std::ostream& out, std::ost
         }
         if (arg == "--oai-base") return value(catalogOptions.oaiBaseUrl, "a URL");
         if (arg == "--admin-email") return value(catalogOptions.adminEmail, "an e-mail address");
+        if (arg == "--static-url")
+          return value(catalogOptions.staticUrl, "the URL the static repository is served at");
+        if (arg == "--gateway")
+          return value(catalogOptions.gatewayUrl, "the URL of a Static Repository Gateway");
         return std::string();
       });
   if (problem) return usageError("catalog", *problem, err);

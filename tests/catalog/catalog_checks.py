@@ -265,6 +265,13 @@ def check_oai(site, tmp):
     wrapped = Path(tmp) / "static-as-pmh.xml"
     ET.ElementTree(wrapper).write(wrapped, encoding="utf-8", xml_declaration=True)
     xmllint(SCHEMAS / "oai-pmh-with-dc.xsd", wrapped, SCHEMAS / "catalog.xml")
+    # With a gateway, oai:baseURL is the gateway URL followed by the file's URL without scheme.
+    gated_dir = Path(tmp) / "gated"
+    gated_dir.mkdir()
+    gated = catalog(site, "oai-static", gated_dir, "--gateway", "http://gateway.example.org/oai",
+                    "--static-url", "https://static.example.org/lib/oai.xml")
+    base = ET.parse(gated).getroot().findtext("s:Identify/oai:baseURL", namespaces=sns)
+    expect(base == "http://gateway.example.org/oai/static.example.org/lib/oai.xml", f"gateway baseURL {base}")
 
 
 def check_csv(site, tmp):
