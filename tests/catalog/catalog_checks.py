@@ -345,6 +345,21 @@ def check_diagnostics(site, tmp):
     expect("1970-01-01" in err, "the fallback date is not named")
 
 
+def check_write_errors(site, tmp):
+    """An output that cannot be written is exit code 2 with a message; a good run replaces the file."""
+    existing = Path(tmp) / "keep.mrc"
+    existing.write_bytes(b"old")
+    missing_dir = run([PROGRAM, "catalog", str(site), "-f", "mrc", "-q", "-o", str(Path(tmp) / "no" / "x.mrc")])
+    expect(missing_dir.returncode == 2, f"writing into a missing folder: exit {missing_dir.returncode}")
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([PROGRAM, "catalog", str(site), "-f", "marcxml", "-q"], stdout=full,
+                                stderr=subprocess.PIPE)
+    expect(result.returncode == 2, f"writing to /dev/full: exit {result.returncode}")
+    expect(b"error" in result.stderr, "no message for a failed write")
+    ok = run([PROGRAM, "catalog", str(site), "-f", "mrc", "-q", "-o", str(existing)])
+    expect(ok.returncode == 0 and existing.read_bytes() != b"old", "a good run did not replace the file")
+
+
 CHECKS = {
     "marcxml-schema": check_marcxml_schema,
     "yaz": check_yaz,
@@ -355,6 +370,7 @@ CHECKS = {
     "deterministic": check_deterministic,
     "org-code": check_org_code,
     "diagnostics": check_diagnostics,
+    "write-errors": check_write_errors,
 }
 
 
