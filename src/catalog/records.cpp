@@ -117,6 +117,13 @@ bool validOrgCode(const std::string& code) {
 Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostics& diags) {
   const KnowledgeGraph& g = site.graph;
   Catalog catalog;
+  CatalogOptions checked = options;
+  if (!checked.recordDate.empty() && datePrefix(checked.recordDate) != checked.recordDate) {
+    diags.add(Severity::Error, {site.config.configFile, 0, 0}, "bad-record-date",
+              "record date '" + checked.recordDate + "' is not a date; write it as YYYY-MM-DD");
+    checked.recordDate.clear();
+  }
+  const CatalogOptions& opts = checked;
   catalog.siteTitle = site.config.title;
   catalog.baseUrl = site.config.baseUrl;
 
@@ -214,7 +221,7 @@ Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostic
     }
 
     // The date this description is "as of".
-    r.date = options.recordDate;
+    r.date = opts.recordDate;
     if (r.date.empty()) r.date = newestOf(p);
     if (r.date.empty()) {
       for (auto [e, end] = boost::in_edges(v, g.impl()); e != end; ++e) {
@@ -244,7 +251,7 @@ Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostic
     std::replace(id.begin(), id.end(), '/', '-');
     r.controlNumber = "gg-" + id;
   }
-  catalog.newestDate = std::max(catalog.newestDate, options.recordDate);
+  catalog.newestDate = std::max(catalog.newestDate, opts.recordDate);
   if (catalog.newestDate.empty()) catalog.newestDate = std::string(kFallbackDate);
   catalog.responseDate =
       options.responseDate.empty() ? catalog.newestDate + "T00:00:00Z" : options.responseDate;

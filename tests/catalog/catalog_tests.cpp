@@ -385,6 +385,14 @@ BOOST_AUTO_TEST_CASE(one_record_per_source_sorted) {
   for (const auto& r : dated.records) BOOST_TEST(r.date == "2025-03-04");
   BOOST_TEST(dated.orgCode == "XxOrg");
   BOOST_TEST(dated.newestDate == "2025-03-04");
+
+  Diagnostics badDiags;
+  CatalogOptions bad;
+  bad.recordDate = "2024-13-01";
+  const Catalog undated = buildCatalog(site, bad, badDiags);
+  BOOST_TEST(badDiags.hasErrors());
+  BOOST_TEST(badDiags.items().front().code == "bad-record-date");
+  BOOST_TEST(undated.records.front().date != "2024-13-01");
 }
 
 BOOST_AUTO_TEST_CASE(byte_identical_outputs) {
