@@ -80,8 +80,8 @@ std::string oneLine(std::string_view s) {
   return out;
 }
 
-// Reads params.guidegraph.<key> from the site configuration file, or "".
-std::string configParam(const Site& site, std::string_view key, Diagnostics& diags) {
+// Reads params.guidegraph.<key> from the site configuration file (value empty if absent).
+Located configParam(const Site& site, std::string_view key, Diagnostics& diags) {
   namespace fs = std::filesystem;
   if (site.config.configFile.empty()) return {};
   const fs::path path = fs::path(site.root) / site.config.configFile;
@@ -104,7 +104,7 @@ std::string configParam(const Site& site, std::string_view key, Diagnostics& dia
               "params.guidegraph." + std::string(key) + " must be a string; it is ignored");
     return {};
   }
-  return std::string(text::trim(value->scalar));
+  return Located{std::string(text::trim(value->scalar)), value->pos};
 }
 
 bool validOrgCode(const std::string& code) {
@@ -119,7 +119,7 @@ Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostic
   Catalog catalog;
   CatalogOptions checked = options;
   if (!checked.recordDate.empty() && datePrefix(checked.recordDate) != checked.recordDate) {
-    diags.add(Severity::Error, {site.config.configFile, 0, 0}, "bad-record-date",
+    diags.add(Severity::Error, {"--date", 0, 0}, "bad-record-date",
               "record date '" + checked.recordDate + "' is not a date; write it as YYYY-MM-DD");
     checked.recordDate.clear();
   }
@@ -127,19 +127,19 @@ Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostic
   catalog.siteTitle = site.config.title;
   catalog.baseUrl = site.config.baseUrl;
 
-  catalog.orgCode = options.orgCode;
-  if (catalog.orgCode.empty()) catalog.orgCode = configParam(site, "marcOrgCode", diags);
-  if (catalog.orgCode.empty()) catalog.orgCode = std::string(kDefaultOrgCode);
+  Located org{options.orgCode, SourcePos{"--org-code", 0, 0}};
+  if (org.value.empty()) org = configParam(site, "marcOrgCode", diags);
+  catalog.orgCode = org.value.empty() ? std::string(kDefaultOrgCode) : org.value;
   if (!validOrgCode(catalog.orgCode)) {
     diags.add(
-        Severity::Error, {site.config.configFile, 0, 0}, "bad-org-code",
+        Severity::Error, org.pos, "bad-org-code",
         "MARC organization code '" + catalog.orgCode +
             "' has characters other than letters, digits, '-' and ':'; use your library's code "
             "from the MARC Code List for Organizations (e.g. DLC)");
     catalog.orgCode = std::string(kDefaultOrgCode);
   }
   catalog.adminEmail = options.adminEmail;
-  if (catalog.adminEmail.empty()) catalog.adminEmail = configParam(site, "adminEmail", diags);
+  if (catalog.adminEmail.empty()) catalog.adminEmail = configParam(site, "adminEmail", diags).value;
   if (catalog.adminEmail.empty()) {
     const std::string host = lastSegment(catalog.baseUrl.substr(0, catalog.baseUrl.find('/', 8)));
     catalog.adminEmail = "webmaster@" + host;
