@@ -14,6 +14,10 @@
 namespace guidegraph::load {
 namespace {
 
+// Operations per swap request: one MOVE takes Virtuoso some 20 ms, and it refuses requests
+// with thousands of them ("Query too large").
+constexpr std::size_t kSwapBatch = 50;
+
 const char* contentTypeOf(SendFormat f) {
   return f == SendFormat::Turtle ? "text/turtle" : "application/n-triples";
 }
@@ -23,6 +27,11 @@ bool hasBlankNodes(const std::vector<rdf::Triple>& triples) {
     if (t.subject.isBlank() || t.object.isBlank()) return true;
   }
   return false;
+}
+
+std::vector<std::string> concat(std::vector<std::string> a, const std::vector<std::string>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
 }
 
 std::string joinGraphs(const std::vector<std::string>& graphs, std::size_t max = 5) {
@@ -303,40 +312,76 @@ class Loader {
 
   bool swap(const std::vector<std::string>& temps, const std::vector<std::string>& targets) {
     if (!rq_.endpoints.update.empty()) {
-      // One request: MOVE replaces each target with its checked temporary graph and
-      // removes the temporary graph. Never sent twice once it may have reached the server.
-      std::string text;
+      // MOVE replaces each target with its checked temporary graph and removes the
+      // temporary graph, in requests of kSwapBatch operations (Virtuoso refuses or times out
+      // on thousands in one request). A request is never sent twice once it may have
+      // reached the server: Virtuoso's MOVE from a graph that no longer exists empties the
+      // target.
+      std::vector<std::string> ops;
+      std::vector<std::size_t> graphOfOp;  // index into temps, or npos for a drop
       for (std::size_t i = 0; i < temps.size(); ++i) {
-        text += (text.empty() ? "" : " ;\n") + std::string("MOVE <") + temps[i] + "> TO <" +
-                targets[i] + ">";
+        ops.push_back("MOVE <" + temps[i] + "> TO <" + targets[i] + ">");
+        graphOfOp.push_back(i);
       }
-      for (const auto& d : rq_.drop)
-        text += (text.empty() ? "" : " ;\n") + std::string("DROP SILENT GRAPH <") + d + ">";
-      if (text.empty()) {
+      for (const auto& d : rq_.drop) {
+        ops.push_back("DROP SILENT GRAPH <" + d + ">");
+        graphOfOp.push_back(std::string::npos);
+      }
+      if (ops.empty()) {
         report_.ok = true;
         return false;
       }
       say("swapping " + std::to_string(temps.size()) + " graphs in, dropping " +
           std::to_string(rq_.drop.size()));
-      HttpRequest request{"POST",
-                          rq_.endpoints.update,
-                          {"Content-Type: application/sparql-update; charset=utf-8", "Accept: */*"},
-                          &text,
-                          false};
-      const HttpResponse r = send(request);
-      if (!r.ok()) {
-        const std::string what = describeFailure(request, r);
-        report_.error =
-            r.status != 0
-                ? "the swap was refused: " + what +
-                      ". The target graphs keep their previous content." + cleanupNote(temps)
-                : "the swap request got no answer: " + what +
-                      ". The server may or may not have carried it out; each target graph holds "
-                      "either its previous or its complete new content. Run the same load again." +
-                      cleanupNote(temps);
-        return false;
+      for (std::size_t start = 0; start < ops.size(); start += kSwapBatch) {
+        const std::size_t end = std::min(ops.size(), start + kSwapBatch);
+        std::string text;
+        for (std::size_t k = start; k < end; ++k) text += (k == start ? "" : " ;\n") + ops[k];
+        HttpRequest request{
+            "POST",
+            rq_.endpoints.update,
+            {"Content-Type: application/sparql-update; charset=utf-8", "Accept: */*"},
+            &text,
+            false};
+        const HttpResponse r = send(request);
+        std::vector<std::string> batchTargets;
+        std::vector<std::string> batchTemps;
+        std::vector<std::string> laterTemps;
+        for (std::size_t k = start; k < ops.size(); ++k) {
+          if (graphOfOp[k] == std::string::npos) continue;
+          (k < end ? batchTemps : laterTemps).push_back(temps[graphOfOp[k]]);
+          if (k < end) batchTargets.push_back(targets[graphOfOp[k]]);
+        }
+        if (!r.ok()) {
+          const std::string what = describeFailure(request, r);
+          const std::string before = report_.loadedGraphs.empty()
+                                         ? std::string(" No graph had been replaced before it.")
+                                         : " Already replaced, each whole: " +
+                                               std::to_string(report_.loadedGraphs.size()) +
+                                               " graphs (" + joinGraphs(report_.loadedGraphs) +
+                                               ").";
+          report_.error =
+              r.status != 0
+                  ? "the swap was refused: " + what + "." + before +
+                        " All other target graphs keep their previous content." +
+                        cleanupNote(concat(batchTemps, laterTemps))
+                  : "a swap request got no answer: " + what + "." + before +
+                        " The server may or may not have carried out the request for " +
+                        joinGraphs(batchTargets) +
+                        "; each of them holds either its previous or its complete new content, and "
+                        "the graphs after them keep their previous content. Run the same load "
+                        "again." +
+                        cleanupNote(laterTemps) +
+                        // Not dropped: the server may still be moving them, and a MOVE from a
+                        // dropped graph would empty its target.
+                        " If that request was not carried out, its temporary graphs remain; "
+                        "drop them once the store is idle: " +
+                        joinGraphs(batchTemps, 60) + ".";
+          return false;
+        }
+        report_.loadedGraphs.insert(report_.loadedGraphs.end(), batchTargets.begin(),
+                                    batchTargets.end());
       }
-      report_.loadedGraphs = targets;
       report_.droppedGraphs = rq_.drop;
       return true;
     }

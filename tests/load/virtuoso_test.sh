@@ -267,7 +267,19 @@ time.sleep(120)' "$work/blackhole.port" &
   unchanged "reloaded baseline"
   with_proxy drop-move "connection dropped at the swap" 2
   check "dropped swap: message says the swap got no answer" 'grep -q "swap request got no answer" "$work/proxy.out"'
-  unchanged "dropped swap"
+  dump > "$work/now.dump"
+  check "dropped swap: old graphs intact" 'cmp -s "$work/now.dump" "$work/base.dump"'
+  # The temporary graphs of the unanswered request are kept (the server might still be
+  # moving them) and named; the ones after it are dropped.
+  grep -o "drop them once the store is idle: .*" "$work/proxy.out" | grep -o "<urn:guidegraph:load:[^>]*>" \
+    | tr -d '<>' | sort > "$work/named.tmp" || true
+  "$py" "$here/endpoint_tool.py" dump "$qry" "urn:guidegraph:" | cut -d' ' -f1 | tr -d '<>' | sort -u > "$work/left.tmp"
+  check "dropped swap: the temporary graphs left are exactly the ones named ($(grep -c . "$work/left.tmp"))" \
+    '[ -s "$work/left.tmp" ] && cmp -s "$work/named.tmp" "$work/left.tmp"'
+  while read -r g; do
+    curl -sf --digest -u dba:dba -H "Content-Type: application/sparql-update" --data-binary "DROP SILENT GRAPH <$g>" "$upd" > /dev/null
+  done < "$work/named.tmp"
+  unchanged "dropped swap, after dropping the named graphs"
   RETRIES=3 with_proxy fail-first:2 "HTTP 503 twice, then retried with backoff" 0
   "$prog" load "$src/examples/site" --endpoint "$gsp" --update-endpoint "$upd" "${auth[@]}" -q --state "$work/state.json"
 
