@@ -2,6 +2,7 @@
 
 #include <cmark.h>
 
+#include <charconv>
 #include <map>
 #include <memory>
 #include <regex>
@@ -26,6 +27,7 @@ constexpr std::string_view kShortcodeMark = "ggsc";
 struct Shortcode {
   LinkForm form;
   std::string path;
+  std::string token;  // what replaced it in the text cmark parsed
 };
 
 // Hugo's ref/relref shortcodes are replaced, before cmark sees the text, by a token of the
@@ -53,6 +55,7 @@ std::string replaceShortcodes(std::string_view body, std::vector<Shortcode>& fou
         sc.path = m[3].matched ? m[3].str() : m[4].matched ? m[4].str() : m[5].str();
         token.append(len - token.size(), '_');
         out.replace(at, len, token);
+        sc.token = token;
         found.push_back(std::move(sc));
       }
     }
@@ -195,9 +198,14 @@ void parseBody(std::string_view body, unsigned firstLine, PageFragment& page) {
     const char* url = cmark_node_get_url(n);
     link.destination = url ? url : "";
     if (link.destination.starts_with(kShortcodeMark)) {
-      const std::string digits = link.destination.substr(kShortcodeMark.size());
-      const std::size_t index = std::stoul(digits.substr(0, digits.find('_')));
-      if (index < shortcodes.size()) {
+      // Only a token that replaceShortcodes wrote stands for a shortcode: a destination the
+      // author wrote that merely starts with the mark ("ggsc/x") stays as written.
+      const std::string_view digits =
+          std::string_view(link.destination).substr(kShortcodeMark.size());
+      std::size_t index = 0;
+      const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), index);
+      if (parsed.ec == std::errc{} && index < shortcodes.size() &&
+          link.destination.starts_with(shortcodes[index].token)) {
         link.form = shortcodes[index].form;
         link.destination = shortcodes[index].path;
       }
