@@ -82,6 +82,14 @@ std::optional<std::string> parseSiteOptions(const std::vector<std::string>& args
       const auto n = number("files");
       if (!n) return "--max-files needs a number";
       o.build.maxFiles = *n;
+    } else if (arg == "--max-yaml-depth") {
+      const auto n = number("levels");
+      if (!n || *n > 100000) return "--max-yaml-depth needs a number of levels (at most 100000)";
+      o.build.limits.maxYamlDepth = static_cast<unsigned>(*n);
+    } else if (arg == "--max-yaml-nodes") {
+      const auto n = number("values");
+      if (!n) return "--max-yaml-nodes needs a number of values";
+      o.build.limits.maxYamlNodes = *n;
     } else if (arg == "-q" || arg == "--quiet") {
       o.quiet = true;
     } else if (arg.size() > 1 && arg.front() == '-') {
