@@ -34,6 +34,10 @@ Options:
       --threads N        parse with N threads (default: one per core)
       --max-file-size N  skip content files larger than N bytes (default 16777216)
       --max-files N      read at most N content files (default 1000000)
+      --max-yaml-depth N YAML front matter nested deeper than N levels is an error
+                         (front-matter-too-deep; default 64)
+      --max-yaml-nodes N YAML front matter that expands (aliases included) to more than
+                         N values is an error (front-matter-too-large; default 100000)
       --no-validate      skip validation (the vocabulary rules and graph checks of
                          `guidegraph validate`), which export runs by default
       --force            write the output even when validation finds violations
