@@ -10,6 +10,7 @@ import sys
 
 from e2e_support import SITE, SOURCE_DIR, Checks, run, temp_dir
 
+sys.dont_write_bytecode = True  # nothing written into the source tree
 sys.path.insert(0, os.path.join(SOURCE_DIR, "tests", "data", "invalid"))
 import invalid_cases  # noqa: E402
 
