@@ -302,6 +302,15 @@ MarcRecord buildMarcRecord(const SourceRecord& source, const Catalog& catalog) {
   fs.push_back(datafield("655", ' ', '4', {{'a', "Websites."}}));
   fs.push_back(nameEntry("710", ' '));
   if (!source.website.empty()) fs.push_back(datafield("856", '4', '0', {{'u', source.website}}));
+  // Control characters (the ISO 2709 delimiters among them) can be carried by neither ISO 2709
+  // nor XML: drop them here, so that both serializations hold the same data.
+  const auto clean = [](std::string& value) {
+    std::erase_if(value, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+  };
+  for (MarcField& f : fs) {
+    clean(f.data);
+    for (MarcSubfield& sf : f.subfields) clean(sf.value);
+  }
   return r;
 }
 

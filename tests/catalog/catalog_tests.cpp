@@ -319,6 +319,15 @@ BOOST_AUTO_TEST_CASE(iso2709_structure) {
              2 + 2 + std::string("Закон.кз").size() + 1);
 }
 
+BOOST_AUTO_TEST_CASE(control_characters_dropped) {
+  SourceRecord s = sampleSource();
+  s.name = std::string("Bad\x1d\x1e\x1fName\n");
+  s.description = "tab\there";
+  const MarcRecord r = buildMarcRecord(s, sampleCatalog());
+  BOOST_TEST(subfields(*field(r, "245"), 'a') == std::vector<std::string>{"BadName."});
+  BOOST_TEST(subfields(*field(r, "520"), 'a') == std::vector<std::string>{"tabhere."});
+}
+
 BOOST_AUTO_TEST_CASE(iso2709_limits) {
   SourceRecord s = sampleSource();
   s.description = std::string(10000, 'x');
