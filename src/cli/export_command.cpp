@@ -8,6 +8,7 @@
 #include "guidegraph/output.hpp"
 #include "guidegraph/rdf_view.hpp"
 #include "guidegraph/serialize.hpp"
+#include "kept_until_exit.hpp"
 #include "progress.hpp"
 #include "validation.hpp"
 
@@ -189,12 +190,14 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     progress.update(done, total);
   };
   Diagnostics diags;
-  const Site site = buildSite(options.site, options.build, diags);
+  const KeptUntilExit<Site> keptSite([&] { return buildSite(options.site, options.build, diags); });
+  const Site& site = *keptSite;
   if (site.config.configFile.empty()) {
     printDiagnostics(diags, err);
     return kExitUsage;
   }
-  const rdf::Dataset data = rdf::buildRdfView(site, diags);
+  const KeptUntilExit<rdf::Dataset> keptData([&] { return rdf::buildRdfView(site, diags); });
+  const rdf::Dataset& data = *keptData;
   timer.mark("rdf view");
   std::size_t violations = 0;
   if (validate) {
