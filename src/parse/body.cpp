@@ -40,11 +40,18 @@ std::string replaceShortcodes(std::string_view body, std::vector<Shortcode>& fou
   const std::string subject(body);
   // The regex is tried only where a shortcode can start ("{{"): searching the whole body
   // with std::regex was a tenth of an export's time. Same matches, left to right.
+  // std::regex recurses once per character matched: the regex sees only the text up to the
+  // first "}}", and only when that is a shortcode's length away, so a long unterminated
+  // `{{< ref "...` cannot exhaust the stack.
+  constexpr std::size_t kMaxShortcodeLength = 1024;
   std::smatch m;
   std::size_t at = subject.find("{{");
   while (at != std::string::npos) {
     std::size_t skip = 1;
-    if (std::regex_search(subject.cbegin() + static_cast<std::ptrdiff_t>(at), subject.cend(), m, re,
+    const std::size_t close = subject.find("}}", at + 2);
+    if (close != std::string::npos && close + 2 - at <= kMaxShortcodeLength &&
+        std::regex_search(subject.cbegin() + static_cast<std::ptrdiff_t>(at),
+                          subject.cbegin() + static_cast<std::ptrdiff_t>(close + 2), m, re,
                           std::regex_constants::match_continuous)) {
       const auto len = static_cast<std::size_t>(m.length(0));
       skip = len;

@@ -217,14 +217,21 @@ FmValue parseTomlFrontMatter(std::string_view text, TextOrigin origin, Diagnosti
   }
 }
 
-FmValue parseJsonFrontMatter(std::string_view text, TextOrigin origin, Diagnostics& diags) {
+FmValue parseJsonFrontMatter(std::string_view text, TextOrigin origin, Diagnostics& diags,
+                             unsigned maxDepth) {
+  // nlohmann's parser keeps its own stack, but converting a value recurses once per level:
+  // stop at the limit, before "[[[[..." of a few megabytes exhausts the call stack.
+  struct TooDeep {};
   try {
     // nlohmann::json keeps the last of two equal keys silently; report the second instead.
     std::vector<std::set<std::string>> keysPerObject;
     std::vector<std::string> duplicates;
     const nlohmann::json::parser_callback_t watchKeys =
-        [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
           using Event = nlohmann::json::parse_event_t;
+          if ((event == Event::object_start || event == Event::array_start) &&
+              static_cast<unsigned>(depth) > maxDepth)
+            throw TooDeep{};
           if (event == Event::object_start) keysPerObject.emplace_back();
           if (event == Event::object_end && !keysPerObject.empty()) keysPerObject.pop_back();
           if (event == Event::key && !keysPerObject.empty() &&
@@ -249,6 +256,12 @@ FmValue parseJsonFrontMatter(std::string_view text, TextOrigin origin, Diagnosti
       return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};
     }
     return v;
+  } catch (const TooDeep&) {
+    diags.add(Severity::Error, SourcePos{*origin.file, origin.firstLine, 1},
+              "front-matter-too-deep",
+              "JSON front matter is nested deeper than " + std::to_string(maxDepth) +
+                  " levels; flatten it");
+    return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};
   } catch (const nlohmann::json::parse_error& e) {
     const auto lc = text::lineColAt(text, e.byte > 0 ? e.byte - 1 : 0);
     std::string what = e.what();
@@ -257,6 +270,13 @@ FmValue parseJsonFrontMatter(std::string_view text, TextOrigin origin, Diagnosti
       what = what.substr(p + 2);
     diags.add(Severity::Error, at(origin, lc.line - 1, lc.column), "front-matter-syntax",
               "malformed JSON front matter: " + what);
+    return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};
+  } catch (const nlohmann::json::exception& e) {
+    // Not a syntax error but a value nlohmann cannot hold, such as the number 1e999.
+    std::string what = e.what();
+    if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
+    diags.add(Severity::Error, SourcePos{*origin.file, origin.firstLine, 1}, "front-matter-syntax",
+              "unusable JSON front matter: " + what + "; quote the value as a string");
     return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};
   }
 }

@@ -17,6 +17,8 @@ struct TextOrigin {
 FmValue parseYamlFrontMatter(std::string_view text, TextOrigin origin, const ParseLimits& limits,
                              Diagnostics& diags);
 FmValue parseTomlFrontMatter(std::string_view text, TextOrigin origin, Diagnostics& diags);
-FmValue parseJsonFrontMatter(std::string_view text, TextOrigin origin, Diagnostics& diags);
+// Objects and arrays nested deeper than `maxDepth` are an error (front-matter-too-deep).
+FmValue parseJsonFrontMatter(std::string_view text, TextOrigin origin, Diagnostics& diags,
+                             unsigned maxDepth);
 
 }  // namespace guidegraph::parse

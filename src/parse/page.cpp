@@ -113,7 +113,8 @@ void parseFrontMatterAndBody(std::string_view text, PageFragment& page, const Pa
       return;
     }
     Diagnostics d;
-    page.frontMatter = parse::parseJsonFrontMatter(text.substr(0, end), {&page.path, 1}, d);
+    page.frontMatter =
+        parse::parseJsonFrontMatter(text.substr(0, end), {&page.path, 1}, d, limits.maxYamlDepth);
     page.diagnostics.append(d);
     std::size_t bodyStart = nextLine(text, end);
     if (bodyStart == std::string_view::npos) bodyStart = text.size();
@@ -251,7 +252,7 @@ FmValue parseDataDocument(const std::string& displayPath, std::string_view text,
     case FrontMatterFormat::Toml:
       return parse::parseTomlFrontMatter(text, origin, diags);
     case FrontMatterFormat::Json:
-      return parse::parseJsonFrontMatter(text, origin, diags);
+      return parse::parseJsonFrontMatter(text, origin, diags, ParseLimits{}.maxYamlDepth);
     case FrontMatterFormat::None:
       break;
   }
