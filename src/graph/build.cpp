@@ -186,6 +186,12 @@ class SiteBuilder {
       page.contentPath = files[i].contentPath;
       page.fragment = fragments[i];
       page.draft = isTrue(f.frontMatter.get("draft"));
+      if (const FmValue* d = f.frontMatter.get("draft");
+          d && d->isScalar() && !isTrue(d) && d->scalar != "false" && d->scalar != "False") {
+        diags_.add(Severity::Error, f.frontMatter.entry("draft")->keyPos, "front-matter-type",
+                   "'draft' must be true or false, not '" + d->scalar +
+                       "'; the page is built as if it were false");
+      }
       page.urlPath = pageUrlPath(site_.config, page.contentPath, f.frontMatter);
       page.permalink = site_.config.baseUrl + page.urlPath.substr(1);
       page.title = located(f, "title").value;
@@ -201,17 +207,22 @@ class SiteBuilder {
         site_.pages.push_back(std::move(page));
       }
     }
-    for (std::size_t i = 0; i < site_.pages.size(); ++i) {
-      const Page& page = site_.pages[i];
-      const auto [it, inserted] = byUrl_.emplace(page.urlPath, i);
-      if (!inserted) {
-        const Page& other = site_.pages[it->second];
+    // Of two pages at one URL the first (in content path order) keeps it; the other is
+    // reported and left out, or both would describe one IRI with a mix of their statements.
+    std::vector<Page> kept;
+    kept.reserve(site_.pages.size());
+    for (Page& page : site_.pages) {
+      if (const auto it = byUrl_.find(page.urlPath); it != byUrl_.end()) {
         diags_.add(Severity::Error, page.fragment->frontMatterPos, "duplicate-permalink",
-                   "page has the same URL " + page.urlPath + " as " + other.file +
-                       "; give one of them another `slug` or `url`");
+                   "page has the same URL " + page.urlPath + " as " + kept[it->second].file +
+                       " and is left out; give one of them another `slug` or `url`");
+        continue;
       }
-      byContentPath_.emplace(page.contentPath, i);
+      byUrl_.emplace(page.urlPath, kept.size());
+      byContentPath_.emplace(page.contentPath, kept.size());
+      kept.push_back(std::move(page));
     }
+    site_.pages = std::move(kept);
     for (std::size_t i = 0; i < site_.pages.size(); ++i) {
       for (const auto& alias : site_.pages[i].aliases) byUrl_.emplace(alias, i);
     }
