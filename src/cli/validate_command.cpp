@@ -1,4 +1,6 @@
+#include <nlohmann/json.hpp>
 #include <ostream>
+#include <sstream>
 
 #include "commands.hpp"
 #include "guidegraph/graph_checks.hpp"
@@ -32,6 +34,59 @@ Options:
 Exit codes: 0 conforms (warnings and infos may have been reported); 1 violations or errors
 (with --strict also warnings); 2 bad command line, unreadable input or output.
 )";
+
+namespace {
+
+const char* sarifLevel(Severity s) {
+  switch (s) {
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Info:
+      return "note";
+  }
+  return "error";
+}
+
+void addToSarif(nlohmann::ordered_json& doc, const Diagnostics& diags) {
+  auto& run = doc["runs"][0];
+  auto& rules = run["tool"]["driver"]["rules"];
+  auto& results = run["results"];
+  for (const Diagnostic& d : diags.items()) {
+    std::size_t ruleIndex = rules.size();
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      if (rules[i]["id"] == d.code) ruleIndex = i;
+    }
+    if (ruleIndex == rules.size()) {
+      rules.push_back(
+          {{"id", d.code}, {"shortDescription", {{"text", "guidegraph check " + d.code}}}});
+    }
+    nlohmann::ordered_json location = {{"artifactLocation", {{"uri", d.pos.file}}}};
+    if (d.pos.line > 0)
+      location["region"] = {{"startLine", d.pos.line}, {"startColumn", std::max(1u, d.pos.column)}};
+    results.push_back(
+        {{"ruleId", d.code},
+         {"ruleIndex", ruleIndex},
+         {"level", sarifLevel(d.severity)},
+         {"message", {{"text", d.message}}},
+         {"locations", nlohmann::ordered_json::array({{{"physicalLocation", location}}})}});
+  }
+}
+
+void addToJson(nlohmann::ordered_json& doc, const Diagnostics& diags) {
+  auto& list = doc["diagnostics"] = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : diags.items()) {
+    list.push_back(
+        {{"severity", severityName(d.severity)},
+         {"code", d.code},
+         {"message", d.message},
+         {"origin", {{"file", d.pos.file}, {"line", d.pos.line}, {"column", d.pos.column}}}});
+  }
+  if (diags.hasErrors()) doc["conforms"] = false;
+}
+
+}  // namespace
 
 int runValidate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   SiteOptions options;
@@ -98,8 +153,22 @@ int runValidate(const std::vector<std::string>& args, std::ostream& out, std::os
   if (!options.quiet || format != "text") printDiagnostics(diags, err);
   const WriteResult written = writeOutput(output, out, [&](std::ostream& os) {
     if (format == "turtle") return writeReportTurtle(outcome.report, os);
-    if (format == "sarif") return writeReportSarif(outcome.report, os);
-    if (format == "json") return writeReportJson(outcome.report, os);
+    if (format == "sarif" || format == "json") {
+      // The input and graph-check problems (broken links, cycles, ...) are no SHACL results,
+      // but a code host reading the SARIF must see them too.
+      std::ostringstream report;
+      if (!(format == "sarif" ? shacl::writeReportSarif : shacl::writeReportJson)(outcome.report,
+                                                                                  report))
+        return false;
+      nlohmann::ordered_json doc = nlohmann::ordered_json::parse(report.str());
+      if (format == "sarif") {
+        addToSarif(doc, diags);
+      } else {
+        addToJson(doc, diags);
+      }
+      os << doc.dump(2) << '\n';
+      return static_cast<bool>(os);
+    }
     return writeReportText(outcome.report, os);
   });
   if (!written.ok) {

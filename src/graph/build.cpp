@@ -135,6 +135,22 @@ bool isTrue(const FmValue* v) {
   return v && v->isScalar() && (v->scalar == "true" || v->scalar == "True");
 }
 
+// Front matter keys that take a single value.
+constexpr std::string_view kScalarKeys[] = {"title",    "linkTitle", "description", "created",
+                                            "date",     "lastmod",   "weight",      "website",
+                                            "wikidata", "slug",      "url",         "draft"};
+
+void checkScalarKeys(const PageFragment& f, Diagnostics& diags) {
+  for (const std::string_view key : kScalarKeys) {
+    const FmEntry* e = f.frontMatter.entry(key);
+    if (!e || e->value.isScalar() || e->value.isNull()) continue;
+    diags.add(Severity::Error, e->keyPos, "front-matter-type",
+              "'" + std::string(key) + "' must be a single value, not a " +
+                  (e->value.isList() ? "list" : "map") + "; write e.g. `" + std::string(key) +
+                  ": \"...\"`");
+  }
+}
+
 Located located(const PageFragment& f, std::string_view key) {
   const FmEntry* e = f.frontMatter.entry(key);
   if (!e || !e->value.isScalar()) return {};
@@ -194,6 +210,7 @@ class SiteBuilder {
       }
       page.urlPath = pageUrlPath(site_.config, page.contentPath, f.frontMatter);
       page.permalink = site_.config.baseUrl + page.urlPath.substr(1);
+      checkScalarKeys(f, diags_);
       page.title = located(f, "title").value;
       const fs::path p(page.contentPath);
       page.branch = p.filename() == "_index.md";
@@ -642,9 +659,14 @@ class SiteBuilder {
         if (!source) continue;
         const std::string slug =
             fs::path(target.urlPath.substr(0, target.urlPath.size() - 1)).filename().string();
-        const int uses = recIds[slug]++;
-        const std::string recIri = text::encodeIri(page.permalink + "#rec-" + slug +
-                                                   (uses ? "-" + std::to_string(uses + 1) : ""));
+        // "#rec-<slug>", then "#rec-<slug>-2", ... for repeats: skip any IRI already taken
+        // (a source whose slug is itself "<slug>-2" must not lose its recommendation).
+        std::string recIri;
+        for (int n = ++recIds[slug];; n = ++recIds[slug]) {
+          recIri = text::encodeIri(page.permalink + "#rec-" + slug +
+                                   (n > 1 ? "-" + std::to_string(n) : ""));
+          if (!graph().find(recIri)) break;
+        }
         const VertexId rec = graph().vertex(VertexKind::Recommendation, recIri, pageIri);
         VertexProps& rp = graph()[rec];
         rp.position = ++position;

@@ -351,6 +351,11 @@ class Evaluator {
                          : data_.originOf(focus, predicate, value);
       if (pos) return *pos;
     }
+    // No single value to blame (too many values, or a value of the wrong kind elsewhere):
+    // point at where the property is written, if it is.
+    if (predicate != nullptr && !inverse) {
+      if (auto pos = data_.originOfProperty(focus, predicate)) return *pos;
+    }
     if (auto pos = data_.originOfSubject(focus)) return *pos;
     return {};
   }

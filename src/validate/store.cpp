@@ -352,6 +352,8 @@ void Store::addQuad(SordNode* s, SordNode* p, SordNode* o, const SourcePos& pos)
   origins_.try_emplace(std::make_tuple(s, p, o), origin);
   auto [it, inserted] = subjectOrigins_.try_emplace(s, origin);
   if (!inserted && origin < it->second) it->second = origin;
+  auto [pit, pinserted] = propertyOrigins_.try_emplace(std::make_pair(s, p), origin);
+  if (!pinserted && origin < pit->second) pit->second = origin;
 }
 
 Store::Origin Store::compact(const SourcePos& pos) {
@@ -455,6 +457,12 @@ std::optional<SourcePos> Store::originOf(Node s, Node p, Node o) const {
 std::optional<SourcePos> Store::originOfSubject(Node s) const {
   auto it = subjectOrigins_.find(s);
   if (it == subjectOrigins_.end()) return std::nullopt;
+  return expand(it->second);
+}
+
+std::optional<SourcePos> Store::originOfProperty(Node s, Node p) const {
+  auto it = propertyOrigins_.find(std::make_pair(s, p));
+  if (it == propertyOrigins_.end()) return std::nullopt;
   return expand(it->second);
 }
 

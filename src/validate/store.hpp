@@ -157,6 +157,7 @@ class Store {
   // Where (s, p, o) was read, or where any triple of s was read, or empty.
   [[nodiscard]] std::optional<SourcePos> originOf(Node s, Node p, Node o) const;
   [[nodiscard]] std::optional<SourcePos> originOfSubject(Node s) const;
+  [[nodiscard]] std::optional<SourcePos> originOfProperty(Node s, Node p) const;
 
   [[nodiscard]] SordWorld* world() const { return world_.get(); }
   [[nodiscard]] SordModel* model() const { return model_.get(); }
@@ -197,6 +198,9 @@ class Store {
   std::unordered_map<std::string, std::uint32_t> fileIds_;
   std::unordered_map<std::tuple<Node, Node, Node>, Origin, TripleHash> origins_;
   std::unordered_map<Node, Origin> subjectOrigins_;
+  // Earliest origin of any value of (subject, predicate): where a property with a missing
+  // or surplus value was written.
+  std::map<std::pair<Node, Node>, Origin> propertyOrigins_;
 };
 
 // The file:// IRI of a path (made absolute), used as base IRI.

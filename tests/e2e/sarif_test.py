@@ -23,6 +23,7 @@ NPM = os.path.join(SOURCE_DIR, "tests", "npm")
 MULTITOOL = os.path.join(NPM, "node_modules", ".bin", "sarif-multitool")
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 TEXT_LINE = re.compile(r"^(content/[^:]+):(\d+):(\d+): (error|warning|info): (.+) \[sh:(\w+)\]$")
+DIAGNOSTIC_LINE = re.compile(r"^(content/[^:]+):(\d+):(\d+): (error|warning|info): (.+) \[([\w-]+)\]$")
 
 checks = Checks("sarif")
 if not os.path.exists(MULTITOOL):
@@ -54,6 +55,13 @@ for name, site in sites.items():
         for line in invalid_cases.expected(name, "stdout")[:-1]:
             m = TEXT_LINE.match(line)
             checks.check(m, f"{name}: expected line {line!r} is a SHACL diagnostic")
+            if m:
+                expected.append((m[1], int(m[2]), int(m[3]), LEVELS[m[4]], m[5], m[6]))
+        # The input and graph-check problems (standard error of the text report) are in the
+        # SARIF too, so that a code host shows broken links and cycles as well.
+        for line in invalid_cases.expected(name, "stderr"):
+            m = DIAGNOSTIC_LINE.match(line)
+            checks.check(m, f"{name}: expected line {line!r} is a diagnostic")
             if m:
                 expected.append((m[1], int(m[2]), int(m[3]), LEVELS[m[4]], m[5], m[6]))
     checks.equal(sorted(got), sorted(expected), f"{name}: SARIF results match the text report")

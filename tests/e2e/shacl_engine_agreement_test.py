@@ -48,7 +48,9 @@ def guidegraph_results(site):
         path = r.get("resultPath")
         path = "-" if not path else f"P:{path[1:-1]}" if path.startswith("<") and path.endswith(">") else "complex"
         results.add((focus, path, r["sourceConstraintComponent"].split("#")[1]))
-    return report["conforms"], results
+    # SHACL's conforms: no SHACL result. ("conforms" in the JSON is also false for input and
+    # graph-check errors, listed under "diagnostics", which shacl-engine knows nothing of.)
+    return not report["results"], results
 
 
 def shacl_engine_results(name, site):

@@ -106,6 +106,23 @@ BOOST_AUTO_TEST_CASE(site_becomes_a_typed_graph) {
   BOOST_TEST(g.find("https://x.org/base/categories/state-media/#id") != nullptr);
 }
 
+BOOST_AUTO_TEST_CASE(repeated_links_never_share_a_recommendation) {
+  // The second link to "k" would be "#rec-k-2", the IRI of the first link to source "k-2".
+  TinySite s("gg-site-rec-ids");
+  s.write("content/sources/k.md", "---\ntitle: K\n---\n");
+  s.write("content/sources/k-2.md", "---\ntitle: K2\n---\n");
+  s.write("content/guides/g.md",
+          "---\ntitle: G\n---\n## S\n- [K](/sources/k/)\n- [K again](/sources/k/)\n"
+          "- [K2](/sources/k-2/)\n");
+  Diagnostics diags;
+  const Site site = buildSite(s.root.string(), BuildOptions{}, diags);
+  BOOST_TEST(diags.items().empty());
+  BOOST_TEST(countEdges(site.graph, EdgeKind::HasRecommendation) == 3u);
+  for (const char* id : {"#rec-k", "#rec-k-2", "#rec-k-2-2"}) {
+    BOOST_TEST(site.graph.find(std::string("https://x.org/base/guides/g/") + id) != nullptr, id);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(duplicate_permalinks_and_drafts) {
   TinySite s("gg-site-dup");
   s.write("content/a/x.md", "---\ntitle: X\n---\n");
