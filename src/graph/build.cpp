@@ -75,9 +75,15 @@ std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfi
     std::error_code sec;
     if (it->is_symlink(sec)) {
       const fs::path target = fs::weakly_canonical(p, sec);
+      if (sec) {
+        diags.add(Severity::Error, {display, 0, 0}, "symlink-loop",
+                  "symbolic link cannot be resolved (" + sec.message() +
+                      "); point it at a file inside the site or remove it");
+        continue;
+      }
       const auto [a, b] =
           std::mismatch(siteReal.begin(), siteReal.end(), target.begin(), target.end());
-      if (sec || a != siteReal.end()) {
+      if (a != siteReal.end()) {
         diags.add(Severity::Error, {display, 0, 0}, "symlink-outside-site",
                   "symbolic link points outside the site (to '" + target.string() +
                       "'); copy the file into content/ instead");
