@@ -223,7 +223,7 @@ def report(results, info, cmdline):
     L.append(f"Machine: {m['nproc']} cores ({m['cpu']}), {m['ram_gib']} GiB RAM, Linux "
              f"{m['kernel']}; load average (1, 5, 15 min) before the run "
              f"{', '.join(f'{x:.1f}' for x in m['load_before'])}, after "
-             f"{', '.join(f'{x:.1f}' for x in info['load_after'])}.  ")
+             f"{', '.join(f'{x:.1f}' for x in info.get('load_after', os.getloadavg()))}.  ")
     L.append(f"Versions: {info['versions']}.\n")
 
     def g(r, k):
@@ -256,7 +256,7 @@ def report(results, info, cmdline):
              "process start and exit), peak memory per run (MiB) and output sizes (MiB):\n")
     L.append("| sources | " + " | ".join(stages) + " | sum | ttl MiB | nq MiB | jsonld MiB | "
              "MiB nq | MiB jsonld | MiB validate | MiB serdi | MiB per 1k files |")
-    L.append("|" + "---:|" * (len(stages) + 11))
+    L.append("|" + "---:|" * (len(stages) + 10))
     for r in results:
         t = r["export_ttl"]["timings"]
         L.append("| " + " | ".join(
