@@ -62,6 +62,7 @@ std::optional<std::string> parseSiteOptions(const std::vector<std::string>& args
       const auto v = next();
       if (!v || v->empty() || v->find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
       (void)what;
+      if (v->size() > 19) return std::nullopt;  // more than an unsigned 64-bit number holds
       return std::stoull(*v);
     };
     if (arg == "--base") {
