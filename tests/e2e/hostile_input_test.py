@@ -160,7 +160,8 @@ simple_case("max-yaml-nodes", page, "---\ntitle: Many\nlist: [" + ",".join(["v"]
             "front-matter-too-large", 1, "--max-yaml-nodes", "10000")
 
 for bad_args, message in ((["--max-yaml-depth", "x"], "--max-yaml-depth needs a number"),
-                          (["--max-yaml-nodes"], "--max-yaml-nodes needs a number")):
+                          (["--max-yaml-nodes"], "--max-yaml-nodes needs a number"),
+                          (["--max-files", "99999999999999999999999"], "--max-files needs a number")):
     proc = run(["export", SITE, "-o", os.path.join(work, "never.ttl"), *bad_args])
     checks.equal(proc.returncode, 2, f"{bad_args}: exit code")
     checks.check(message in proc.stderr, f"{bad_args}: message: {proc.stderr}")
