@@ -10,16 +10,20 @@ namespace guidegraph::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
-      {"export", "write the site's knowledge graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD)",
+      {"export",
+       "write the site's knowledge graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD)",
        kExportUsage, runExport},
-      {"publish", "write every page's graph beside it (index.ttl, index.jsonld) and a VoID description",
+      {"publish",
+       "write every page's graph beside it (index.ttl, index.jsonld) and a VoID description",
        kPublishUsage, runPublish},
-      {"map", "draw the sources, guides and categories as a GraphViz map (DOT, SVG, PNG)", kMapUsage,
-       runMap},
-      {"validate", "check the site (or RDF files) against the vocabulary rules; file:line:col reports",
+      {"map", "draw the sources, guides and categories as a GraphViz map (DOT, SVG, PNG)",
+       kMapUsage, runMap},
+      {"validate",
+       "check the site (or RDF files) against the vocabulary rules; file:line:col reports",
        kValidateUsage, runValidate},
       {"pages", "list the site's pages with their kind and permalink (CSV)", kPagesUsage, runPages},
-      {"catalog", "write library catalog records for the sources (MARC 21, Dublin Core, OAI-PMH, CSV)",
+      {"catalog",
+       "write library catalog records for the sources (MARC 21, Dublin Core, OAI-PMH, CSV)",
        kCatalogUsage, runCatalog},
       {"load", "load the graph into a SPARQL store (Graph Store Protocol or SPARQL Update)",
        kLoadUsage, runLoad},
@@ -33,8 +37,9 @@ void printUsage(std::ostream& out) {
   out << "Usage: guidegraph <command> [options]\n\n"
          "Turns a Hugo website of country guides into linked data.\n\nCommands:\n";
   for (const auto& c : commands()) {
-    out << "  " << c.name << std::string(12 - std::min<std::size_t>(11, std::string(c.name).size()), ' ')
-        << c.summary << '\n';
+    out << "  " << c.name
+        << std::string(12 - std::min<std::size_t>(11, std::string(c.name).size()), ' ') << c.summary
+        << '\n';
   }
   out << "\nRun `guidegraph <command> --help` for a command's options.\n\n"
          "General options:\n"
@@ -60,14 +65,16 @@ std::optional<std::string> parseSiteOptions(const std::vector<std::string>& args
     };
     const auto number = [&](const char* what) -> std::optional<unsigned long long> {
       const auto v = next();
-      if (!v || v->empty() || v->find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+      if (!v || v->empty() || v->find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
       (void)what;
       if (v->size() > 19) return std::nullopt;  // more than an unsigned 64-bit number holds
       return std::stoull(*v);
     };
     if (arg == "--base") {
       const auto v = next();
-      if (!v || v->find("://") == std::string::npos) return "--base needs an absolute IRI such as https://example.org/";
+      if (!v || v->find("://") == std::string::npos)
+        return "--base needs an absolute IRI such as https://example.org/";
       o.build.baseOverride = *v;
     } else if (arg == "--drafts") {
       o.build.includeDrafts = true;

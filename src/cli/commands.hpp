@@ -19,7 +19,8 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitInputErrors = 1;  // the input has errors (or validation failed)
 inline constexpr int kExitUsage = 2;        // bad command line, or an output could not be written
 
-using CommandFn = int (*)(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+using CommandFn = int (*)(const std::vector<std::string>& args, std::ostream& out,
+                          std::ostream& err);
 
 struct Command {
   const char* name;
@@ -42,12 +43,12 @@ struct SiteOptions {
   BuildOptions build;
   bool quiet = false;
 };
-using OtherOption = std::function<std::optional<std::string>(const std::string& arg,
-                                                             const std::function<std::optional<std::string>()>& next)>;
+using OtherOption = std::function<std::optional<std::string>(
+    const std::string& arg, const std::function<std::optional<std::string>()>& next)>;
 // Returns an error message, or nullopt when all arguments were understood. `other` returns
 // nullopt if it took the argument, else an error message ("" meaning "unknown option").
-std::optional<std::string> parseSiteOptions(const std::vector<std::string>& args, SiteOptions& options,
-                                            const OtherOption& other);
+std::optional<std::string> parseSiteOptions(const std::vector<std::string>& args,
+                                            SiteOptions& options, const OtherOption& other);
 
 int usageError(const std::string& command, const std::string& message, std::ostream& err);
 void printDiagnostics(const Diagnostics& diags, std::ostream& err);
