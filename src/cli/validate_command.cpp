@@ -166,7 +166,7 @@ int runValidate(const std::vector<std::string>& args, std::ostream& out, std::os
       } else {
         addToJson(doc, diags);
       }
-      os << doc.dump(2) << '\n';
+      os << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
       return static_cast<bool>(os);
     }
     return writeReportText(outcome.report, os);

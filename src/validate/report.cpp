@@ -376,7 +376,8 @@ std::string artifactUri(const std::string& file) {
 }
 
 bool dump(const nlohmann::ordered_json& j, std::ostream& out) {
-  out << j.dump(2) << '\n';
+  // Terms from the data may hold invalid UTF-8; replace those bytes rather than throw.
+  out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   out.flush();
   return out.good();
 }
