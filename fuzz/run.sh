@@ -25,7 +25,8 @@ for t in "${targets[@]}"; do
   echo "== $t: ${seconds}s =="
   if ! ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-       "$exe" -max_total_time="$seconds" -seed="${GUIDEGRAPH_FUZZ_SEED:-0}" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
+       "$exe" -max_total_time="$seconds" -seed="${GUIDEGRAPH_FUZZ_SEED:-0}" \
+       -runs="${GUIDEGRAPH_FUZZ_RUNS:--1}" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
        -print_final_stats=1 -artifact_prefix="$build/fuzz-artifacts/$t/" \
        "$build/fuzz-corpus/$t" "$here/corpus/$t" > "$build/fuzz-artifacts/$t.log" 2>&1; then
     echo "fuzz: $t failed; the input is in $build/fuzz-artifacts/$t/, the log follows" >&2
