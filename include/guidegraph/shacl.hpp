@@ -171,6 +171,8 @@ bool writeReportText(const ValidationReport& report, std::ostream& out);
 bool writeReportJson(const ValidationReport& report, std::ostream& out);
 // SARIF 2.1.0: one run, tool.driver "guidegraph" with one rule per constraint component.
 bool writeReportSarif(const ValidationReport& report, std::ostream& out);
+// SARIF's name for a severity: "error", "warning" or "note".
+const char* sarifLevel(Severity s);
 
 // Turtle-like display of a term: <iri>, _:label, "lex"@lang, "lex"^^<dt>.
 std::string termToString(const rdf::Term& term);

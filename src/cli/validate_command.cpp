@@ -37,18 +37,6 @@ Exit codes: 0 conforms (warnings and infos may have been reported); 1 violations
 
 namespace {
 
-const char* sarifLevel(Severity s) {
-  switch (s) {
-    case Severity::Error:
-      return "error";
-    case Severity::Warning:
-      return "warning";
-    case Severity::Info:
-      return "note";
-  }
-  return "error";
-}
-
 void addToSarif(nlohmann::ordered_json& doc, const Diagnostics& diags) {
   auto& run = doc["runs"][0];
   auto& rules = run["tool"]["driver"]["rules"];
@@ -68,7 +56,7 @@ void addToSarif(nlohmann::ordered_json& doc, const Diagnostics& diags) {
     results.push_back(
         {{"ruleId", d.code},
          {"ruleIndex", ruleIndex},
-         {"level", sarifLevel(d.severity)},
+         {"level", shacl::sarifLevel(d.severity)},
          {"message", {{"text", d.message}}},
          {"locations", nlohmann::ordered_json::array({{{"physicalLocation", location}}})}});
   }

@@ -76,18 +76,6 @@ std::string safeIri(const std::string& iri) {
   return out;
 }
 
-const char* levelName(Severity s) {
-  switch (s) {
-    case Severity::Error:
-      return "error";
-    case Severity::Warning:
-      return "warning";
-    case Severity::Info:
-      return "info";
-  }
-  return "error";
-}
-
 bool hasPosition(const SourcePos& p) { return !p.file.empty() || p.line > 0; }
 
 std::string positionPrefix(const ValidationResult& r) {
@@ -463,7 +451,7 @@ bool writeReportText(const ValidationReport& report, std::ostream& out) {
   for (const ValidationResult& r : report.results) {
     const Severity sev = r.guidegraphSeverity();
     ++counts[static_cast<std::size_t>(sev)];
-    out << positionPrefix(r) << ": " << levelName(sev) << ": ";
+    out << positionPrefix(r) << ": " << severityName(sev) << ": ";
     if (hasPosition(r.origin) && r.origin.line == 0) out << termToString(r.focusNode) << ": ";
     out << r.messageText() << " [" << shortComponent(r.sourceConstraintComponent) << "]\n";
   }
@@ -479,7 +467,7 @@ bool writeReportJson(const ValidationReport& report, std::ostream& out) {
   j["results"] = nlohmann::ordered_json::array();
   for (const ValidationResult& r : report.results) {
     nlohmann::ordered_json e;
-    e["severity"] = levelName(r.guidegraphSeverity());
+    e["severity"] = severityName(r.guidegraphSeverity());
     e["resultSeverity"] = r.severity.value;
     e["sourceConstraintComponent"] = r.sourceConstraintComponent;
     e["focusNode"] = termJson(r.focusNode);
@@ -514,7 +502,7 @@ bool writeReportSarif(const ValidationReport& report, std::ostream& out) {
     nlohmann::ordered_json e;
     e["ruleId"] = localName(r.sourceConstraintComponent);
     e["ruleIndex"] = ruleIndex[r.sourceConstraintComponent];
-    e["level"] = sev == Severity::Error ? "error" : sev == Severity::Warning ? "warning" : "note";
+    e["level"] = sarifLevel(sev);
     e["message"] = {{"text", r.messageText()}};
     nlohmann::ordered_json location;
     if (!r.origin.file.empty()) {
@@ -552,6 +540,18 @@ bool writeReportSarif(const ValidationReport& report, std::ostream& out) {
                                           {"rules", rules}}}}},
                                       {"results", results}}});
   return dump(sarif, out);
+}
+
+const char* sarifLevel(Severity s) {
+  switch (s) {
+    case Severity::Error:
+      return "error";
+    case Severity::Warning:
+      return "warning";
+    case Severity::Info:
+      return "note";
+  }
+  return "error";
 }
 
 }  // namespace guidegraph::shacl
