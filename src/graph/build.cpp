@@ -90,7 +90,28 @@ std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfi
         continue;
       }
     }
-    if (!it->is_regular_file(sec)) continue;
+    if (it->is_directory(sec)) {
+      // Hugo reads such a folder as a section, not as one page; so does the walk.
+      diags.add(Severity::Warning, {display, 0, 0}, "folder-named-like-page",
+                "a folder named like a page file; its files are read as a section, not as "
+                "one page; rename the folder (without " +
+                    ext + ") if that is not meant");
+      continue;
+    }
+    if (!it->is_regular_file(sec)) {
+      if (it->is_symlink(sec)) {
+        std::error_code rec;
+        const fs::path target = fs::read_symlink(p, rec);
+        diags.add(Severity::Error, {display, 0, 0}, "broken-symlink",
+                  "symbolic link points to '" + target.string() +
+                      "', which does not exist; fix the link or remove it");
+      } else {
+        diags.add(Severity::Error, {display, 0, 0}, "not-a-file",
+                  "not a regular file (a device, socket or pipe); replace it with a Markdown "
+                  "file or remove it");
+      }
+      continue;
+    }
     if (files.size() >= options.maxFiles) {
       diags.add(Severity::Error, {display, 0, 0}, "too-many-files",
                 "more than " + std::to_string(options.maxFiles) +

@@ -9,6 +9,7 @@
 #include <new>
 #include <set>
 #include <sstream>
+#include <string>
 
 namespace guidegraph::shacl::detail {
 namespace {
@@ -92,8 +93,46 @@ SerdNodeHolder absoluteIri(SerdEnv* env, const SerdNode* n) {
   return out;
 }
 
-SordNode* toSord(SordWorld* world, SerdEnv* env, const SerdNode* n, const SerdNode* datatype,
-                 const SerdNode* lang) {
+// A copy of a node whose buffer ends with a NUL right after its n_bytes. Serd's reader can
+// hand over a node whose buffer goes on past n_bytes (a blank node label `_:b.` at the end
+// of a statement arrives as "b" followed by the dot, with n_chars still counting the dot).
+// Sord copies n_bytes + 1 bytes, terminator included, and compares n_chars: without this
+// copy it would store "b." with no terminator, as a node other than a later `_:b`.
+class TerminatedNode {
+ public:
+  explicit TerminatedNode(const SerdNode* n)
+      : text_(n != nullptr && n->buf != nullptr
+                  ? std::string(reinterpret_cast<const char*>(n->buf), n->n_bytes)
+                  : std::string()) {
+    if (n != nullptr) {
+      node_ = *n;
+      if (n->buf != nullptr) {
+        node_.buf = u8(text_);
+        // Serd counted the dot in n_chars as well; Sord compares n_chars when interning.
+        node_.n_chars =
+            static_cast<std::size_t>(std::count_if(text_.begin(), text_.end(), [](char c) {
+              return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+            }));
+      }
+    }
+  }
+  TerminatedNode(const TerminatedNode&) = delete;
+  TerminatedNode& operator=(const TerminatedNode&) = delete;
+  [[nodiscard]] const SerdNode* get(const SerdNode* original) const {
+    return original != nullptr ? &node_ : nullptr;
+  }
+
+ private:
+  std::string text_;
+  SerdNode node_ = SERD_NODE_NULL;
+};
+
+SordNode* toSord(SordWorld* world, SerdEnv* env, const SerdNode* rawNode, const SerdNode* datatype,
+                 const SerdNode* rawLang) {
+  const TerminatedNode nodeCopy(rawNode);
+  const TerminatedNode langCopy(rawLang);
+  const SerdNode* n = nodeCopy.get(rawNode);
+  const SerdNode* lang = langCopy.get(rawLang);
   switch (n->type) {
     case SERD_URI:
     case SERD_CURIE: {
