@@ -6,14 +6,17 @@
 #include <string>
 #include <vector>
 
+#include "guidegraph/atom.hpp"
+
 namespace guidegraph {
 
 enum class Severity : std::uint8_t { Info, Warning, Error };
 
 // A position in an input file. Line and column are 1-based; column counts bytes.
-// A line of 0 means "the whole file" (no better position is known).
+// A line of 0 means "the whole file" (no better position is known). The file name is an
+// Atom: every value of a page's front matter and every triple carries one.
 struct SourcePos {
-  std::string file;
+  Atom file;
   std::uint32_t line = 0;
   std::uint32_t column = 0;
 

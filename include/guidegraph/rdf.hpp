@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "guidegraph/atom.hpp"
 #include "guidegraph/diagnostic.hpp"
 
 namespace guidegraph::rdf {
@@ -16,21 +17,20 @@ enum class TermKind : std::uint8_t { Iri, Blank, Literal };
 // An RDF term. For an IRI `value` is the full, already percent-encoded IRI; for a blank
 // node it is the label without "_:"; for a literal it is the lexical form, with either a
 // language tag or a datatype IRI (empty datatype and language means xsd:string).
+// The strings are interned Atoms: a term is 32 bytes and copies without allocating.
 struct Term {
   TermKind kind = TermKind::Iri;
-  std::string value;
-  std::string datatype;
-  std::string language;
+  Atom value;
+  Atom datatype;
+  Atom language;
 
-  static Term iri(std::string v) { return Term{TermKind::Iri, std::move(v), {}, {}}; }
-  static Term blank(std::string label) { return Term{TermKind::Blank, std::move(label), {}, {}}; }
-  static Term literal(std::string lex) { return Term{TermKind::Literal, std::move(lex), {}, {}}; }
-  static Term typed(std::string lex, std::string datatypeIri) {
-    return Term{TermKind::Literal, std::move(lex), std::move(datatypeIri), {}};
+  static Term iri(Atom v) { return Term{TermKind::Iri, v, {}, {}}; }
+  static Term blank(Atom label) { return Term{TermKind::Blank, label, {}, {}}; }
+  static Term literal(Atom lex) { return Term{TermKind::Literal, lex, {}, {}}; }
+  static Term typed(Atom lex, Atom datatypeIri) {
+    return Term{TermKind::Literal, lex, datatypeIri, {}};
   }
-  static Term langString(std::string lex, std::string lang) {
-    return Term{TermKind::Literal, std::move(lex), {}, std::move(lang)};
-  }
+  static Term langString(Atom lex, Atom lang) { return Term{TermKind::Literal, lex, {}, lang}; }
 
   [[nodiscard]] bool isIri() const { return kind == TermKind::Iri; }
   [[nodiscard]] bool isLiteral() const { return kind == TermKind::Literal; }
@@ -45,7 +45,7 @@ struct Triple {
   Term predicate;
   Term object;
   // The named graph the triple belongs to (a page permalink, or the vocabulary graph).
-  std::string graph;
+  Atom graph;
   // Where the statement came from (front matter key, link, heading); line 0 if derived.
   SourcePos origin;
 

@@ -17,7 +17,7 @@ const char* severityName(Severity s) {
 }
 
 std::string formatDiagnostic(const Diagnostic& d) {
-  std::string out = d.pos.file.empty() ? std::string("guidegraph") : d.pos.file;
+  std::string out = d.pos.file.empty() ? std::string("guidegraph") : d.pos.file.str();
   if (d.pos.line > 0) {
     out += ':' + std::to_string(d.pos.line) + ':' + std::to_string(d.pos.column);
   }

@@ -102,8 +102,8 @@ std::vector<GraphContent> groupByGraph(const std::vector<rdf::Triple>& triples,
   std::map<std::string, std::vector<rdf::Triple>> byGraph;
   for (const auto& t : triples) {
     rdf::Triple copy = t;
-    copy.graph.clear();
-    byGraph[singleGraph.empty() ? t.graph : singleGraph].push_back(std::move(copy));
+    copy.graph = Atom();
+    byGraph[singleGraph.empty() ? t.graph.str() : singleGraph].push_back(std::move(copy));
   }
   std::vector<GraphContent> out;
   for (auto& [graph, list] : byGraph) {
@@ -118,7 +118,7 @@ std::vector<GraphContent> groupByGraph(const std::vector<rdf::Triple>& triples,
 std::string ntriplesOf(const std::vector<rdf::Triple>& triples) {
   rdf::Dataset d;
   d.triples = triples;
-  for (auto& t : d.triples) t.graph.clear();
+  for (auto& t : d.triples) t.graph = Atom();
   d.normalize();
   std::ostringstream out;
   const std::string error = serialize::writeRdf(d, serialize::RdfFormat::NTriples, out);

@@ -51,7 +51,7 @@ Term toTerm(ReadState& st, const SerdNode* node, const SerdNode* datatype, const
         t.language = str(lang);
       } else if (datatype && datatype->buf) {
         t.datatype = toTerm(st, datatype, nullptr, nullptr).value;
-        if (t.datatype == "http://www.w3.org/2001/XMLSchema#string") t.datatype.clear();
+        if (t.datatype == "http://www.w3.org/2001/XMLSchema#string") t.datatype = Atom();
       }
       return t;
     }
@@ -79,7 +79,7 @@ SerdStatus onStatement(void* handle, SerdStatementFlags, const SerdNode* graph, 
   t.subject = toTerm(*st, s, nullptr, nullptr);
   t.predicate = toTerm(*st, p, nullptr, nullptr);
   t.object = toTerm(*st, o, datatype, lang);
-  t.graph = graph && graph->buf ? toTerm(*st, graph, nullptr, nullptr).value : st->defaultGraph;
+  t.graph = graph && graph->buf ? toTerm(*st, graph, nullptr, nullptr).value : Atom(st->defaultGraph);
   t.origin = SourcePos{st->file, 0, 0};
   st->out->triples.push_back(std::move(t));
   return SERD_SUCCESS;

@@ -96,7 +96,7 @@ class Context {
   std::map<std::pair<std::string, std::string>, std::string> terms_;
 };
 
-std::string nodeId(const rdf::Term& t) { return t.isBlank() ? "_:" + t.value : t.value; }
+std::string nodeId(const rdf::Term& t) { return t.isBlank() ? "_:" + t.value : t.value.str(); }
 
 class Builder {
  public:
@@ -163,7 +163,7 @@ class Builder {
   std::pair<std::string, json> expandedValue(const rdf::Triple& t) const {
     const rdf::Term& o = t.object;
     if (!o.isLiteral()) return {t.predicate.value, json{{"@id", nodeId(o)}}};
-    return {t.predicate.value, literalObject(o, plainString(o) ? std::string() : o.datatype)};
+    return {t.predicate.value, literalObject(o, plainString(o) ? std::string() : o.datatype.str())};
   }
 
   std::pair<std::string, json> compactValue(const rdf::Triple& t) const {
@@ -244,7 +244,7 @@ std::string writeJsonLd(const rdf::Dataset& data, const JsonLdOptions& options, 
     if (!std::is_sorted(all.begin(), all.end(), less))
       std::stable_sort(all.begin(), all.end(), less);
     for (const rdf::Triple* t : all) {
-      auto& list = graphs[options.namedGraphs ? t->graph : std::string()];
+      auto& list = graphs[options.namedGraphs ? t->graph.str() : std::string()];
       if (!list.empty() && sameStatement(*list.back(), *t, false)) continue;
       list.push_back(t);
     }

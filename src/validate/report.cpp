@@ -339,9 +339,9 @@ nlohmann::ordered_json termJson(const rdf::Term& t) {
   j["value"] = t.value;
   if (t.isLiteral()) {
     if (!t.language.empty()) {
-      j["language"] = t.language;
+      j["language"] = t.language.str();
     } else {
-      j["datatype"] = t.datatype.empty() ? std::string(kXsdNs) + "string" : t.datatype;
+      j["datatype"] = t.datatype.empty() ? std::string(kXsdNs) + "string" : t.datatype.str();
     }
   }
   return j;
@@ -414,7 +414,7 @@ std::string ValidationResult::messageText() const {
   for (const rdf::Term& m : messages) {
     if (m.language == "en" || m.language.rfind("en-", 0) == 0) return m.value;
   }
-  return messages.empty() ? std::string() : messages.front().value;
+  return messages.empty() ? std::string() : messages.front().value.str();
 }
 
 std::vector<Diagnostic> ValidationReport::diagnostics() const {
