@@ -58,8 +58,7 @@ class Atom {
   [[nodiscard]] std::size_t find_first_of(std::string_view s, std::size_t pos = 0) const noexcept {
     return text_->find_first_of(s, pos);
   }
-  [[nodiscard]] std::string substr(std::size_t pos = 0,
-                                   std::size_t n = std::string::npos) const {
+  [[nodiscard]] std::string substr(std::size_t pos = 0, std::size_t n = std::string::npos) const {
     return text_->substr(pos, n);
   }
   [[nodiscard]] int compare(std::string_view s) const noexcept { return text_->compare(s); }
@@ -92,9 +91,7 @@ class Atom {
     s += b;
     return s;
   }
-  friend std::string operator+(const Atom& a, const char* b) {
-    return a + std::string_view(b);
-  }
+  friend std::string operator+(const Atom& a, const char* b) { return a + std::string_view(b); }
   friend std::string operator+(const Atom& a, const std::string& b) {
     return a + std::string_view(b);
   }

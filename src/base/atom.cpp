@@ -53,8 +53,7 @@ Interner& interner() {
 
 }  // namespace
 
-Atom::Atom(std::string_view text)
-    : text_(text.empty() ? &emptyText() : interner().intern(text)) {}
+Atom::Atom(std::string_view text) : text_(text.empty() ? &emptyText() : interner().intern(text)) {}
 
 const std::string& Atom::emptyText() noexcept {
   static const std::string empty;

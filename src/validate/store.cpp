@@ -331,12 +331,17 @@ bool Store::loadFile(const std::string& path, const std::string& blankPrefix, Di
   }
   std::ostringstream buf;
   buf << in.rdbuf();
-  return readText(*this, syntaxFor(path), buf.str(), path, fileIri(path), blankPrefix, diags);
+  const bool ok =
+      readText(*this, syntaxFor(path), buf.str(), path, fileIri(path), blankPrefix, diags);
+  sortOrigins();
+  return ok;
 }
 
 bool Store::loadText(const std::string& text, const std::string& name, const std::string& baseIri,
                      const std::string& blankPrefix, Diagnostics& diags) {
-  return readText(*this, SERD_TURTLE, text, name, baseIri, blankPrefix, diags);
+  const bool ok = readText(*this, SERD_TURTLE, text, name, baseIri, blankPrefix, diags);
+  sortOrigins();
+  return ok;
 }
 
 void Store::addPrefix(std::string name, std::string iri) {
@@ -354,6 +359,7 @@ void Store::addDataset(const rdf::Dataset& dataset) {
     NodeRef o(w, newNode(t.object));
     addQuad(s.mut(), p.mut(), o.mut(), t.origin);
   }
+  sortOrigins();
 }
 
 SordNode* Store::newNode(const rdf::Term& t) const {
@@ -387,12 +393,29 @@ void Store::addQuad(SordNode* s, SordNode* p, SordNode* o, const SourcePos& pos)
   SordQuad quad = {s, p, o, nullptr};
   sord_add(model(), quad);
   if (pos.file.empty() && pos.line == 0) return;
-  const Origin origin = compact(pos);
-  origins_.try_emplace(std::make_tuple(s, p, o), origin);
-  auto [it, inserted] = subjectOrigins_.try_emplace(s, origin);
-  if (!inserted && origin < it->second) it->second = origin;
-  auto [pit, pinserted] = propertyOrigins_.try_emplace(std::make_pair(s, p), origin);
-  if (!pinserted && origin < pit->second) pit->second = origin;
+  origins_.push_back(OriginEntry{s, p, o, compact(pos)});
+}
+
+namespace {
+// A total order on node pointers (std::less, unlike <, is defined for unrelated pointers).
+bool nodeBefore(Node a, Node b) { return std::less<Node>{}(a, b); }
+}  // namespace
+
+void Store::sortOrigins() {
+  if (originsSorted_ == origins_.size()) return;
+  const auto byTriple = [](const OriginEntry& a, const OriginEntry& b) {
+    if (a.s != b.s) return nodeBefore(a.s, b.s);
+    if (a.p != b.p) return nodeBefore(a.p, b.p);
+    return nodeBefore(a.o, b.o);
+  };
+  // Stable: of a triple read twice, the first reading stays first and is the one kept.
+  std::stable_sort(origins_.begin(), origins_.end(), byTriple);
+  const auto same = [](const OriginEntry& a, const OriginEntry& b) {
+    return a.s == b.s && a.p == b.p && a.o == b.o;
+  };
+  origins_.erase(std::unique(origins_.begin(), origins_.end(), same), origins_.end());
+  origins_.shrink_to_fit();
+  originsSorted_ = origins_.size();
 }
 
 Store::Origin Store::compact(const SourcePos& pos) {
@@ -488,21 +511,41 @@ bool Store::list(Node head, std::vector<Node>& items) const {
 std::size_t Store::size() const { return sord_num_quads(model()); }
 
 std::optional<SourcePos> Store::originOf(Node s, Node p, Node o) const {
-  auto it = origins_.find(std::make_tuple(s, p, o));
-  if (it == origins_.end()) return std::nullopt;
-  return expand(it->second);
+  const auto it =
+      std::lower_bound(origins_.begin(), origins_.end(), std::make_tuple(s, p, o),
+                       [](const OriginEntry& e, const std::tuple<Node, Node, Node>& key) {
+                         if (e.s != std::get<0>(key)) return nodeBefore(e.s, std::get<0>(key));
+                         if (e.p != std::get<1>(key)) return nodeBefore(e.p, std::get<1>(key));
+                         return nodeBefore(e.o, std::get<2>(key));
+                       });
+  if (it == origins_.end() || it->s != s || it->p != p || it->o != o) return std::nullopt;
+  return expand(it->origin);
 }
 
 std::optional<SourcePos> Store::originOfSubject(Node s) const {
-  auto it = subjectOrigins_.find(s);
-  if (it == subjectOrigins_.end()) return std::nullopt;
-  return expand(it->second);
+  const auto it =
+      std::lower_bound(origins_.begin(), origins_.end(), s,
+                       [](const OriginEntry& e, Node key) { return nodeBefore(e.s, key); });
+  std::optional<Origin> best;
+  for (auto e = it; e != origins_.end() && e->s == s; ++e) {
+    if (!best || e->origin < *best) best = e->origin;
+  }
+  if (!best) return std::nullopt;
+  return expand(*best);
 }
 
 std::optional<SourcePos> Store::originOfProperty(Node s, Node p) const {
-  auto it = propertyOrigins_.find(std::make_pair(s, p));
-  if (it == propertyOrigins_.end()) return std::nullopt;
-  return expand(it->second);
+  const auto it = std::lower_bound(origins_.begin(), origins_.end(), std::make_pair(s, p),
+                                   [](const OriginEntry& e, const std::pair<Node, Node>& key) {
+                                     if (e.s != key.first) return nodeBefore(e.s, key.first);
+                                     return nodeBefore(e.p, key.second);
+                                   });
+  std::optional<Origin> best;
+  for (auto e = it; e != origins_.end() && e->s == s && e->p == p; ++e) {
+    if (!best || e->origin < *best) best = e->origin;
+  }
+  if (!best) return std::nullopt;
+  return expand(*best);
 }
 
 std::string fileIri(const std::string& path) {

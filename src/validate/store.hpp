@@ -178,29 +178,25 @@ class Store {
     std::uint32_t column = 0;
     auto operator<=>(const Origin&) const = default;
   };
-  struct TripleHash {
-    std::size_t operator()(const std::tuple<Node, Node, Node>& t) const {
-      auto mix = [](std::size_t seed, const void* p) {
-        auto x = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(p));
-        x ^= x >> 33;
-        x *= 0xff51afd7ed558ccdULL;
-        x ^= x >> 33;
-        return seed ^ (x + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
-      };
-      return mix(mix(mix(0, std::get<0>(t)), std::get<1>(t)), std::get<2>(t));
-    }
-  };
   Origin compact(const SourcePos& pos);
   SourcePos expand(const Origin& o) const;
 
   std::vector<std::pair<std::string, std::string>> prefixes_;
-  std::vector<std::string> files_;
-  std::unordered_map<std::string, std::uint32_t> fileIds_;
-  std::unordered_map<std::tuple<Node, Node, Node>, Origin, TripleHash> origins_;
-  std::unordered_map<Node, Origin> subjectOrigins_;
-  // Earliest origin of any value of (subject, predicate): where a property with a missing
-  // or surplus value was written.
-  std::map<std::pair<Node, Node>, Origin> propertyOrigins_;
+  std::vector<Atom> files_;
+  std::unordered_map<Atom, std::uint32_t> fileIds_;
+  // Where each triple was read: one entry per triple added with a position, sorted by the
+  // node pointers (s, p, o) after each load, the first entry of a triple read twice first.
+  // The subject's and the property's positions (the earliest of their triples) are found
+  // by range, so there is no map per subject or per property. 40 bytes per triple.
+  struct OriginEntry {
+    Node s;
+    Node p;
+    Node o;
+    Origin origin;
+  };
+  std::vector<OriginEntry> origins_;
+  std::size_t originsSorted_ = 0;  // origins_[0, originsSorted_) is sorted
+  void sortOrigins();
 };
 
 // The file:// IRI of a path (made absolute), used as base IRI.
