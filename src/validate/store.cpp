@@ -40,6 +40,16 @@ struct ReadContext {
   Diagnostics* diags = nullptr;
   bool failed = false;
   bool internalError = false;
+  // Prefixed names and relative IRIs already expanded, to their absolute IRI ("" when they
+  // cannot be): the same few names (predicates, classes, datatypes) come back in almost
+  // every statement. Emptied when a prefix or the base changes.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> expanded;
 
   SourcePos positionNow() const {
     // Serd reads one byte ahead; the last byte it consumed is two before our offset.
@@ -68,11 +78,13 @@ int sourceError(void*) noexcept { return 0; }
 
 SerdStatus onBase(void* handle, const SerdNode* uri) noexcept {
   auto* ctx = static_cast<ReadContext*>(handle);
+  ctx->expanded.clear();
   return serd_env_set_base_uri(ctx->env, uri);
 }
 
 SerdStatus onPrefix(void* handle, const SerdNode* name, const SerdNode* uri) noexcept {
   auto* ctx = static_cast<ReadContext*>(handle);
+  ctx->expanded.clear();
   try {
     ctx->store->addPrefix(serdStr(name), serdStr(uri));
   } catch (...) {
@@ -100,13 +112,12 @@ SerdNodeHolder absoluteIri(SerdEnv* env, const SerdNode* n) {
 // copy it would store "b." with no terminator, as a node other than a later `_:b`.
 class TerminatedNode {
  public:
-  explicit TerminatedNode(const SerdNode* n)
-      : text_(n != nullptr && n->buf != nullptr
-                  ? std::string(reinterpret_cast<const char*>(n->buf), n->n_bytes)
-                  : std::string()) {
+  explicit TerminatedNode(const SerdNode* n) {
     if (n != nullptr) {
       node_ = *n;
-      if (n->buf != nullptr) {
+      // Almost every node is terminated already: copy only the others.
+      if (n->buf != nullptr && n->buf[n->n_bytes] != 0) {
+        text_.assign(reinterpret_cast<const char*>(n->buf), n->n_bytes);
         node_.buf = u8(text_);
         // Serd counted the dot in n_chars as well; Sord compares n_chars when interning.
         node_.n_chars =
@@ -127,32 +138,61 @@ class TerminatedNode {
   SerdNode node_ = SERD_NODE_NULL;
 };
 
-SordNode* toSord(SordWorld* world, SerdEnv* env, const SerdNode* rawNode, const SerdNode* datatype,
+// The absolute IRI for a prefixed name or IRI node, or "" when the prefix is undefined or
+// the IRI is relative to nothing that makes it absolute.
+const std::string& expandIri(ReadContext& ctx, const SerdNode* n) {
+  const std::string_view key(reinterpret_cast<const char*>(n->buf), n->n_bytes);
+  // A CURIE and an IRI can be spelled alike ("ex:a" as a prefixed name and as <ex:a>).
+  const char kind = n->type == SERD_CURIE ? 'c' : 'u';
+  std::string lookup;
+  lookup.reserve(key.size() + 1);
+  lookup += kind;
+  lookup += key;
+  if (auto it = ctx.expanded.find(std::string_view(lookup)); it != ctx.expanded.end()) {
+    return it->second;
+  }
+  if (ctx.expanded.size() > 100000) ctx.expanded.clear();  // many distinct names: no gain
+  const SerdNodeHolder iri = absoluteIri(ctx.env, n);
+  std::string value =
+      iri.get()->buf != nullptr ? std::string(serdStr(iri.get()), iri.get()->n_bytes) : "";
+  return ctx.expanded.emplace(std::move(lookup), std::move(value)).first->second;
+}
+
+// A new reference to the Sord node for a Serd node of the statement being read, or nullptr
+// when a prefixed name or relative IRI cannot be made absolute.
+SordNode* toSord(ReadContext& ctx, const SerdNode* rawNode, const SerdNode* datatype,
                  const SerdNode* rawLang) {
+  SordWorld* world = ctx.store->world();
   const TerminatedNode nodeCopy(rawNode);
   const TerminatedNode langCopy(rawLang);
   const SerdNode* n = nodeCopy.get(rawNode);
   const SerdNode* lang = langCopy.get(rawLang);
   switch (n->type) {
     case SERD_URI:
+      // An absolute IRI goes to Sord as it is (Sord interns it by its text).
+      if (serd_uri_string_has_scheme(n->buf)) {
+        return sord_node_from_serd_node(world, ctx.env, n, nullptr, nullptr);
+      }
+      [[fallthrough]];
     case SERD_CURIE: {
-      const SerdNodeHolder iri = absoluteIri(env, n);
-      if (iri.get()->buf == nullptr) return nullptr;
-      return sord_node_from_serd_node(world, env, iri.get(), nullptr, nullptr);
+      const std::string& iri = expandIri(ctx, n);
+      if (iri.empty()) return nullptr;
+      const SerdNode node = serd_node_from_substring(SERD_URI, u8(iri), iri.size());
+      return sord_node_from_serd_node(world, ctx.env, &node, nullptr, nullptr);
     }
     case SERD_LITERAL: {
-      SerdNodeHolder dt;
+      SerdNode dt = SERD_NODE_NULL;
       if (datatype != nullptr && datatype->buf != nullptr) {
-        dt = absoluteIri(env, datatype);
-        if (dt.get()->buf == nullptr) return nullptr;
+        const TerminatedNode dtCopy(datatype);
+        const std::string& iri = expandIri(ctx, dtCopy.get(datatype));
+        if (iri.empty()) return nullptr;
         // RDF 1.1: "x"^^xsd:string and "x" are the same term; keep one spelling.
-        if (std::strcmp(serdStr(dt.get()), kXsdString) == 0) dt = SerdNodeHolder();
+        if (iri != kXsdString) dt = serd_node_from_substring(SERD_URI, u8(iri), iri.size());
       }
-      return sord_node_from_serd_node(world, env, n, dt.get()->buf != nullptr ? dt.get() : nullptr,
-                                      lang);
+      return sord_node_from_serd_node(world, ctx.env, n, dt.buf != nullptr ? &dt : nullptr, lang);
     }
     case SERD_BLANK:
-      return sord_node_from_serd_node(world, env, n, nullptr, nullptr);
+      return sord_node_from_serd_node(world, ctx.env, n, nullptr, nullptr);
     case SERD_NOTHING:
       break;
   }
@@ -163,9 +203,9 @@ SerdStatus statementImpl(void* handle, const SerdNode* subject, const SerdNode* 
                          const SerdNode* object, const SerdNode* datatype, const SerdNode* lang) {
   auto* ctx = static_cast<ReadContext*>(handle);
   SordWorld* world = ctx->store->world();
-  const NodeRef s(world, toSord(world, ctx->env, subject, nullptr, nullptr));
-  const NodeRef p(world, toSord(world, ctx->env, predicate, nullptr, nullptr));
-  const NodeRef o(world, toSord(world, ctx->env, object, datatype, lang));
+  const NodeRef s(world, toSord(*ctx, subject, nullptr, nullptr));
+  const NodeRef p(world, toSord(*ctx, predicate, nullptr, nullptr));
+  const NodeRef o(world, toSord(*ctx, object, datatype, lang));
   SerdStatus status = SERD_SUCCESS;
   if (s.get() == nullptr || p.get() == nullptr || o.get() == nullptr) {
     // An undefined prefix, or a prefix or base that does not make an absolute IRI.
@@ -311,8 +351,7 @@ SerdStatus quietSordErrors(void*, const SerdError*) noexcept { return SERD_SUCCE
 }  // namespace
 
 Store::Store()
-    : world_(sord_world_new()),
-      model_(sord_new(world_.get(), SORD_SPO | SORD_OPS | SORD_PSO, false)) {
+    : world_(sord_world_new()), model_(sord_new(world_.get(), SORD_SPO | SORD_POS, false)) {
   installErrorSink();
 }
 
