@@ -60,7 +60,7 @@ struct BodyLink {
 };
 
 struct PageFragment {
-  std::string path;  // as given to the parser (relative to the site root for messages)
+  Atom path;  // as given to the parser (relative to the site root for messages)
   FrontMatterFormat format = FrontMatterFormat::None;
   FmValue frontMatter;  // Kind::Map (empty when there is none)
   SourcePos frontMatterPos;

@@ -13,7 +13,7 @@ namespace guidegraph::parse {
 namespace {
 
 SourcePos at(const TextOrigin& o, unsigned lineInText, unsigned column) {
-  return SourcePos{*o.file, o.firstLine + lineInText, column};
+  return SourcePos{o.file, o.firstLine + lineInText, column};
 }
 
 // ---- YAML -------------------------------------------------------------------------------
@@ -26,7 +26,7 @@ struct YamlConverter {
   bool tooBig = false;
 
   SourcePos pos(const YAML::Mark& m) const {
-    if (m.is_null()) return SourcePos{*origin.file, origin.firstLine, 1};
+    if (m.is_null()) return SourcePos{origin.file, origin.firstLine, 1};
     return at(origin, static_cast<unsigned>(m.line), static_cast<unsigned>(m.column) + 1);
   }
 
@@ -90,9 +90,9 @@ struct YamlConverter {
 FmValue convertToml(const toml::node& node, const TextOrigin& origin) {
   FmValue v;
   const auto& src = node.source();
-  v.pos = SourcePos{*origin.file, origin.firstLine + static_cast<unsigned>(src.begin.line) - 1,
+  v.pos = SourcePos{origin.file, origin.firstLine + static_cast<unsigned>(src.begin.line) - 1,
                     static_cast<unsigned>(src.begin.column)};
-  if (src.begin.line == 0) v.pos = SourcePos{*origin.file, origin.firstLine, 1};
+  if (src.begin.line == 0) v.pos = SourcePos{origin.file, origin.firstLine, 1};
   if (const auto* table = node.as_table()) {
     v.kind = FmValue::Kind::Map;
     // toml++ keeps tables ordered by key; sort entries by position to keep file order.
@@ -100,9 +100,8 @@ FmValue convertToml(const toml::node& node, const TextOrigin& origin) {
       FmEntry e;
       e.key = std::string(key.str());
       const auto& ks = key.source();
-      e.keyPos =
-          SourcePos{*origin.file, origin.firstLine + static_cast<unsigned>(ks.begin.line) - 1,
-                    static_cast<unsigned>(ks.begin.column)};
+      e.keyPos = SourcePos{origin.file, origin.firstLine + static_cast<unsigned>(ks.begin.line) - 1,
+                           static_cast<unsigned>(ks.begin.column)};
       e.value = convertToml(child, origin);
       v.entries.push_back(std::move(e));
     }
@@ -143,7 +142,7 @@ SourcePos findJsonKey(std::string_view text, const std::string& key, std::size_t
                       const TextOrigin& origin) {
   const std::string quoted = nlohmann::json(key).dump();
   const std::size_t found = text.find(quoted, from);
-  if (found == std::string_view::npos) return SourcePos{*origin.file, origin.firstLine, 1};
+  if (found == std::string_view::npos) return SourcePos{origin.file, origin.firstLine, 1};
   from = found + quoted.size();
   const auto lc = text::lineColAt(text, found);
   return at(origin, lc.line - 1, lc.column);
@@ -181,12 +180,12 @@ FmValue parseYamlFrontMatter(std::string_view text, TextOrigin origin, const Par
   try {
     const YAML::Node root = YAML::Load(std::string(text));
     if (root.IsNull())
-      return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};
+      return FmValue{FmValue::Kind::Map, {}, {}, {}, {origin.file, origin.firstLine, 1}};
     YamlConverter conv{origin, limits, diags};
     if (!root.IsMap()) {
       diags.add(Severity::Error, conv.pos(root.Mark()), "front-matter-not-a-map",
                 "front matter must be a map of `key: value` lines, not a list or a single value");
-      return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};
+      return FmValue{FmValue::Kind::Map, {}, {}, {}, {origin.file, origin.firstLine, 1}};
     }
     FmValue v = conv.convert(root, 0);
     if (conv.tooBig) v.entries.clear();
@@ -198,13 +197,13 @@ FmValue parseYamlFrontMatter(std::string_view text, TextOrigin origin, const Par
         "front-matter-syntax",
         "malformed YAML front matter: " + e.msg +
             "; check the indentation, quotes and `key: value` form of this line");
-    return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};
+    return FmValue{FmValue::Kind::Map, {}, {}, {}, {origin.file, origin.firstLine, 1}};
   }
 }
 
 FmValue parseTomlFrontMatter(std::string_view text, TextOrigin origin, Diagnostics& diags) {
   try {
-    const toml::table table = toml::parse(text, *origin.file);
+    const toml::table table = toml::parse(text, origin.file);
     return convertToml(table, origin);
   } catch (const toml::parse_error& e) {
     const auto& b = e.source().begin;
@@ -213,7 +212,7 @@ FmValue parseTomlFrontMatter(std::string_view text, TextOrigin origin, Diagnosti
               "front-matter-syntax",
               "malformed TOML front matter: " + std::string(e.description()) +
                   "; TOML needs `key = value` with quoted strings");
-    return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};
+    return FmValue{FmValue::Kind::Map, {}, {}, {}, {origin.file, origin.firstLine, 1}};
   }
 }
 
@@ -249,19 +248,18 @@ FmValue parseJsonFrontMatter(std::string_view text, TextOrigin origin, Diagnosti
                 "duplicate front matter key '" + key + "'; keep only one");
     }
     std::size_t cursor = 0;
-    FmValue v = convertJson(j, SourcePos{*origin.file, origin.firstLine, 1}, text, cursor, origin);
+    FmValue v = convertJson(j, SourcePos{origin.file, origin.firstLine, 1}, text, cursor, origin);
     if (!v.isMap()) {
       diags.add(Severity::Error, v.pos, "front-matter-not-a-map",
                 "JSON front matter must be an object `{ \"key\": value, ... }`");
-      return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};
+      return FmValue{FmValue::Kind::Map, {}, {}, {}, {origin.file, origin.firstLine, 1}};
     }
     return v;
   } catch (const TooDeep&) {
-    diags.add(Severity::Error, SourcePos{*origin.file, origin.firstLine, 1},
-              "front-matter-too-deep",
+    diags.add(Severity::Error, SourcePos{origin.file, origin.firstLine, 1}, "front-matter-too-deep",
               "JSON front matter is nested deeper than " + std::to_string(maxDepth) +
                   " levels; flatten it");
-    return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};
+    return FmValue{FmValue::Kind::Map, {}, {}, {}, {origin.file, origin.firstLine, 1}};
   } catch (const nlohmann::json::parse_error& e) {
     const auto lc = text::lineColAt(text, e.byte > 0 ? e.byte - 1 : 0);
     std::string what = e.what();
@@ -270,14 +268,14 @@ FmValue parseJsonFrontMatter(std::string_view text, TextOrigin origin, Diagnosti
       what = what.substr(p + 2);
     diags.add(Severity::Error, at(origin, lc.line - 1, lc.column), "front-matter-syntax",
               "malformed JSON front matter: " + what);
-    return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};
+    return FmValue{FmValue::Kind::Map, {}, {}, {}, {origin.file, origin.firstLine, 1}};
   } catch (const nlohmann::json::exception& e) {
     // Not a syntax error but a value nlohmann cannot hold, such as the number 1e999.
     std::string what = e.what();
     if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
-    diags.add(Severity::Error, SourcePos{*origin.file, origin.firstLine, 1}, "front-matter-syntax",
+    diags.add(Severity::Error, SourcePos{origin.file, origin.firstLine, 1}, "front-matter-syntax",
               "unusable JSON front matter: " + what + "; quote the value as a string");
-    return FmValue{FmValue::Kind::Map, {}, {}, {}, {*origin.file, origin.firstLine, 1}};
+    return FmValue{FmValue::Kind::Map, {}, {}, {}, {origin.file, origin.firstLine, 1}};
   }
 }
 

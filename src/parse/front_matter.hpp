@@ -10,7 +10,7 @@ namespace guidegraph::parse {
 
 // Where the front matter text starts within the file (1-based line, byte offset).
 struct TextOrigin {
-  const std::string* file;
+  Atom file;  // interned once per page: every value's position carries it
   unsigned firstLine;
 };
 

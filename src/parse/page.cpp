@@ -103,7 +103,7 @@ void parseFrontMatterAndBody(std::string_view text, PageFragment& page, const Pa
     parse::parseBody(text, 1, page);
     return;
   }
-  const parse::TextOrigin origin{&page.path, 2};
+  const parse::TextOrigin origin{page.path, 2};
   if (page.format == FrontMatterFormat::Json) {
     const std::size_t end = jsonObjectEnd(text);
     if (end == std::string_view::npos) {
@@ -114,7 +114,7 @@ void parseFrontMatterAndBody(std::string_view text, PageFragment& page, const Pa
     }
     Diagnostics d;
     page.frontMatter =
-        parse::parseJsonFrontMatter(text.substr(0, end), {&page.path, 1}, d, limits.maxYamlDepth);
+        parse::parseJsonFrontMatter(text.substr(0, end), {page.path, 1}, d, limits.maxYamlDepth);
     page.diagnostics.append(d);
     std::size_t bodyStart = nextLine(text, end);
     if (bodyStart == std::string_view::npos) bodyStart = text.size();
@@ -245,7 +245,7 @@ namespace guidegraph {
 
 FmValue parseDataDocument(const std::string& displayPath, std::string_view text,
                           FrontMatterFormat format, Diagnostics& diags) {
-  const parse::TextOrigin origin{&displayPath, 1};
+  const parse::TextOrigin origin{Atom(displayPath), 1};
   switch (format) {
     case FrontMatterFormat::Yaml:
       return parse::parseYamlFrontMatter(text, origin, ParseLimits{}, diags);

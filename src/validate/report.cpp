@@ -478,7 +478,8 @@ bool writeReportJson(const ValidationReport& report, std::ostream& out) {
     e["messages"] = nlohmann::ordered_json::array();
     for (const rdf::Term& m : r.messages) e["messages"].push_back(termJson(m));
     if (hasPosition(r.origin)) {
-      e["origin"] = {{"file", r.origin.file}, {"line", r.origin.line}, {"column", r.origin.column}};
+      e["origin"] = {
+          {"file", r.origin.file.str()}, {"line", r.origin.line}, {"column", r.origin.column}};
     }
     j["results"].push_back(std::move(e));
   }

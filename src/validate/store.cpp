@@ -391,12 +391,37 @@ void Store::addPrefix(std::string name, std::string iri) {
 void Store::addDataset(const rdf::Dataset& dataset) {
   for (const rdf::Prefix& p : dataset.prefixes) addPrefix(p.name, p.iri);
   SordWorld* w = world();
+  // Terms are interned Atoms, so an IRI's node can be found by the address of its text
+  // instead of Sord hashing the text again. Literals are mostly unique: not cached. The
+  // triples come sorted by subject, so the last subject is kept as well.
+  std::unordered_map<const void*, NodeRef> iris;
+  const auto node = [&](const rdf::Term& t) -> SordNode* {
+    if (!t.isIri()) return nullptr;
+    auto [it, inserted] = iris.try_emplace(t.value.id());
+    if (inserted) it->second = NodeRef(w, newNode(t));
+    return it->second.mut();
+  };
   for (const rdf::Triple& t : dataset.triples) {
-    // Temporary references: the model keeps its own.
-    NodeRef s(w, newNode(t.subject));
-    NodeRef p(w, newNode(t.predicate));
-    NodeRef o(w, newNode(t.object));
-    addQuad(s.mut(), p.mut(), o.mut(), t.origin);
+    // Temporary references for the others: the model keeps its own.
+    NodeRef s;
+    NodeRef o;
+    SordNode* sn = node(t.subject);
+    if (sn == nullptr) {
+      s = NodeRef(w, newNode(t.subject));
+      sn = s.mut();
+    }
+    SordNode* pn = node(t.predicate);
+    NodeRef p;
+    if (pn == nullptr) {
+      p = NodeRef(w, newNode(t.predicate));
+      pn = p.mut();
+    }
+    SordNode* on = node(t.object);
+    if (on == nullptr) {
+      o = NodeRef(w, newNode(t.object));
+      on = o.mut();
+    }
+    addQuad(sn, pn, on, t.origin);
   }
   sortOrigins();
 }
