@@ -4,8 +4,11 @@
 #endif
 #include <chrono>
 #include <filesystem>
+#include <future>
+#include <iomanip>
 #include <ostream>
 #include <sstream>
+#include <thread>
 
 #include "commands.hpp"
 #include "guidegraph/output.hpp"
@@ -215,20 +218,56 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
   const KeptUntilExit<rdf::Dataset> keptData([&] { return rdf::buildRdfView(site, diags); });
   const rdf::Dataset& data = *keptData;
   timer.mark("rdf view");
-  std::size_t violations = 0;
+  // Validation reads the triples and serialization writes them: with more than one core
+  // both run at once, the output going to its temporary file, renamed into place only
+  // once validation allowed it. Standard output cannot be taken back, so it waits for
+  // validation; so does JSON-LD, which builds its document in memory (the two together
+  // would raise the peak).
+  const bool streaming =
+      std::find(formats.begin(), formats.end(), serialize::RdfFormat::JsonLd) == formats.end();
+  const bool concurrent = validate && output != "-" && streaming && options.build.threads != 1 &&
+                          std::thread::hardware_concurrency() > 1;
+  struct Validated {
+    ValidationOutcome outcome;
+    Diagnostics diags;
+    double seconds = 0;
+  };
+  std::future<Validated> pending;
   if (validate) {
-    const ValidationOutcome outcome = validateSite(site, data, {}, diags);
-    for (const auto& d : outcome.report.diagnostics()) diags.add(d);
-    violations = outcome.count(Severity::Error);
-    timer.mark("validate");
+    pending = std::async(concurrent ? std::launch::async : std::launch::deferred, [&] {
+      const auto begin = std::chrono::steady_clock::now();
+      Validated v;
+      v.outcome = validateSite(site, data, {}, v.diags);
+      v.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+      return v;
+    });
   }
-  diags.sort();
-  printDiagnostics(diags, err);
-  if (violations > 0 && !force) {
+  std::size_t violations = 0;
+  double validationSeconds = 0;
+  bool decided = false;
+  // Waits for validation (once), prints every diagnostic, and says whether to write.
+  const auto mayWrite = [&]() -> bool {
+    if (!decided) {
+      decided = true;
+      if (validate) {
+        Validated v = pending.get();
+        diags.append(v.diags);
+        for (const auto& d : v.outcome.report.diagnostics()) diags.add(d);
+        violations = v.outcome.count(Severity::Error);
+        validationSeconds = v.seconds;
+        timer.mark("validate");
+      }
+      diags.sort();
+      printDiagnostics(diags, err);
+    }
+    return violations == 0 || force;
+  };
+  const auto refused = [&] {
     err << "guidegraph export: error: validation found " << violations
         << " violation(s); nothing was written. Fix them, or pass --force to write anyway\n";
     return kExitInputErrors;
-  }
+  };
+  if (!concurrent && !mayWrite()) return refused();
 
   std::vector<std::string> written;
   for (const serialize::RdfFormat format : formats) {
@@ -238,20 +277,37 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
                        .string()
                  : output;
     std::string writeError;
+    bool refusedHere = false;
+    bool marked = false;
     const WriteResult result = writeOutput(path, out, [&](std::ostream& os) {
       writeError = format == serialize::RdfFormat::JsonLd ? serialize::writeJsonLd(data, jsonld, os)
                                                           : serialize::writeRdf(data, format, os);
-      return writeError.empty();
+      if (!writeError.empty()) return false;
+      if (!decided) {
+        timer.mark(std::string("serialize ") + serialize::formatExtension(format));
+        marked = true;
+        refusedHere = !mayWrite();
+        return !refusedHere;
+      }
+      return true;
     });
+    if (refusedHere) return refused();
     if (!result.ok) {
+      if (!decided) (void)mayWrite();  // the diagnostics are still printed
       err << "guidegraph export: error: " << (writeError.empty() ? result.error : writeError)
           << (path == "-" ? "" : "; '" + path + "' was left as it was") << '\n';
       return kExitUsage;
     }
     written.push_back(path == "-" ? std::string("standard output") : path);
-    timer.mark(std::string("serialize ") + serialize::formatExtension(format));
+    if (!marked) timer.mark(std::string("serialize ") + serialize::formatExtension(format));
   }
-  if (timings) timer.print(err);
+  if (timings) {
+    timer.print(err);
+    if (concurrent) {
+      err << "guidegraph: timings: validation ran beside serialization for " << std::fixed
+          << std::setprecision(3) << validationSeconds << " s\n";
+    }
+  }
   if (!options.quiet) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

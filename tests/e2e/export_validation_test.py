@@ -26,6 +26,24 @@ expected = ("content/sources/sources/nosite.md:1:1: error: A source needs its we
 checks.check(expected in proc.stderr.splitlines(), f"the violation points at the file: {proc.stderr}")
 checks.check("nothing was written" in proc.stderr, "says that nothing was written")
 checks.equal(read_bytes(out), b"previous export\n", "the previous output is untouched")
+checks.equal(sorted(os.listdir(work)), ["site.ttl"], "no temporary file is left beside it")
+# The output is written while validation runs (on more than one core) or after it (one
+# thread, standard output, several formats with JSON-LD): the same refusal each way.
+for extra, label in ((["--threads", "1"], "one thread"), (["-f", "nq"], "N-Quads")):
+    proc = run(["export", site, "-o", out, *extra])
+    checks.equal(proc.returncode, 1, f"{label}: exit code with a violation")
+    checks.check(expected in proc.stderr.splitlines(), f"{label}: the violation is reported: {proc.stderr}")
+    checks.equal(read_bytes(out), b"previous export\n", f"{label}: the previous output is untouched")
+    checks.equal(sorted(os.listdir(work)), ["site.ttl"], f"{label}: no temporary file is left")
+proc = run(["export", site])
+checks.equal((proc.returncode, proc.stdout), (1, ""), "standard output: nothing written on a violation")
+formats_dir = os.path.join(work, "formats")
+os.makedirs(formats_dir)
+for fmt in ("ttl,nq", "ttl,jsonld"):
+    proc = run(["export", site, "-o", formats_dir, "-f", fmt])
+    checks.equal(proc.returncode, 1, f"{fmt}: exit code with a violation")
+    checks.equal(os.listdir(formats_dir), [], f"{fmt}: nothing written into the folder")
+os.rmdir(formats_dir)
 
 proc = run(["export", site, "-o", out, "--force", "--quiet"])
 checks.equal(proc.returncode, 1, "exit code with --force")
