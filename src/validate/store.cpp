@@ -51,11 +51,16 @@ struct ReadContext {
   };
   std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> expanded;
 
+  mutable std::size_t lineHint = 0;  // the line of the previous statement
+
   SourcePos positionNow() const {
     // Serd reads one byte ahead; the last byte it consumed is two before our offset.
     const std::size_t at = offset >= 2 ? offset - 2 : 0;
-    auto it = std::upper_bound(lineStarts.begin(), lineStarts.end(), at);
-    const std::size_t lineIndex = static_cast<std::size_t>(it - lineStarts.begin()) - 1;
+    // Statements come in file order: walk on from the previous one's line (a search from
+    // the start only if the reader went back, which it does not).
+    if (lineHint >= lineStarts.size() || lineStarts[lineHint] > at) lineHint = 0;
+    while (lineHint + 1 < lineStarts.size() && lineStarts[lineHint + 1] <= at) ++lineHint;
+    const std::size_t lineIndex = lineHint;
     const std::size_t start = lineStarts[lineIndex];
     std::size_t col = start;
     while (col < text.size() && (text[col] == ' ' || text[col] == '\t')) ++col;
@@ -368,10 +373,15 @@ bool Store::loadFile(const std::string& path, const std::string& blankPrefix, Di
               "cannot open RDF file '" + path + "'; check the path and permissions");
     return false;
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  const bool ok =
-      readText(*this, syntaxFor(path), buf.str(), path, fileIri(path), blankPrefix, diags);
+  std::string text;
+  std::error_code sizeError;
+  const auto size = std::filesystem::file_size(path, sizeError);
+  if (!sizeError) text.reserve(static_cast<std::size_t>(size));
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  }
+  const bool ok = readText(*this, syntaxFor(path), text, path, fileIri(path), blankPrefix, diags);
   sortOrigins();
   return ok;
 }
