@@ -127,7 +127,12 @@ class ViewBuilder {
     add(v.iri, p, Term::typed(std::to_string(value), iri(ns::xsd, "integer")), v.page,
         std::move(pos));
   }
-  void addDate(const VertexProps& v, Atom p, const Located& value, std::string_view key) {
+  // `withTime`: the property for the full date-time when the value has a time of day; the
+  // date property then gets the day alone (as written, before any time zone), so that dates
+  // stay comparable with each other (SHACL cannot order an xsd:date and an xsd:dateTime).
+  // Without it a date-time is written as it is.
+  void addDate(const VertexProps& v, Atom p, const Located& value, std::string_view key,
+               const Atom* withTime = nullptr) {
     if (value.value.empty()) return;
     static const std::regex date(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
     static const std::regex dateTime(
@@ -135,7 +140,14 @@ class ViewBuilder {
     if (std::regex_match(value.value, date)) {
       add(v.iri, p, Term::typed(value.value, iri(ns::xsd, "date")), v.page, value.pos);
     } else if (std::regex_match(value.value, dateTime)) {
-      add(v.iri, p, Term::typed(value.value, iri(ns::xsd, "dateTime")), v.page, value.pos);
+      if (withTime != nullptr) {
+        add(v.iri, p, Term::typed(value.value.substr(0, 10), iri(ns::xsd, "date")), v.page,
+            value.pos);
+        add(v.iri, *withTime, Term::typed(value.value, iri(ns::xsd, "dateTime")), v.page,
+            value.pos);
+      } else {
+        add(v.iri, p, Term::typed(value.value, iri(ns::xsd, "dateTime")), v.page, value.pos);
+      }
     } else {
       diags_.add(Severity::Warning, value.pos, "bad-date",
                  "`" + std::string(key) + ": " + value.value +
@@ -236,9 +248,14 @@ class ViewBuilder {
         if (v.linkTitle.value != v.name.value)
           addText(v, iri(ns::dcterms, "alternative"), v.linkTitle);
         addText(v, iri(ns::dcterms, "description"), v.description);
-        addDate(v, iri(ns::dcterms, "created"), v.created, "created");
-        addDate(v, iri(ns::dcterms, "issued"), v.issued, "date");
-        addDate(v, iri(ns::dcterms, "modified"), v.modified, "lastmod");
+        {
+          const Atom created = iri(ns::schema, "dateCreated");
+          const Atom published = iri(ns::schema, "datePublished");
+          const Atom modified = iri(ns::schema, "dateModified");
+          addDate(v, iri(ns::dcterms, "created"), v.created, "created", &created);
+          addDate(v, iri(ns::dcterms, "issued"), v.issued, "date", &published);
+          addDate(v, iri(ns::dcterms, "modified"), v.modified, "lastmod", &modified);
+        }
         addWeight(v);
         break;
       case VertexKind::Section:

@@ -4,6 +4,7 @@ file:line:col in text, as a SHACL report that rdflib reads, as JSON and as SARIF
 
 import json
 import os
+import shutil
 
 from e2e_support import SITE, Checks, copy_site, load_graph, read_bytes, run, temp_dir
 
@@ -50,6 +51,40 @@ checks.equal(proc.returncode, 1, "exit code with --force")
 checks.check(load_graph(out) is not None and len(load_graph(out)) > 1000, "--force writes the output")
 proc = run(["export", site, "-o", out, "--no-validate", "--quiet"])
 checks.equal((proc.returncode, proc.stderr), (0, ""), "--no-validate skips validation")
+
+# `created`, `date` and `lastmod` with a time of day, as Hugo allows: dcterms:created, issued
+# and modified hold the day, so that they stay comparable (SHACL cannot order an xsd:date and
+# an xsd:dateTime), and schema:dateCreated, datePublished and dateModified the whole value.
+timed = copy_site("validation-timed")
+guide = os.path.join(timed, "content", "guides", "kazakhstan", "index.md")
+with open(guide, encoding="utf-8") as f:
+    text = f.read()
+checks.check("created: 2023-10-17\ndate: 2023-11-02\n" in text, "the guide's dates are as expected")
+with open(guide, "w", encoding="utf-8") as f:
+    f.write(text.replace("created: 2023-10-17\ndate: 2023-11-02\n",
+                         "created: 2023-10-17T09:00:00Z\ndate: 2023-11-02T23:30:00-05:00\n"
+                         "lastmod: 2024-01-05T08:00:00Z\n"))
+timed_out = os.path.join(work, "timed.nt")
+proc = run(["export", timed, "-f", "nt", "-o", timed_out, "--quiet"])
+checks.equal((proc.returncode, proc.stderr), (0, ""), "date-times in `created`, `date` and `lastmod` conform")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+kz = "<https://guides.example.org/guides/kazakhstan/>"
+with open(timed_out, encoding="utf-8") as f:
+    lines = set(f.read().splitlines())
+for line in (f'{kz} <http://purl.org/dc/terms/issued> "2023-11-02"^^<{XSD}date> .',
+             f'{kz} <https://schema.org/datePublished> "2023-11-02T23:30:00-05:00"^^<{XSD}dateTime> .',
+             f'{kz} <http://purl.org/dc/terms/modified> "2024-01-05"^^<{XSD}date> .',
+             f'{kz} <https://schema.org/dateModified> "2024-01-05T08:00:00Z"^^<{XSD}dateTime> .',
+             f'{kz} <http://purl.org/dc/terms/created> "2023-10-17"^^<{XSD}date> .',
+             f'{kz} <https://schema.org/dateCreated> "2023-10-17T09:00:00Z"^^<{XSD}dateTime> .'):
+    checks.check(line in lines, f"date-time export has {line}")
+with open(guide, "w", encoding="utf-8") as f:
+    f.write(text.replace("created: 2023-10-17\ndate: 2023-11-02\n",
+                         "created: 2023-11-03\ndate: 2023-11-02T10:00:00Z\n"))
+proc = run(["validate", timed])
+checks.equal(proc.returncode, 1, "`created` after the day of a date-time `date` is still caught")
+checks.check("[sh:LessThanOrEqualsConstraintComponent]" in proc.stdout, f"by LessThanOrEquals: {proc.stdout}")
+shutil.rmtree(os.path.dirname(timed))
 
 proc = run(["validate", site])
 checks.equal(proc.returncode, 1, "validate exit code with a violation")
