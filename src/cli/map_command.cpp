@@ -32,7 +32,8 @@ Options:
                          of DOT (needs graphviz installed); any warning from dot is an error
       --base IRI         use IRI instead of the site's baseURL for every permalink
       --drafts           include pages marked `draft: true`
-      --threads N, --max-file-size N, --max-files N   as for `guidegraph export`
+      --threads N, --max-file-size N, --max-files N, --max-yaml-depth N,
+      --max-yaml-nodes N as for `guidegraph export`
   -q, --quiet            print no summary line
 
 Examples:

@@ -29,15 +29,9 @@ side: layouts/partials/jsonld.html embeds static/<page path>/index.jsonld in eac
 
 Options:
       --into DIR         publish into DIR instead of SITE/static
-      --base IRI         use IRI instead of the site's baseURL for every permalink
-      --drafts           include pages marked `draft: true`
-      --threads N        parse with N threads (default: one per core)
-      --max-file-size N  skip content files larger than N bytes (default 16777216)
-      --max-files N      read at most N content files (default 1000000)
-      --max-yaml-depth N YAML front matter nested deeper than N levels is an error
-                         (front-matter-too-deep; default 64)
-      --max-yaml-nodes N YAML front matter that expands (aliases included) to more than
-                         N values is an error (front-matter-too-large; default 100000)
+      --base IRI, --drafts, --threads N, --max-file-size N, --max-files N,
+      --max-yaml-depth N, --max-yaml-nodes N
+                         as for `guidegraph export`
   -q, --quiet            print no summary line
 
 Exit codes: 0 success; 1 the content has errors (the rest is still published);

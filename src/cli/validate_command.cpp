@@ -28,7 +28,8 @@ Options:
   -f, --format FORMAT    text (default), turtle (a sh:ValidationReport), sarif (2.1.0) or json
   -o, --output FILE      write the report to FILE (atomically); default: standard output
       --strict           warnings also make the exit code 1
-      --base IRI, --drafts, --threads N, --max-file-size N, --max-files N, -q/--quiet
+      --base IRI, --drafts, --threads N, --max-file-size N, --max-files N,
+      --max-yaml-depth N, --max-yaml-nodes N, -q/--quiet
                          as for `guidegraph export`
 
 Exit codes: 0 conforms (warnings and infos may have been reported); 1 violations or errors

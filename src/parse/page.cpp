@@ -206,16 +206,22 @@ PageFragment parsePage(std::string displayPath, std::string_view contents,
   return page;
 }
 
+namespace {
+PageFragment unreadable(std::string displayPath, std::string message) {
+  PageFragment page;
+  page.path = std::move(displayPath);
+  page.usable = false;
+  page.diagnostics.add(Severity::Error, {page.path, 0, 0}, "unreadable-file", std::move(message));
+  return page;
+}
+}  // namespace
+
 PageFragment parsePageFile(const std::string& fsPath, std::string displayPath,
                            const ParseLimits& limits) {
   std::ifstream in(fsPath, std::ios::binary);
   if (!in) {
-    PageFragment page;
-    page.path = std::move(displayPath);
-    page.usable = false;
-    page.diagnostics.add(Severity::Error, {page.path, 0, 0}, "unreadable-file",
-                         "cannot read the file; check that it exists and is readable");
-    return page;
+    return unreadable(std::move(displayPath),
+                      "cannot read the file; check that it exists and is readable");
   }
   in.seekg(0, std::ios::end);
   const auto size = static_cast<std::size_t>(std::max<std::streamoff>(in.tellg(), 0));
@@ -229,12 +235,8 @@ PageFragment parsePageFile(const std::string& fsPath, std::string displayPath,
   std::string contents(size, '\0');
   in.read(contents.data(), static_cast<std::streamsize>(size));
   if (!in) {
-    PageFragment page;
-    page.path = std::move(displayPath);
-    page.usable = false;
-    page.diagnostics.add(Severity::Error, {page.path, 0, 0}, "unreadable-file",
-                         "cannot read the file (is it a directory or a device?)");
-    return page;
+    return unreadable(std::move(displayPath),
+                      "cannot read the file (is it a directory or a device?)");
   }
   return parsePage(std::move(displayPath), contents, limits);
 }
