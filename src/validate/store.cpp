@@ -355,8 +355,7 @@ namespace {
 SerdStatus quietSordErrors(void*, const SerdError*) noexcept { return SERD_SUCCESS; }
 }  // namespace
 
-Store::Store()
-    : world_(sord_world_new()), model_(sord_new(world_.get(), SORD_SPO | SORD_POS, false)) {
+Store::Store() : world_(sord_world_new()), model_(sord_new(world_.get(), SORD_SPO, false)) {
   installErrorSink();
 }
 
@@ -382,14 +381,14 @@ bool Store::loadFile(const std::string& path, const std::string& blankPrefix, Di
     text.append(chunk, static_cast<std::size_t>(in.gcount()));
   }
   const bool ok = readText(*this, syntaxFor(path), text, path, fileIri(path), blankPrefix, diags);
-  sortOrigins();
+  finishLoad();
   return ok;
 }
 
 bool Store::loadText(const std::string& text, const std::string& name, const std::string& baseIri,
                      const std::string& blankPrefix, Diagnostics& diags) {
   const bool ok = readText(*this, SERD_TURTLE, text, name, baseIri, blankPrefix, diags);
-  sortOrigins();
+  finishLoad();
   return ok;
 }
 
@@ -433,7 +432,7 @@ void Store::addDataset(const rdf::Dataset& dataset) {
     }
     addQuad(sn, pn, on, t.origin);
   }
-  sortOrigins();
+  finishLoad();
 }
 
 SordNode* Store::newNode(const rdf::Term& t) const {
@@ -465,7 +464,7 @@ Node Store::iri(std::string_view iri) const { return intern(rdf::Term::iri(std::
 
 void Store::addQuad(SordNode* s, SordNode* p, SordNode* o, const SourcePos& pos) {
   SordQuad quad = {s, p, o, nullptr};
-  sord_add(model(), quad);
+  if (sord_add(model(), quad)) byPredicate_.push_back({p, o, s});
   if (pos.file.empty() && pos.line == 0) return;
   origins_.push_back(OriginEntry{s, p, o, compact(pos)});
 }
@@ -474,6 +473,21 @@ namespace {
 // A total order on node pointers (std::less, unlike <, is defined for unrelated pointers).
 bool nodeBefore(Node a, Node b) { return std::less<Node>{}(a, b); }
 }  // namespace
+
+void Store::finishLoad() {
+  sortOrigins();
+  if (byPredicateSorted_ != byPredicate_.size()) {
+    std::sort(byPredicate_.begin(), byPredicate_.end(),
+              [](const std::array<Node, 3>& a, const std::array<Node, 3>& b) {
+                for (std::size_t i = 0; i < 3; ++i) {
+                  if (a[i] != b[i]) return nodeBefore(a[i], b[i]);
+                }
+                return false;
+              });
+    byPredicate_.shrink_to_fit();
+    byPredicateSorted_ = byPredicate_.size();
+  }
+}
 
 void Store::sortOrigins() {
   if (originsSorted_ == origins_.size()) return;
@@ -524,11 +538,30 @@ std::vector<Node> Store::objects(Node s, Node p) const {
   return out;
 }
 
+namespace {
+// The entries of a (p, o, s) array with predicate p and, unless it is null, object o.
+template <typename Entries>
+auto predicateRange(const Entries& entries, Node p, Node o) {
+  const auto less = [](const std::array<Node, 3>& e, const std::array<Node, 2>& key) {
+    if (e[0] != key[0]) return nodeBefore(e[0], key[0]);
+    return key[1] != nullptr && nodeBefore(e[1], key[1]);
+  };
+  const auto greater = [](const std::array<Node, 2>& key, const std::array<Node, 3>& e) {
+    if (e[0] != key[0]) return nodeBefore(key[0], e[0]);
+    return key[1] != nullptr && nodeBefore(key[1], e[1]);
+  };
+  const std::array<Node, 2> key{p, o};
+  return std::make_pair(std::lower_bound(entries.begin(), entries.end(), key, less),
+                        std::upper_bound(entries.begin(), entries.end(), key, greater));
+}
+}  // namespace
+
 std::vector<Node> Store::subjects(Node p, Node o) const {
   std::vector<Node> out;
-  if (o == nullptr) return out;
-  forEach(model(), nullptr, p, o, [&](const SordQuad& q) { out.push_back(q[SORD_SUBJECT]); });
-  sortUnique(out);
+  if (o == nullptr || p == nullptr) return out;
+  const auto [from, to] = predicateRange(byPredicate_, p, o);
+  for (auto it = from; it != to; ++it) out.push_back((*it)[2]);
+  sortUnique(out);  // by text: addresses differ from run to run
   return out;
 }
 
@@ -557,6 +590,16 @@ std::vector<std::pair<Node, Node>> Store::outgoing(Node s) const {
 
 std::vector<std::array<Node, 3>> Store::match(Node s, Node p, Node o) const {
   std::vector<std::array<Node, 3>> out;
+  if (s == nullptr && p != nullptr) {
+    const auto [from, to] = predicateRange(byPredicate_, p, o);
+    for (auto it = from; it != to; ++it) out.push_back({(*it)[2], p, (*it)[1]});
+    // In the order Sord's subject-first index would give: by subject, then object text.
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+      if (int c = compareNodes(a[0], b[0]); c != 0) return c < 0;
+      return compareNodes(a[2], b[2]) < 0;
+    });
+    return out;
+  }
   forEach(model(), s, p, o, [&](const SordQuad& q) {
     out.push_back({q[SORD_SUBJECT], q[SORD_PREDICATE], q[SORD_OBJECT]});
   });
