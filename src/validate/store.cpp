@@ -30,8 +30,20 @@ int compareCStr(const char* a, const char* b) {
 
 // State of one Serd read. Serd calls back into C++ through these functions; they never
 // throw: problems are stored in `diags` and a status is returned.
+// What a read of RDF text does. Positions cost a third of a read (Serd must be fed one byte
+// at a time for the offset to tell where a statement ends), and only a report needs them:
+// a file is first read for its triples alone, and read again for positions the first time
+// a position is asked for (Store::ensurePositions).
+enum class ReadMode : std::uint8_t {
+  Triples,              // triples only; any diagnostic that needs a position asks for Both
+  TriplesAndPositions,  // both at once (when the first read met such a problem)
+  Positions,            // positions only, of triples already in the store; no diagnostics
+};
+
 struct ReadContext {
   Store* store = nullptr;
+  ReadMode mode = ReadMode::TriplesAndPositions;
+  bool needsPositions = false;  // Triples mode met a problem whose report needs a position
   SerdEnv* env = nullptr;
   std::string name;
   std::string_view text;
@@ -215,11 +227,19 @@ SerdStatus statementImpl(void* handle, const SerdNode* subject, const SerdNode* 
   if (s.get() == nullptr || p.get() == nullptr || o.get() == nullptr) {
     // An undefined prefix, or a prefix or base that does not make an absolute IRI.
     ctx->failed = true;
+    if (ctx->mode == ReadMode::Triples) {
+      ctx->needsPositions = true;  // read again, with positions, to report it
+      return SERD_ERR_BAD_SYNTAX;
+    }
     ctx->diags->add(Severity::Error, ctx->positionNow(), "rdf-syntax",
                     "cannot expand a prefixed name or relative IRI in this statement to an "
                     "absolute IRI; declare the prefix with @prefix <absolute IRI> or use a "
                     "full IRI");
     status = SERD_ERR_BAD_SYNTAX;
+  } else if (ctx->mode == ReadMode::Triples) {
+    ctx->store->addQuad(s.mut(), p.mut(), o.mut(), SourcePos{});
+  } else if (ctx->mode == ReadMode::Positions) {
+    ctx->store->addOrigin(s.get(), p.get(), o.get(), ctx->positionNow());
   } else {
     ctx->store->addQuad(s.mut(), p.mut(), o.mut(), ctx->positionNow());
   }
@@ -274,28 +294,37 @@ SerdSyntax syntaxFor(const std::string& path) {
   return SERD_TURTLE;
 }
 
+// Reads `text` in `mode`; returns false on any error. In Triples mode, sets `needsPositions`
+// when a problem can only be reported with a position (then read again with positions).
 bool readText(Store& store, SerdSyntax syntax, const std::string& text, const std::string& name,
-              const std::string& baseIri, const std::string& blankPrefix, Diagnostics& diags) {
+              const std::string& baseIri, const std::string& blankPrefix, ReadMode mode,
+              Diagnostics& diags, bool* needsPositions = nullptr) {
   SerdNode base = serd_node_from_string(SERD_URI, u8(baseIri));
   SerdEnvPtr env(serd_env_new(baseIri.empty() ? nullptr : &base));
   ReadContext ctx;
   ctx.store = &store;
+  ctx.mode = mode;
   ctx.env = env.get();
   ctx.name = name;
   ctx.text = text;
   ctx.diags = &diags;
   ctx.lineStarts.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') ctx.lineStarts.push_back(i + 1);
+  if (mode != ReadMode::Triples) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') ctx.lineStarts.push_back(i + 1);
+    }
   }
   SerdReaderPtr reader(
       serd_reader_new(syntax, &ctx, nullptr, onBase, onPrefix, onStatement, nullptr));
   serd_reader_set_error_sink(reader.get(), onError, &ctx);
   if (!blankPrefix.empty()) serd_reader_add_blank_prefix(reader.get(), u8(blankPrefix));
-  // Page size 1: Serd pulls byte by byte, so our offset tells where each statement ends.
-  const SerdStatus st =
-      serd_reader_read_source(reader.get(), readSource, sourceError, &ctx, u8(name), 1);
+  // For positions, page size 1: Serd pulls byte by byte, so our offset tells where each
+  // statement ends. Serd's own error positions do not depend on it.
+  const SerdStatus st = serd_reader_read_source(reader.get(), readSource, sourceError, &ctx,
+                                                u8(name), mode == ReadMode::Triples ? 4096 : 1);
   if (ctx.internalError) throw std::bad_alloc();  // our failure, not the input's
+  if (needsPositions != nullptr) *needsPositions = ctx.needsPositions;
+  if (ctx.needsPositions) return false;
   if (st != SERD_SUCCESS && st != SERD_FAILURE && !ctx.failed) {
     ctx.failed = true;
     diags.add(Severity::Error, SourcePos{name, 0, 0}, "rdf-syntax",
@@ -365,13 +394,10 @@ void Store::installErrorSink() {
   sord_world_set_error_sink(world_.get(), quietSordErrors, nullptr);
 }
 
-bool Store::loadFile(const std::string& path, const std::string& blankPrefix, Diagnostics& diags) {
+namespace {
+std::optional<std::string> readWholeFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags.add(Severity::Error, SourcePos{path, 0, 0}, "rdf-read",
-              "cannot open RDF file '" + path + "'; check the path and permissions");
-    return false;
-  }
+  if (!in) return std::nullopt;
   std::string text;
   std::error_code sizeError;
   const auto size = std::filesystem::file_size(path, sizeError);
@@ -380,16 +406,61 @@ bool Store::loadFile(const std::string& path, const std::string& blankPrefix, Di
   while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
     text.append(chunk, static_cast<std::size_t>(in.gcount()));
   }
-  const bool ok = readText(*this, syntaxFor(path), text, path, fileIri(path), blankPrefix, diags);
+  return text;
+}
+}  // namespace
+
+bool Store::load(const PendingRead& read, const std::string& text, Diagnostics& diags) {
+  Diagnostics first;
+  bool needsPositions = false;
+  bool ok = readText(*this, read.syntax, text, read.name, read.baseIri, read.blankPrefix,
+                     ReadMode::Triples, first, &needsPositions);
+  if (needsPositions) {
+    // A problem to report with its position: read again with positions (the triples read
+    // so far are added again, which changes nothing).
+    ok = readText(*this, read.syntax, text, read.name, read.baseIri, read.blankPrefix,
+                  ReadMode::TriplesAndPositions, diags);
+  } else {
+    diags.append(first);
+    pending_.push_back(read);
+  }
   finishLoad();
   return ok;
 }
 
+bool Store::loadFile(const std::string& path, const std::string& blankPrefix, Diagnostics& diags) {
+  const std::optional<std::string> text = readWholeFile(path);
+  if (!text) {
+    diags.add(Severity::Error, SourcePos{path, 0, 0}, "rdf-read",
+              "cannot open RDF file '" + path + "'; check the path and permissions");
+    return false;
+  }
+  return load(PendingRead{path, {}, path, fileIri(path), blankPrefix, syntaxFor(path)}, *text,
+              diags);
+}
+
 bool Store::loadText(const std::string& text, const std::string& name, const std::string& baseIri,
                      const std::string& blankPrefix, Diagnostics& diags) {
-  const bool ok = readText(*this, SERD_TURTLE, text, name, baseIri, blankPrefix, diags);
-  finishLoad();
-  return ok;
+  return load(PendingRead{{}, text, name, baseIri, blankPrefix, SERD_TURTLE}, text, diags);
+}
+
+void Store::ensurePositions() const {
+  if (pending_.empty()) return;
+  // Positions are a cache of the inputs: filling it changes no triple, hence const.
+  auto* self = const_cast<Store*>(this);
+  std::vector<PendingRead> reads;
+  reads.swap(self->pending_);
+  for (const PendingRead& read : reads) {
+    Diagnostics ignored;  // reported by the first read
+    if (read.path.empty()) {
+      (void)readText(*self, read.syntax, read.text, read.name, read.baseIri, read.blankPrefix,
+                     ReadMode::Positions, ignored);
+    } else if (const std::optional<std::string> text = readWholeFile(read.path)) {
+      (void)readText(*self, read.syntax, *text, read.name, read.baseIri, read.blankPrefix,
+                     ReadMode::Positions, ignored);
+    }
+  }
+  self->sortOrigins();
 }
 
 void Store::addPrefix(std::string name, std::string iri) {
@@ -465,6 +536,10 @@ Node Store::iri(std::string_view iri) const { return intern(rdf::Term::iri(std::
 void Store::addQuad(SordNode* s, SordNode* p, SordNode* o, const SourcePos& pos) {
   SordQuad quad = {s, p, o, nullptr};
   if (sord_add(model(), quad)) byPredicate_.push_back({p, o, s});
+  addOrigin(s, p, o, pos);
+}
+
+void Store::addOrigin(Node s, Node p, Node o, const SourcePos& pos) {
   if (pos.file.empty() && pos.line == 0) return;
   origins_.push_back(OriginEntry{s, p, o, compact(pos)});
 }
@@ -628,6 +703,7 @@ bool Store::list(Node head, std::vector<Node>& items) const {
 std::size_t Store::size() const { return sord_num_quads(model()); }
 
 std::optional<SourcePos> Store::originOf(Node s, Node p, Node o) const {
+  ensurePositions();
   const auto it =
       std::lower_bound(origins_.begin(), origins_.end(), std::make_tuple(s, p, o),
                        [](const OriginEntry& e, const std::tuple<Node, Node, Node>& key) {
@@ -640,6 +716,7 @@ std::optional<SourcePos> Store::originOf(Node s, Node p, Node o) const {
 }
 
 std::optional<SourcePos> Store::originOfSubject(Node s) const {
+  ensurePositions();
   const auto it =
       std::lower_bound(origins_.begin(), origins_.end(), s,
                        [](const OriginEntry& e, Node key) { return nodeBefore(e.s, key); });
@@ -652,6 +729,7 @@ std::optional<SourcePos> Store::originOfSubject(Node s) const {
 }
 
 std::optional<SourcePos> Store::originOfProperty(Node s, Node p) const {
+  ensurePositions();
   const auto it = std::lower_bound(origins_.begin(), origins_.end(), std::make_pair(s, p),
                                    [](const OriginEntry& e, const std::pair<Node, Node>& key) {
                                      if (e.s != key.first) return nodeBefore(e.s, key.first);

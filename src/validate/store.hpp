@@ -164,6 +164,7 @@ class Store {
 
   // Called by the Serd statement sink.
   void addQuad(SordNode* s, SordNode* p, SordNode* o, const SourcePos& pos);
+  void addOrigin(Node s, Node p, Node o, const SourcePos& pos);
 
  private:
   void installErrorSink();
@@ -203,6 +204,18 @@ class Store {
   std::vector<std::array<Node, 3>> byPredicate_;  // (p, o, s)
   std::size_t byPredicateSorted_ = 0;
   void finishLoad();
+  // Inputs read without positions, to be read again for them when one is asked for.
+  struct PendingRead {
+    std::string path;  // a file, or empty for `text`
+    std::string text;
+    std::string name;
+    std::string baseIri;
+    std::string blankPrefix;
+    SerdSyntax syntax = SERD_TURTLE;
+  };
+  std::vector<PendingRead> pending_;
+  bool load(const PendingRead& read, const std::string& text, Diagnostics& diags);
+  void ensurePositions() const;
 };
 
 // The file:// IRI of a path (made absolute), used as base IRI.
