@@ -79,7 +79,8 @@ SerdStatus onStatement(void* handle, SerdStatementFlags, const SerdNode* graph, 
   t.subject = toTerm(*st, s, nullptr, nullptr);
   t.predicate = toTerm(*st, p, nullptr, nullptr);
   t.object = toTerm(*st, o, datatype, lang);
-  t.graph = graph && graph->buf ? toTerm(*st, graph, nullptr, nullptr).value : Atom(st->defaultGraph);
+  t.graph =
+      graph && graph->buf ? toTerm(*st, graph, nullptr, nullptr).value : Atom(st->defaultGraph);
   t.origin = SourcePos{st->file, 0, 0};
   st->out->triples.push_back(std::move(t));
   return SERD_SUCCESS;
