@@ -1,7 +1,4 @@
 #include <algorithm>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 #include <chrono>
 #include <filesystem>
 #include <future>
@@ -99,16 +96,6 @@ std::string siteName(const std::string& site) {
   std::string name = p.filename().string();
   if (name.empty()) name = p.parent_path().filename().string();
   return name.empty() ? std::string("site") : name;
-}
-
-void releaseFragments(Site& site) {
-  for (Page& page : site.pages) page.fragment.reset();
-  for (Page& page : site.drafts) page.fragment.reset();
-#if defined(__GLIBC__)
-  // The fragments were allocated by the parsing threads, in their own malloc arenas, which
-  // the main thread does not allocate from: give those pages back to the system.
-  malloc_trim(0);
-#endif
 }
 
 std::string join(const std::vector<std::string>& items) {

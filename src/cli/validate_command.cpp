@@ -6,6 +6,7 @@
 #include "guidegraph/graph_checks.hpp"
 #include "guidegraph/rdf_view.hpp"
 #include "guidegraph/shacl.hpp"
+#include "kept_until_exit.hpp"
 #include "validation.hpp"
 
 namespace guidegraph::cli {
@@ -125,13 +126,16 @@ int runValidate(const std::vector<std::string>& args, std::ostream& out, std::os
   if (!dataFiles.empty()) {
     outcome = validateFiles(dataFiles, shapeFiles, diags);
   } else {
-    const Site site = buildSite(options.site, options.build, diags);
+    // Kept until the process exits, as in `export`.
+    KeptUntilExit<Site> keptSite([&] { return buildSite(options.site, options.build, diags); });
+    releaseFragments(*keptSite);
+    const Site& site = *keptSite;
     if (site.config.configFile.empty()) {
       printDiagnostics(diags, err);
       return kExitUsage;
     }
-    const rdf::Dataset data = rdf::buildRdfView(site, diags);
-    outcome = validateSite(site, data, shapeFiles, diags);
+    const KeptUntilExit<rdf::Dataset> keptData([&] { return rdf::buildRdfView(site, diags); });
+    outcome = validateSite(site, *keptData, shapeFiles, diags);
   }
   if (!outcome.inputsRead) {
     printDiagnostics(diags, err);

@@ -1,12 +1,25 @@
 #include "validation.hpp"
 
 #include <algorithm>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <filesystem>
 
 #include "guidegraph/graph_checks.hpp"
 #include "kept_until_exit.hpp"
 
 namespace guidegraph::cli {
+
+void releaseFragments(Site& site) {
+  for (Page& page : site.pages) page.fragment.reset();
+  for (Page& page : site.drafts) page.fragment.reset();
+#if defined(__GLIBC__)
+  // The fragments were allocated by the parsing threads, in their own malloc arenas, which
+  // the main thread does not allocate from: give those pages back to the system.
+  malloc_trim(0);
+#endif
+}
 
 std::size_t ValidationOutcome::count(Severity s) const {
   return static_cast<std::size_t>(

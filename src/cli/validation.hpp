@@ -18,6 +18,10 @@ struct ValidationOutcome {
   [[nodiscard]] std::size_t count(Severity s) const;
 };
 
+// Drops the pages' parsed front matter and bodies, which are in the graph once the site is
+// built and which nothing after the merge reads (a tenth of the memory at 100,000 pages).
+void releaseFragments(Site& site);
+
 // The shapes in shapes/guidegraph.ttl, as compiled into the program.
 const std::string& builtinShapes();
 
