@@ -1,7 +1,10 @@
-// JSON-LD 1.1 writer. The document is built as a nlohmann::json value and dumped; no JSON
-// text is assembled by hand. Compaction uses the term definitions of vocab/context.jsonld
-// (compiled in), choosing a term only when its type coercion fits the value exactly, so that
-// expanding the output gives back the very same triples.
+// JSON-LD 1.1 writer. Each node object is built as a nlohmann::json value and dumped, one
+// top-level item at a time, in the layout of a dump of the whole document; only the frame
+// around the items ({"@context": ..., "@graph": [ ... ]}) is written by hand. Compaction uses
+// the term definitions of vocab/context.jsonld (compiled in), choosing a term only when its
+// type coercion fits the value exactly, so that expanding the output gives back the very
+// same triples.
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -10,6 +13,7 @@
 #include <utility>
 
 #include "guidegraph/serialize.hpp"
+#include "guidegraph/text.hpp"
 
 namespace guidegraph::serialize {
 
@@ -102,16 +106,22 @@ class Builder {
  public:
   explicit Builder(const JsonLdOptions& options) : options_(options), ctx_(Context::instance()) {}
 
-  json graphNodes(const std::vector<const rdf::Triple*>& triples) const {
+  // Calls `f` with the node object of each subject, in order.
+  template <typename F>
+  void forEachNode(const std::vector<const rdf::Triple*>& triples, F&& f) const {
     // Consecutive triples share a subject: the input is sorted by tripleLess.
-    json nodes = json::array();
     std::size_t i = 0;
     while (i < triples.size()) {
       std::size_t j = i;
       while (j < triples.size() && triples[j]->subject == triples[i]->subject) ++j;
-      nodes.push_back(node(triples, i, j));
+      f(node(triples, i, j));
       i = j;
     }
+  }
+
+  json graphNodes(const std::vector<const rdf::Triple*>& triples) const {
+    json nodes = json::array();
+    forEachNode(triples, [&](json n) { nodes.push_back(std::move(n)); });
     return nodes;
   }
 
@@ -249,35 +259,61 @@ std::string writeJsonLd(const rdf::Dataset& data, const JsonLdOptions& options, 
       list.push_back(t);
     }
   }
-  std::string text;
+  // Written one top-level item (a node, or a page's named graph) at a time, in the layout
+  // of nlohmann's dump(2) of the whole document, so the document is never all in memory.
+  // A nested value is indented by adding its depth's spaces after every line break
+  // (strings hold no raw line breaks: JSON escapes them).
+  const auto dumped = [&](const json& value, const std::string& indent) {
+    std::string text = value.dump(2, ' ', false, json::error_handler_t::strict);
+    std::string indented;
+    indented.reserve(text.size() + text.size() / 8);
+    for (const char c : text) {
+      indented += c;
+      if (c == '\n') indented += indent;
+    }
+    return options.htmlSafe ? htmlSafe(indented) : indented;
+  };
+  // JSON needs valid UTF-8, and a stream cannot take back what was written: check first.
+  for (const rdf::Triple& t : data.triples) {
+    for (const Atom* text : {&t.subject.value, &t.predicate.value, &t.object.value,
+                             &t.object.datatype, &t.object.language, &t.graph}) {
+      if (const auto bad = text::findInvalidUtf8(text->str())) {
+        return "cannot write JSON-LD: the value starting '" +
+               text->substr(0, std::min<std::size_t>(*bad, 60)) + "' has a byte at offset " +
+               std::to_string(*bad) + " that is not UTF-8; fix its source";
+      }
+    }
+  }
   try {
     const Builder builder(options);
-    json top = json::array();
+    const bool bare = builder.expanded();  // the document is the array itself
+    const std::string itemIndent = bare ? "  " : "    ";
+    const std::string closeIndent = bare ? "" : "  ";
+    if (!bare) {
+      out << "{\n  \"@context\": " << dumped(Context::instance().document().at("@context"), "  ")
+          << ",\n  \"@graph\": ";
+    }
+    bool any = false;
+    const auto emit = [&](const json& item) {
+      out << (any ? ",\n" : "[\n") << itemIndent << dumped(item, itemIndent);
+      any = true;
+    };
     for (const auto& [name, triples] : graphs) {
-      json nodes = builder.graphNodes(triples);
       if (name.empty()) {
-        for (auto& n : nodes) top.push_back(std::move(n));
+        builder.forEachNode(triples, emit);
       } else {
         json g = json::object();
         g["@id"] = name;
-        g["@graph"] = std::move(nodes);
-        top.push_back(std::move(g));
+        g["@graph"] = builder.graphNodes(triples);
+        emit(g);
       }
     }
-    json doc;
-    if (builder.expanded()) {
-      doc = std::move(top);
-    } else {
-      doc = json::object();
-      doc["@context"] = Context::instance().document().at("@context");
-      doc["@graph"] = std::move(top);
-    }
-    text = doc.dump(2, ' ', false, json::error_handler_t::strict);
+    out << (any ? "\n" + closeIndent + "]" : std::string("[]"));
+    if (!bare) out << "\n}";
+    out << '\n';
   } catch (const json::exception& e) {
     return std::string("cannot write JSON-LD: ") + e.what() + " (is every value valid UTF-8?)";
   }
-  if (options.htmlSafe) text = htmlSafe(text);
-  out << text << '\n';
   out.flush();
   if (!out) return "cannot write the output (disk full?)";
   return {};
