@@ -8,23 +8,18 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 
 import rdflib
 
-PROGRAM = os.environ["GUIDEGRAPH"]
-SOURCE = os.path.join(os.environ["GUIDEGRAPH_SOURCE_DIR"], "examples", "site")
+from e2e_support import PROGRAM, SITE as SOURCE, Checks  # noqa: E402
+
+checks = Checks("maps")
+check = checks.check
+
 SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
 GG = rdflib.Namespace("https://w3id.org/guidegraph/vocab#")
 EVIL = '"]; evil [label="x'
-failures = []
-
-
-def check(ok, message):
-    if not ok:
-        failures.append(message)
-        print("FAIL:", message)
 
 
 def run_dot(dot_file, fmt):
@@ -128,7 +123,5 @@ with tempfile.TemporaryDirectory() as tmp:
         check(r"Back\slash \N \G end\\" in svg, f"--by {by}: backslashes in a title were interpreted by dot")
         check("&quot;]; evil [label=&quot;x" in svg, f"--by {by}: the hostile title is not shown as text in the SVG")
 
-if failures:
-    print(f"{len(failures)} failures")
-    sys.exit(1)
+checks.finish()
 print("every map renders cleanly")

@@ -9,18 +9,12 @@ and the pages behind the symbolic link are reported as file: error: ...
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 
-PROGRAM = os.environ["GUIDEGRAPH"]
-SOURCE = os.path.join(os.environ["GUIDEGRAPH_SOURCE_DIR"], "examples", "site")
-failures = []
+from e2e_support import PROGRAM, SITE as SOURCE, Checks  # noqa: E402
 
-
-def check(ok, message):
-    if not ok:
-        failures.append(message)
-        print("FAIL:", message)
+checks = Checks("publish_confined")
+check = checks.check
 
 
 def files_under(root):
@@ -57,7 +51,5 @@ with tempfile.TemporaryDirectory() as tmp:
     check(os.path.isfile(os.path.join(into, "guides", "kazakhstan", "index.jsonld")), "the rest was not published")
     check(os.path.isfile(os.path.join(into, "void.ttl")), "void.ttl was not written")
 
-if failures:
-    print(f"{len(failures)} failures")
-    sys.exit(1)
+checks.finish()
 print("nothing written outside the folder")

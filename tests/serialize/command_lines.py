@@ -6,15 +6,11 @@ import subprocess
 import sys
 import tempfile
 
-PROGRAM = os.environ["GUIDEGRAPH"]
-SITE = os.path.join(os.environ["GUIDEGRAPH_SOURCE_DIR"], "examples", "site")
-failures = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
+from e2e_support import PROGRAM, SITE, Checks  # noqa: E402
 
-
-def check(ok, message):
-    if not ok:
-        failures.append(message)
-        print("FAIL:", message)
+checks = Checks("serialize_command_lines")
+check = checks.check
 
 
 def run(*args):
@@ -60,7 +56,5 @@ with tempfile.TemporaryDirectory() as tmp:
               f"{command} --help")
     check(b"DIR/NAME.EXT" in run("export", "--help").stdout, "export --help does not explain -o DIR")
 
-if failures:
-    print(f"{len(failures)} failures")
-    sys.exit(1)
+checks.finish()
 print("command lines behave")

@@ -16,17 +16,13 @@ import rdflib
 import rdflib.compare
 from pyld import jsonld
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
+from e2e_support import PROGRAM, SITE, Checks  # noqa: E402
+
+checks = Checks("serialize_isomorphic")
+check = checks.check
+
 rdflib.NORMALIZE_LITERALS = False
-
-PROGRAM = os.environ["GUIDEGRAPH"]
-SITE = os.path.join(os.environ["GUIDEGRAPH_SOURCE_DIR"], "examples", "site")
-failures = []
-
-
-def check(ok, message):
-    if not ok:
-        failures.append(message)
-        print("FAIL:", message)
 
 
 def run(*args):
@@ -112,7 +108,5 @@ with tempfile.TemporaryDirectory() as out:
         for gname in set(graphs) & set(reference):
             check(graphs[gname] == reference[gname], f"{name}: graph <{gname}> differs from site.nq")
 
-if failures:
-    print(f"{len(failures)} failures")
-    sys.exit(1)
+checks.finish()
 print("all outputs isomorphic")

@@ -11,19 +11,16 @@ import tempfile
 
 import rdflib
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
+from e2e_support import PROGRAM, SITE, Checks  # noqa: E402
+
+checks = Checks("serialize_named_graphs")
+check = checks.check
+
 rdflib.NORMALIZE_LITERALS = False
 
-PROGRAM = os.environ["GUIDEGRAPH"]
-SITE = os.path.join(os.environ["GUIDEGRAPH_SOURCE_DIR"], "examples", "site")
 VOCAB = "https://w3id.org/guidegraph/vocab"
 KAZAKHSTAN = "https://guides.example.org/guides/kazakhstan/"
-failures = []
-
-
-def check(ok, message):
-    if not ok:
-        failures.append(message)
-        print("FAIL:", message)
 
 
 with tempfile.TemporaryDirectory() as out:
@@ -66,7 +63,5 @@ with tempfile.TemporaryDirectory() as out:
             check(t not in seen, f"triple {t} is in both <{seen.get(t)}> and <{g}>")
             seen[t] = g
 
-if failures:
-    print(f"{len(failures)} failures")
-    sys.exit(1)
+checks.finish()
 print("one graph per page, each with exactly its page's triples")
