@@ -35,6 +35,9 @@ struct SiteConfig {
   // [[module.mounts]] inside content/: folder on disk -> logical folder ("category" ->
   // "categories"), both relative to content/.
   std::vector<std::pair<std::string, std::string>> contentMounts;
+  // The `params` table of the configuration (Null if there is none), with positions: read
+  // by the catalog (params.guidegraph.*) and publish (params.license).
+  FmValue params;
 };
 
 enum class PageKind : std::uint8_t {

@@ -82,20 +82,7 @@ std::string oneLine(std::string_view s) {
 
 // Reads params.guidegraph.<key> from the site configuration file (value empty if absent).
 Located configParam(const Site& site, std::string_view key, Diagnostics& diags) {
-  namespace fs = std::filesystem;
-  if (site.config.configFile.empty()) return {};
-  const fs::path path = fs::path(site.root) / site.config.configFile;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string ext = path.extension().string();
-  const FrontMatterFormat format = ext == ".toml"   ? FrontMatterFormat::Toml
-                                   : ext == ".json" ? FrontMatterFormat::Json
-                                                    : FrontMatterFormat::Yaml;
-  Diagnostics ignored;  // loadSiteConfig already reported problems of this file
-  const FmValue root = parseDataDocument(site.config.configFile, ss.str(), format, ignored);
-  const FmValue* params = root.get("params");
+  const FmValue* params = &site.config.params;
   const FmValue* gg = params && params->isMap() ? params->get("guidegraph") : nullptr;
   const FmValue* value = gg && gg->isMap() ? gg->get(key) : nullptr;
   if (!value) return {};

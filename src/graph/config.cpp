@@ -107,6 +107,7 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags) {
               "no hugo.toml or config.toml in '" + siteDir +
                   "'; is this a Hugo site? Pass the folder that holds the site configuration");
   }
+  if (const FmValue* params = root.get("params")) config.params = *params;
   config.baseUrl = scalarOr(root.get("baseURL"), scalarOr(root.get("baseurl"), ""));
   config.title = scalarOr(root.get("title"), "");
   config.languageCode = scalarOr(root.get("languageCode"), "");

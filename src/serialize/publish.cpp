@@ -101,17 +101,7 @@ std::optional<std::string> shortName(const std::string& iri,
 }  // namespace
 
 std::string siteLicense(const Site& site, Diagnostics& diags) {
-  const std::string& name = site.config.configFile;
-  if (name.empty()) return {};
-  std::ifstream in(fs::path(site.root) / name, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const FrontMatterFormat format = name.ends_with(".toml")   ? FrontMatterFormat::Toml
-                                   : name.ends_with(".json") ? FrontMatterFormat::Json
-                                                             : FrontMatterFormat::Yaml;
-  Diagnostics ignored;  // the configuration's own problems were reported when the site was read
-  const FmValue root = parseDataDocument(name, ss.str(), format, ignored);
-  const FmValue* params = root.get("params");
+  const FmValue* params = &site.config.params;
   const FmValue* license = params && params->isMap() ? params->get("license") : nullptr;
   if (!license) return {};
   if (!license->isScalar() || text::trim(license->scalar).empty()) {
