@@ -9,6 +9,7 @@
 #include "guidegraph/load.hpp"
 #include "guidegraph/rdf_read.hpp"
 #include "guidegraph/rdf_view.hpp"
+#include "guidegraph/read_file.hpp"
 
 namespace guidegraph::cli {
 
@@ -258,12 +259,10 @@ int runLoad(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     triples = rdf::buildRdfView(site, diags).triples;
     if (singleGraph.empty()) perPage = true;
   } else {
-    std::ifstream in(options.site, std::ios::binary);
-    if (!in)
+    const std::optional<std::string> text = readFile(options.site);
+    if (!text)
       return usageError("load",
                         "cannot read '" + options.site + "': no such site folder or RDF file", err);
-    std::stringstream text;
-    text << in.rdbuf();
     const bool quads = options.site.ends_with(".nq") || options.site.ends_with(".trig");
     if (!quads && singleGraph.empty()) {
       return usageError("load", "'" + options.site + "' has no named graphs: give --graph IRI",
@@ -274,7 +273,7 @@ int runLoad(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     const std::string base = options.build.baseOverride.empty()
                                  ? "file://" + std::filesystem::absolute(options.site).string()
                                  : options.build.baseOverride;
-    if (!rdf::readRdf(text.str(), options.site, base, d, diags)) {
+    if (!rdf::readRdf(*text, options.site, base, d, diags)) {
       diags.sort();
       printDiagnostics(diags, err);
       err << "guidegraph load: error: '" << options.site

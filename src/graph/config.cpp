@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "guidegraph/read_file.hpp"
 #include "guidegraph/site.hpp"
 #include "guidegraph/text.hpp"
 
@@ -95,11 +96,8 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags) {
   for (const auto& [name, format] : kCandidates) {
     const fs::path p = fs::path(siteDir) / name;
     if (!fs::is_regular_file(p)) continue;
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
     config.configFile = name;
-    root = parseDataDocument(name, ss.str(), format, diags);
+    root = parseDataDocument(name, readFile(p.string()).value_or(""), format, diags);
     break;
   }
   if (config.configFile.empty()) {

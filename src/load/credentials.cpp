@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "guidegraph/load.hpp"
+#include "guidegraph/read_file.hpp"
 
 namespace guidegraph::load {
 namespace {
@@ -33,11 +34,9 @@ struct NetrcEntry {
 // `default ...`, and `macdef NAME` followed by lines up to an empty line (skipped).
 std::vector<NetrcEntry> readNetrc(const std::string& path) {
   std::vector<NetrcEntry> entries;
-  std::ifstream in(path);
-  if (!in) return entries;
-  std::stringstream text;
-  text << in.rdbuf();
-  std::istringstream tokens(text.str());
+  const std::optional<std::string> text = readFile(path);
+  if (!text) return entries;
+  std::istringstream tokens(*text);
   std::string token;
   NetrcEntry* current = nullptr;
   while (tokens >> token) {

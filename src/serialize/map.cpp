@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+
+#include "guidegraph/read_file.hpp"
 // GCC 12 reports boost::optional inside adjacency_list's edge iterator as "maybe
 // uninitialized" once write_graphviz inlines it; a known false positive.
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
@@ -429,12 +431,7 @@ struct SpawnActions {
   ~SpawnActions() { posix_spawn_file_actions_destroy(&actions); }
 };
 
-std::string readAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string readAll(const std::string& path) { return readFile(path).value_or(""); }
 
 }  // namespace
 

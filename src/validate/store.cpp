@@ -11,6 +11,8 @@
 #include <sstream>
 #include <string>
 
+#include "guidegraph/read_file.hpp"
+
 namespace guidegraph::shacl::detail {
 namespace {
 
@@ -394,22 +396,6 @@ void Store::installErrorSink() {
   sord_world_set_error_sink(world_.get(), quietSordErrors, nullptr);
 }
 
-namespace {
-std::optional<std::string> readWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string text;
-  std::error_code sizeError;
-  const auto size = std::filesystem::file_size(path, sizeError);
-  if (!sizeError) text.reserve(static_cast<std::size_t>(size));
-  char chunk[1 << 16];
-  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
-    text.append(chunk, static_cast<std::size_t>(in.gcount()));
-  }
-  return text;
-}
-}  // namespace
-
 bool Store::load(const PendingRead& read, const std::string& text, Diagnostics& diags) {
   Diagnostics first;
   bool needsPositions = false;
@@ -429,7 +415,7 @@ bool Store::load(const PendingRead& read, const std::string& text, Diagnostics& 
 }
 
 bool Store::loadFile(const std::string& path, const std::string& blankPrefix, Diagnostics& diags) {
-  const std::optional<std::string> text = readWholeFile(path);
+  const std::optional<std::string> text = readFile(path);
   if (!text) {
     diags.add(Severity::Error, SourcePos{path, 0, 0}, "rdf-read",
               "cannot open RDF file '" + path + "'; check the path and permissions");
@@ -455,7 +441,7 @@ void Store::ensurePositions() const {
     if (read.path.empty()) {
       (void)readText(*self, read.syntax, read.text, read.name, read.baseIri, read.blankPrefix,
                      ReadMode::Positions, ignored);
-    } else if (const std::optional<std::string> text = readWholeFile(read.path)) {
+    } else if (const std::optional<std::string> text = readFile(read.path)) {
       (void)readText(*self, read.syntax, *text, read.name, read.baseIri, read.blankPrefix,
                      ReadMode::Positions, ignored);
     }
