@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,15 @@ std::string normalizePath(std::string_view path);
 // Resolves `ref` (a path, possibly relative) against the directory of `basePath`
 // (an absolute URL path such as "/guides/kazakhstan/").
 std::string resolvePath(std::string_view basePath, std::string_view ref);
+
+// Hash for unordered containers of std::string that are searched with a string_view (use
+// with std::equal_to<>), so a lookup builds no std::string.
+struct StringViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
+};
 
 // Trims ASCII white space at both ends.
 std::string_view trim(std::string_view s);

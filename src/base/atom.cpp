@@ -5,29 +5,24 @@
 #include <ostream>
 #include <unordered_set>
 
+#include "guidegraph/text.hpp"
+
 namespace guidegraph {
 
 namespace {
 
 // Texts are kept in node-based sets, so their addresses never move. Several shards, each
 // with its own lock, so parallel parsing does not queue on one mutex.
-struct TextHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept {
-    return std::hash<std::string_view>{}(s);
-  }
-};
-
 struct Interner {
   static constexpr std::size_t kShards = 16;
   struct Shard {
     std::mutex mutex;
-    std::unordered_set<std::string, TextHash, std::equal_to<>> texts;
+    std::unordered_set<std::string, text::StringViewHash, std::equal_to<>> texts;
   };
   std::array<Shard, kShards> shards;
 
   const std::string* intern(std::string_view text) {
-    const std::size_t h = TextHash{}(text);
+    const std::size_t h = text::StringViewHash{}(text);
     Shard& shard = shards[(h >> 8) % kShards];
     const std::lock_guard lock(shard.mutex);
     auto it = shard.texts.find(text);

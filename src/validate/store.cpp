@@ -12,6 +12,7 @@
 #include <string>
 
 #include "guidegraph/read_file.hpp"
+#include "guidegraph/text.hpp"
 
 namespace guidegraph::shacl::detail {
 namespace {
@@ -57,13 +58,7 @@ struct ReadContext {
   // Prefixed names and relative IRIs already expanded, to their absolute IRI ("" when they
   // cannot be): the same few names (predicates, classes, datatypes) come back in almost
   // every statement. Emptied when a prefix or the base changes.
-  struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-      return std::hash<std::string_view>{}(s);
-    }
-  };
-  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> expanded;
+  std::unordered_map<std::string, std::string, text::StringViewHash, std::equal_to<>> expanded;
 
   mutable std::size_t lineHint = 0;  // the line of the previous statement
 
@@ -527,24 +522,41 @@ void Store::addQuad(SordNode* s, SordNode* p, SordNode* o, const SourcePos& pos)
 
 void Store::addOrigin(Node s, Node p, Node o, const SourcePos& pos) {
   if (pos.file.empty() && pos.line == 0) return;
-  origins_.push_back(OriginEntry{s, p, o, compact(pos)});
+  origins_.push_back(OriginEntry{{s, p, o}, compact(pos)});
 }
 
 namespace {
 // A total order on node pointers (std::less, unlike <, is defined for unrelated pointers).
 bool nodeBefore(Node a, Node b) { return std::less<Node>{}(a, b); }
+
+// Lexicographic order of the first `n` nodes, by address.
+bool prefixBefore(const NodeTriple& a, const NodeTriple& b, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return nodeBefore(a[i], b[i]);
+  }
+  return false;
+}
+
+// The entries whose first `n` nodes are those of `key`, in entries sorted by prefixBefore
+// of `nodesOf(entry)`.
+template <typename Entries, typename NodesOf>
+auto prefixRange(const Entries& entries, const NodeTriple& key, std::size_t n, NodesOf nodesOf) {
+  const auto from = std::partition_point(entries.begin(), entries.end(), [&](const auto& e) {
+    return prefixBefore(nodesOf(e), key, n);
+  });
+  const auto to = std::partition_point(
+      from, entries.end(), [&](const auto& e) { return !prefixBefore(key, nodesOf(e), n); });
+  return std::make_pair(from, to);
+}
+
+const NodeTriple& itself(const NodeTriple& t) { return t; }
 }  // namespace
 
 void Store::finishLoad() {
   sortOrigins();
   if (byPredicateSorted_ != byPredicate_.size()) {
     std::sort(byPredicate_.begin(), byPredicate_.end(),
-              [](const std::array<Node, 3>& a, const std::array<Node, 3>& b) {
-                for (std::size_t i = 0; i < 3; ++i) {
-                  if (a[i] != b[i]) return nodeBefore(a[i], b[i]);
-                }
-                return false;
-              });
+              [](const NodeTriple& a, const NodeTriple& b) { return prefixBefore(a, b, 3); });
     byPredicate_.shrink_to_fit();
     byPredicateSorted_ = byPredicate_.size();
   }
@@ -552,16 +564,11 @@ void Store::finishLoad() {
 
 void Store::sortOrigins() {
   if (originsSorted_ == origins_.size()) return;
-  const auto byTriple = [](const OriginEntry& a, const OriginEntry& b) {
-    if (a.s != b.s) return nodeBefore(a.s, b.s);
-    if (a.p != b.p) return nodeBefore(a.p, b.p);
-    return nodeBefore(a.o, b.o);
-  };
   // Stable: of a triple read twice, the first reading stays first and is the one kept.
-  std::stable_sort(origins_.begin(), origins_.end(), byTriple);
-  const auto same = [](const OriginEntry& a, const OriginEntry& b) {
-    return a.s == b.s && a.p == b.p && a.o == b.o;
-  };
+  std::stable_sort(
+      origins_.begin(), origins_.end(),
+      [](const OriginEntry& a, const OriginEntry& b) { return prefixBefore(a.nodes, b.nodes, 3); });
+  const auto same = [](const OriginEntry& a, const OriginEntry& b) { return a.nodes == b.nodes; };
   origins_.erase(std::unique(origins_.begin(), origins_.end(), same), origins_.end());
   origins_.shrink_to_fit();
   originsSorted_ = origins_.size();
@@ -599,28 +606,10 @@ std::vector<Node> Store::objects(Node s, Node p) const {
   return out;
 }
 
-namespace {
-// The entries of a (p, o, s) array with predicate p and, unless it is null, object o.
-template <typename Entries>
-auto predicateRange(const Entries& entries, Node p, Node o) {
-  const auto less = [](const std::array<Node, 3>& e, const std::array<Node, 2>& key) {
-    if (e[0] != key[0]) return nodeBefore(e[0], key[0]);
-    return key[1] != nullptr && nodeBefore(e[1], key[1]);
-  };
-  const auto greater = [](const std::array<Node, 2>& key, const std::array<Node, 3>& e) {
-    if (e[0] != key[0]) return nodeBefore(key[0], e[0]);
-    return key[1] != nullptr && nodeBefore(key[1], e[1]);
-  };
-  const std::array<Node, 2> key{p, o};
-  return std::make_pair(std::lower_bound(entries.begin(), entries.end(), key, less),
-                        std::upper_bound(entries.begin(), entries.end(), key, greater));
-}
-}  // namespace
-
 std::vector<Node> Store::subjects(Node p, Node o) const {
   std::vector<Node> out;
   if (o == nullptr || p == nullptr) return out;
-  const auto [from, to] = predicateRange(byPredicate_, p, o);
+  const auto [from, to] = prefixRange(byPredicate_, {p, o, nullptr}, 2, itself);
   for (auto it = from; it != to; ++it) out.push_back((*it)[2]);
   sortUnique(out);  // by text: addresses differ from run to run
   return out;
@@ -652,7 +641,7 @@ std::vector<std::pair<Node, Node>> Store::outgoing(Node s) const {
 std::vector<std::array<Node, 3>> Store::match(Node s, Node p, Node o) const {
   std::vector<std::array<Node, 3>> out;
   if (s == nullptr && p != nullptr) {
-    const auto [from, to] = predicateRange(byPredicate_, p, o);
+    const auto [from, to] = prefixRange(byPredicate_, {p, o, nullptr}, o ? 2 : 1, itself);
     for (auto it = from; it != to; ++it) out.push_back({(*it)[2], p, (*it)[1]});
     // In the order Sord's subject-first index would give: by subject, then object text.
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
@@ -688,45 +677,29 @@ bool Store::list(Node head, std::vector<Node>& items) const {
 
 std::size_t Store::size() const { return sord_num_quads(model()); }
 
-std::optional<SourcePos> Store::originOf(Node s, Node p, Node o) const {
+std::optional<SourcePos> Store::earliestOrigin(const NodeTriple& key, std::size_t n) const {
   ensurePositions();
-  const auto it =
-      std::lower_bound(origins_.begin(), origins_.end(), std::make_tuple(s, p, o),
-                       [](const OriginEntry& e, const std::tuple<Node, Node, Node>& key) {
-                         if (e.s != std::get<0>(key)) return nodeBefore(e.s, std::get<0>(key));
-                         if (e.p != std::get<1>(key)) return nodeBefore(e.p, std::get<1>(key));
-                         return nodeBefore(e.o, std::get<2>(key));
-                       });
-  if (it == origins_.end() || it->s != s || it->p != p || it->o != o) return std::nullopt;
-  return expand(it->origin);
+  const auto [from, to] = prefixRange(
+      origins_, key, n, [](const OriginEntry& e) -> const NodeTriple& { return e.nodes; });
+  std::optional<Origin> best;
+  for (auto e = from; e != to; ++e) {
+    if (!best || e->origin < *best) best = e->origin;
+  }
+  if (!best) return std::nullopt;
+  return expand(*best);
+}
+
+// A triple read twice keeps the position of its first reading (see sortOrigins).
+std::optional<SourcePos> Store::originOf(Node s, Node p, Node o) const {
+  return earliestOrigin({s, p, o}, 3);
 }
 
 std::optional<SourcePos> Store::originOfSubject(Node s) const {
-  ensurePositions();
-  const auto it =
-      std::lower_bound(origins_.begin(), origins_.end(), s,
-                       [](const OriginEntry& e, Node key) { return nodeBefore(e.s, key); });
-  std::optional<Origin> best;
-  for (auto e = it; e != origins_.end() && e->s == s; ++e) {
-    if (!best || e->origin < *best) best = e->origin;
-  }
-  if (!best) return std::nullopt;
-  return expand(*best);
+  return earliestOrigin({s, nullptr, nullptr}, 1);
 }
 
 std::optional<SourcePos> Store::originOfProperty(Node s, Node p) const {
-  ensurePositions();
-  const auto it = std::lower_bound(origins_.begin(), origins_.end(), std::make_pair(s, p),
-                                   [](const OriginEntry& e, const std::pair<Node, Node>& key) {
-                                     if (e.s != key.first) return nodeBefore(e.s, key.first);
-                                     return nodeBefore(e.p, key.second);
-                                   });
-  std::optional<Origin> best;
-  for (auto e = it; e != origins_.end() && e->s == s && e->p == p; ++e) {
-    if (!best || e->origin < *best) best = e->origin;
-  }
-  if (!best) return std::nullopt;
-  return expand(*best);
+  return earliestOrigin({s, p, nullptr}, 2);
 }
 
 std::string fileIri(const std::string& path) {

@@ -21,6 +21,7 @@
 namespace guidegraph::shacl::detail {
 
 using Node = const SordNode*;
+using NodeTriple = std::array<Node, 3>;
 
 struct WorldDeleter {
   void operator()(SordWorld* w) const { sord_world_free(w); }
@@ -190,18 +191,18 @@ class Store {
   // The subject's and the property's positions (the earliest of their triples) are found
   // by range, so there is no map per subject or per property. 40 bytes per triple.
   struct OriginEntry {
-    Node s;
-    Node p;
-    Node o;
+    NodeTriple nodes;  // (s, p, o)
     Origin origin;
   };
   std::vector<OriginEntry> origins_;
   std::size_t originsSorted_ = 0;  // origins_[0, originsSorted_) is sorted
   void sortOrigins();
+  // The earliest position of the triples whose first `n` nodes (s, p, o) are those of `key`.
+  [[nodiscard]] std::optional<SourcePos> earliestOrigin(const NodeTriple& key, std::size_t n) const;
   // Sord keeps the triples in one index, subject first. The lookups by predicate (and
   // object) use this array instead, sorted by node address after each load: a second Sord
   // index compares node texts on every insertion, which was a third of loading a graph.
-  std::vector<std::array<Node, 3>> byPredicate_;  // (p, o, s)
+  std::vector<NodeTriple> byPredicate_;  // (p, o, s)
   std::size_t byPredicateSorted_ = 0;
   void finishLoad();
   // Inputs read without positions, to be read again for them when one is asked for.
