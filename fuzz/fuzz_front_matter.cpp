@@ -1,10 +1,14 @@
 // Front matter: YAML, TOML and JSON, both as a page's fenced front matter (parsePage) and as
 // a whole data document (parseDataDocument, as for hugo.toml). The first byte picks the format.
+// For YAML it also checks that the plain reader, wherever it takes a document, gives exactly
+// what yaml-cpp gives.
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
+#include "front_matter.hpp"
 #include "guidegraph/fragment.hpp"
 
 using guidegraph::FrontMatterFormat;
@@ -42,5 +46,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   guidegraph::Diagnostics diags;
   const auto value = guidegraph::parseDataDocument("hugo.fuzz", text, format, diags);
   (void)value;
+
+  if (format == FrontMatterFormat::Yaml) {
+    const guidegraph::parse::TextOrigin origin{guidegraph::Atom("content/fuzz.md"), 2};
+    if (const auto plain = guidegraph::parse::parsePlainYaml(text, origin, limits)) {
+      guidegraph::Diagnostics full;
+      const auto expected = guidegraph::parse::parseYamlWithYamlCpp(text, origin, limits, full);
+      if (!full.items().empty() || !guidegraph::parse::sameValue(*plain, expected)) std::abort();
+    }
+  }
   return 0;
 }

@@ -3,7 +3,9 @@
 #include <toml++/toml.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cctype>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -84,6 +86,257 @@ struct YamlConverter {
     return v;
   }
 };
+
+// ---- YAML, the plain subset ---------------------------------------------------------------
+//
+// Almost every page's front matter is `key: value` lines whose values are quoted strings,
+// plain words, flow lists (`["a", "b"]`) or block lists (`- a` lines). yaml-cpp builds a
+// node tree and a token stream for each, which is most of the time spent parsing a site.
+// This reader takes exactly that subset and gives the same FmValue, positions included;
+// anything else (comments, anchors, multi-line scalars, escapes, nulls, nested maps, tabs,
+// duplicate keys, unusual characters) returns nullopt and goes to yaml-cpp, which also
+// produces every diagnostic. fuzz_front_matter checks that the two agree on every input
+// the subset accepts.
+
+class PlainYamlReader {
+ public:
+  PlainYamlReader(std::string_view text, const TextOrigin& origin) : text_(text), origin_(origin) {}
+
+  std::optional<FmValue> read() {
+    splitLines();
+    FmValue root;
+    root.kind = FmValue::Kind::Map;
+    std::size_t i = nextContentLine(0);
+    if (i == lines_.size()) return std::nullopt;  // empty: yaml-cpp's null document
+    root.pos = position(i, 0);
+    nodes_ = 1;
+    while (i < lines_.size()) {
+      const std::string_view line = lines_[i];
+      const std::size_t keyEnd = keyLength(line);
+      if (keyEnd == 0) return std::nullopt;
+      FmEntry entry;
+      entry.key = std::string(line.substr(0, keyEnd));
+      if (root.entry(entry.key) != nullptr) return std::nullopt;  // duplicate: diagnosed there
+      entry.keyPos = position(i, 0);
+      std::size_t col = keyEnd + 1;
+      while (col < line.size() && line[col] == ' ') ++col;
+      if (col == line.size()) {
+        // A block list must follow; an empty value (null) is left to yaml-cpp.
+        if (!readBlockList(i, entry.value)) return std::nullopt;
+      } else if (line[col] == '[') {
+        if (!readFlowList(i, col, entry.value)) return std::nullopt;
+        i = nextContentLine(i + 1);
+      } else {
+        std::size_t end = 0;
+        if (!readScalar(i, col, line.size(), false, entry.value, end)) return std::nullopt;
+        if (!onlySpaces(line.substr(end))) return std::nullopt;
+        i = nextContentLine(i + 1);
+      }
+      ++nodes_;
+      root.entries.push_back(std::move(entry));
+    }
+    return root;
+  }
+
+  [[nodiscard]] std::size_t nodes() const { return nodes_; }
+  [[nodiscard]] bool hasLists() const { return hasLists_; }
+
+ private:
+  static bool onlySpaces(std::string_view s) {
+    return s.find_first_not_of(' ') == std::string_view::npos;
+  }
+
+  void splitLines() {
+    std::size_t start = 0;
+    while (start <= text_.size()) {
+      const std::size_t nl = text_.find('\n', start);
+      if (nl == std::string_view::npos) {
+        lines_.push_back(text_.substr(start));
+        break;
+      }
+      lines_.push_back(text_.substr(start, nl - start));
+      start = nl + 1;
+    }
+  }
+
+  // Blank lines are skipped; every other line is content.
+  std::size_t nextContentLine(std::size_t i) const {
+    while (i < lines_.size() && onlySpaces(lines_[i])) ++i;
+    return i;
+  }
+
+  SourcePos position(std::size_t line, std::size_t column) const {
+    return at(origin_, static_cast<unsigned>(line), static_cast<unsigned>(column) + 1);
+  }
+
+  // A key of letters, digits, '_' and '-' (not first) at the start of the line, followed by
+  // ':' and a space or the end of the line. Returns its length, or 0.
+  static std::size_t keyLength(std::string_view line) {
+    auto word = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    };
+    if (line.empty() || !word(line[0])) return 0;
+    std::size_t n = 1;
+    while (n < line.size() && (word(line[n]) || line[n] == '-')) ++n;
+    if (n == line.size() || line[n] != ':') return 0;
+    if (n + 1 < line.size() && line[n + 1] != ' ') return 0;
+    const std::string_view key = line.substr(0, n);
+    if (key == "null" || key == "Null" || key == "NULL") return 0;  // a null key, not a word
+    return n;
+  }
+
+  // `- item` lines after a key, all at one indentation; the list ends at the next line that
+  // starts in column 1 with a key.
+  bool readBlockList(std::size_t& i, FmValue& out) {
+    std::size_t j = nextContentLine(i + 1);
+    std::size_t indent = std::string_view::npos;
+    out.kind = FmValue::Kind::List;
+    hasLists_ = true;
+    while (j < lines_.size()) {
+      const std::string_view line = lines_[j];
+      const std::size_t dash = line.find_first_not_of(' ');
+      if (line[dash] != '-') {
+        if (dash == 0) break;  // the next key
+        return false;
+      }
+      if (indent == std::string_view::npos) {
+        indent = dash;
+        out.pos = position(j, dash);
+      } else if (dash != indent) {
+        return false;
+      }
+      if (dash + 1 >= line.size() || line[dash + 1] != ' ') return false;
+      std::size_t col = dash + 2;
+      while (col < line.size() && line[col] == ' ') ++col;
+      if (col == line.size()) return false;
+      FmValue item;
+      std::size_t end = 0;
+      if (!readScalar(j, col, line.size(), false, item, end)) return false;
+      if (!onlySpaces(line.substr(end))) return false;
+      out.items.push_back(std::move(item));
+      ++nodes_;
+      j = nextContentLine(j + 1);
+    }
+    if (out.items.empty()) return false;
+    i = j;
+    return true;
+  }
+
+  // `[a, "b", 'c']` on one line.
+  bool readFlowList(std::size_t i, std::size_t open, FmValue& out) {
+    const std::string_view line = lines_[i];
+    out.kind = FmValue::Kind::List;
+    out.pos = position(i, open);
+    hasLists_ = true;
+    std::size_t col = open + 1;
+    auto skipSpaces = [&] {
+      while (col < line.size() && line[col] == ' ') ++col;
+    };
+    skipSpaces();
+    if (col < line.size() && line[col] == ']') return onlySpaces(line.substr(col + 1));
+    while (true) {
+      skipSpaces();
+      if (col == line.size()) return false;
+      FmValue item;
+      std::size_t end = 0;
+      if (!readScalar(i, col, line.size(), true, item, end)) return false;
+      out.items.push_back(std::move(item));
+      ++nodes_;
+      col = end;
+      skipSpaces();
+      if (col == line.size()) return false;
+      if (line[col] == ']') return onlySpaces(line.substr(col + 1));
+      if (line[col] != ',') return false;
+      ++col;
+    }
+  }
+
+  // A scalar starting at `col`: double-quoted without escapes, single-quoted, or plain.
+  // `end` is set just past it. In a flow list a plain scalar stops at ',' or ']'.
+  bool readScalar(std::size_t i, std::size_t col, std::size_t limit, bool inFlow, FmValue& out,
+                  std::size_t& end) const {
+    const std::string_view line = lines_[i].substr(0, limit);
+    out.kind = FmValue::Kind::Scalar;
+    out.pos = position(i, col);
+    const char first = line[col];
+    if (first == '"') {
+      const std::size_t close = line.find('"', col + 1);
+      if (close == std::string_view::npos) return false;
+      const std::string_view body = line.substr(col + 1, close - col - 1);
+      if (body.find('\\') != std::string_view::npos) return false;
+      out.scalar = std::string(body);
+      end = close + 1;
+      return true;
+    }
+    if (first == '\'') {
+      std::string value;
+      std::size_t k = col + 1;
+      while (true) {
+        const std::size_t quote = line.find('\'', k);
+        if (quote == std::string_view::npos) return false;
+        value.append(line.substr(k, quote - k));
+        if (quote + 1 < line.size() && line[quote + 1] == '\'') {
+          value.push_back('\'');
+          k = quote + 2;
+          continue;
+        }
+        end = quote + 1;
+        break;
+      }
+      out.scalar = std::move(value);
+      return true;
+    }
+    // Plain: no indicator first, and nothing inside that could end it or start a comment.
+    static constexpr std::string_view kIndicators = "-?:,[]{}#&*!|>'\"%@`";
+    if (kIndicators.find(first) != std::string_view::npos) return false;
+    // yaml-cpp reads some characters inside a flow list its own way ('?' anywhere starts
+    // a key there): a plain item may hold only letters, digits, spaces and ._/()+
+    static constexpr std::string_view kFlowPunctuation = "._/()+";
+    std::size_t k = col;
+    while (k < line.size()) {
+      const char c = line[k];
+      if (inFlow && (c == ',' || c == ']')) break;
+      if (inFlow && static_cast<unsigned char>(c) < 0x80 &&
+          !std::isalnum(static_cast<unsigned char>(c)) && c != ' ' &&
+          kFlowPunctuation.find(c) == std::string_view::npos)
+        return false;
+      if (c == '[' || c == ']' || c == '{' || c == '}') return false;
+      if (c == '#' && line[k - 1] == ' ') return false;
+      if (c == ':' && (inFlow || k + 1 == line.size() || line[k + 1] == ' ')) return false;
+      ++k;
+    }
+    std::size_t last = k;
+    while (last > col && line[last - 1] == ' ') --last;
+    const std::string_view value = line.substr(col, last - col);
+    if (value == "~" || value == "null" || value == "Null" || value == "NULL") return false;
+    out.scalar = std::string(value);
+    end = last;
+    return true;
+  }
+
+  std::string_view text_;
+  const TextOrigin& origin_;
+  std::vector<std::string_view> lines_;
+  std::size_t nodes_ = 0;
+  bool hasLists_ = false;
+};
+
+// Bytes the plain reader leaves to yaml-cpp wherever they appear: control characters
+// (tab and CR included), DEL, and the characters YAML treats as line breaks or a byte order
+// mark (U+0085, U+2028, U+2029, U+FEFF). Invalid UTF-8 also goes to yaml-cpp.
+bool plainYamlCharacters(std::string_view text) {
+  for (std::size_t k = 0; k < text.size(); ++k) {
+    const auto c = static_cast<unsigned char>(text[k]);
+    if (c == '\n') continue;
+    if (c < 0x20 || c == 0x7f) return false;
+    if (c == 0xc2 && k + 1 < text.size() && static_cast<unsigned char>(text[k + 1]) == 0x85)
+      return false;
+    if (c == 0xe2 && text.substr(k, 3) == "\xe2\x80\xa8") return false;
+    if (c == 0xe2 && text.substr(k, 3) == "\xe2\x80\xa9") return false;
+    if (c == 0xef && text.substr(k, 3) == "\xef\xbb\xbf") return false;
+  }
+  return !text::findInvalidUtf8(text).has_value();
+}
 
 // ---- TOML -------------------------------------------------------------------------------
 
@@ -175,8 +428,26 @@ FmValue convertJson(const nlohmann::json& j, SourcePos pos, std::string_view tex
 
 }  // namespace
 
+std::optional<FmValue> parsePlainYaml(std::string_view text, const TextOrigin& origin,
+                                      const ParseLimits& limits) {
+  if (!plainYamlCharacters(text)) return std::nullopt;
+  PlainYamlReader reader(text, origin);
+  auto value = reader.read();
+  // Past a limit, yaml-cpp's path reports it.
+  if (value &&
+      (reader.nodes() > limits.maxYamlNodes || limits.maxYamlDepth < (reader.hasLists() ? 2U : 1U)))
+    return std::nullopt;
+  return value;
+}
+
 FmValue parseYamlFrontMatter(std::string_view text, TextOrigin origin, const ParseLimits& limits,
                              Diagnostics& diags) {
+  if (auto plain = parsePlainYaml(text, origin, limits)) return std::move(*plain);
+  return parseYamlWithYamlCpp(text, origin, limits, diags);
+}
+
+FmValue parseYamlWithYamlCpp(std::string_view text, const TextOrigin& origin,
+                             const ParseLimits& limits, Diagnostics& diags) {
   try {
     const YAML::Node root = YAML::Load(std::string(text));
     if (root.IsNull())
@@ -277,6 +548,20 @@ FmValue parseJsonFrontMatter(std::string_view text, TextOrigin origin, Diagnosti
               "unusable JSON front matter: " + what + "; quote the value as a string");
     return FmValue{FmValue::Kind::Map, {}, {}, {}, {origin.file, origin.firstLine, 1}};
   }
+}
+
+bool sameValue(const FmValue& a, const FmValue& b) {
+  if (a.kind != b.kind || a.scalar != b.scalar || !(a.pos == b.pos) ||
+      a.items.size() != b.items.size() || a.entries.size() != b.entries.size())
+    return false;
+  for (std::size_t k = 0; k < a.items.size(); ++k)
+    if (!sameValue(a.items[k], b.items[k])) return false;
+  for (std::size_t k = 0; k < a.entries.size(); ++k) {
+    const FmEntry& x = a.entries[k];
+    const FmEntry& y = b.entries[k];
+    if (x.key != y.key || !(x.keyPos == y.keyPos) || !sameValue(x.value, y.value)) return false;
+  }
+  return true;
 }
 
 }  // namespace guidegraph::parse
