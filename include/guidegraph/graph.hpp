@@ -34,8 +34,8 @@ struct Located {
 
 struct VertexProps {
   VertexKind kind = VertexKind::WebPage;
-  std::string iri;   // the thing: a guide's permalink, or "permalink#id" for what a page describes
-  std::string page;  // the permalink of the page that describes it (its named graph)
+  Atom iri;          // the thing: a guide's permalink, or "permalink#id" for what a page describes
+  Atom page;         // the permalink of the page that describes it (its named graph)
   Located name;      // title, heading text, label
   Located description;
   SourcePos pos;     // where the vertex was declared (front matter start, heading, link)

@@ -25,7 +25,7 @@ struct CycleRecorder : boost::default_dfs_visitor {
 };
 
 std::string describe(const VertexProps& v) {
-  return "'" + (v.name.value.empty() ? v.iri : v.name.value) + "'";
+  return "'" + (v.name.value.empty() ? v.iri.str() : v.name.value) + "'";
 }
 
 // "https://www.Example.org/a/" and "http://example.org/a" name the same website.

@@ -110,13 +110,9 @@ class ViewBuilder {
     return n;
   }
 
-  // Consecutive triples mostly share subject and graph: compare the text (cheap) before
-  // interning it again (a hash and a lock).
-  void add(const std::string& s, Atom p, Term o, const std::string& graph, SourcePos pos) {
-    if (lastSubject_ != s) lastSubject_ = Atom(s);
-    if (lastGraph_ != graph) lastGraph_ = Atom(graph);
-    out_->push_back(
-        Triple{Term::iri(lastSubject_), Term::iri(p), std::move(o), lastGraph_, std::move(pos)});
+  // Subjects and graphs are the vertices' own Atoms: nothing is interned again here.
+  void add(Atom s, Atom p, Term o, Atom graph, SourcePos pos) {
+    out_->push_back(Triple{Term::iri(s), Term::iri(p), std::move(o), graph, std::move(pos)});
   }
   void addType(const VertexProps& v, const char* ns, std::string_view local) {
     add(v.iri, iri(ns::rdf, "type"), Term::iri(iri(ns, local)), v.page, v.pos);
@@ -158,7 +154,7 @@ class ViewBuilder {
 
   void edges(VertexId v,
              const std::function<void(EdgeKind, const VertexProps&, const SourcePos&)>& fn) {
-    std::vector<std::pair<std::string, boost::graph_traits<GraphImpl>::edge_descriptor>> sorted;
+    std::vector<std::pair<Atom, boost::graph_traits<GraphImpl>::edge_descriptor>> sorted;
     for (auto [e, end] = boost::out_edges(v, g_.impl()); e != end; ++e) {
       sorted.emplace_back(g_[boost::target(*e, g_.impl())].iri, *e);
     }
@@ -399,8 +395,6 @@ class ViewBuilder {
   const KnowledgeGraph& g_;
   Diagnostics& diags_;
   std::vector<Triple>* out_ = nullptr;
-  Atom lastSubject_;
-  Atom lastGraph_;
 };
 
 }  // namespace

@@ -195,7 +195,7 @@ class MapBuilder {
 
   std::string name(VertexId v) const {
     const VertexProps& p = kg_[v];
-    return p.name.value.empty() ? p.iri : p.name.value;
+    return p.name.value.empty() ? p.iri.str() : p.name.value;
   }
 
   int depth(VertexId category) const {
