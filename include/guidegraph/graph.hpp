@@ -34,9 +34,9 @@ struct Located {
 
 struct VertexProps {
   VertexKind kind = VertexKind::WebPage;
-  Atom iri;          // the thing: a guide's permalink, or "permalink#id" for what a page describes
-  Atom page;         // the permalink of the page that describes it (its named graph)
-  Located name;      // title, heading text, label
+  Atom iri;      // the thing: a guide's permalink, or "permalink#id" for what a page describes
+  Atom page;     // the permalink of the page that describes it (its named graph)
+  Located name;  // title, heading text, label
   Located description;
   SourcePos pos;     // where the vertex was declared (front matter start, heading, link)
   std::string file;  // content file, empty for vertices without a page of their own
