@@ -1,6 +1,9 @@
 #include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <numeric>
 #include <tuple>
+#include <unordered_map>
 
 #include "guidegraph/rdf.hpp"
 
@@ -24,16 +27,64 @@ std::strong_ordering tripleCompare(const Triple& a, const Triple& b) {
 bool tripleLess(const Triple& a, const Triple& b) { return tripleCompare(a, b) < 0; }
 
 void Dataset::normalize() {
-  // Sorts positions rather than triples: a Triple is a few hundred bytes, and sorting them
-  // directly moves each one many times and (std::stable_sort) holds a buffer of half of them,
-  // which at 100,000 pages is hundreds of megabytes. Ties keep build order, so among
-  // duplicates the first origin is kept, as a stable sort would.
+  // Sorts positions rather than triples: a Triple is over a hundred bytes, and sorting them
+  // directly moves each one many times. Comparing triples in place would also reach into
+  // the whole vector at random on every comparison; instead each distinct subject gets its
+  // rank among the subjects (their texts sorted once), the positions are sorted by
+  // (rank, position) as plain integers, and only the triples of one subject, mostly next
+  // to each other, are compared in full. Ties keep build order, so among duplicates the
+  // first origin is kept, as a stable sort would.
+  struct TermHash {
+    std::size_t operator()(const Term& t) const noexcept {
+      std::size_t h = std::hash<Atom>{}(t.value);
+      h = h * 31 + std::hash<Atom>{}(t.datatype);
+      h = h * 31 + std::hash<Atom>{}(t.language);
+      return h * 4 + static_cast<std::size_t>(t.kind);
+    }
+  };
+  std::unordered_map<Term, std::uint32_t, TermHash> subjectIds;
+  std::vector<Term> subjects;
+  std::vector<std::uint32_t> subjectOf(triples.size());
+  for (std::size_t i = 0; i < triples.size(); ++i) {
+    const Term& s = triples[i].subject;
+    if (i > 0 && s == triples[i - 1].subject) {
+      subjectOf[i] = subjectOf[i - 1];
+      continue;
+    }
+    const auto [it, inserted] =
+        subjectIds.try_emplace(s, static_cast<std::uint32_t>(subjects.size()));
+    if (inserted) subjects.push_back(s);
+    subjectOf[i] = it->second;
+  }
+  subjectIds = {};
+  std::vector<std::uint32_t> byText(subjects.size());
+  std::iota(byText.begin(), byText.end(), std::uint32_t{0});
+  std::sort(byText.begin(), byText.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return subjects[a] < subjects[b]; });
+  std::vector<std::uint32_t> rank(subjects.size());
+  for (std::size_t r = 0; r < byText.size(); ++r) rank[byText[r]] = static_cast<std::uint32_t>(r);
+
+  std::vector<std::uint64_t> keys(triples.size());
+  for (std::size_t i = 0; i < triples.size(); ++i)
+    keys[i] = (std::uint64_t{rank[subjectOf[i]]} << 32) | i;
+  subjectOf = {};
+  std::sort(keys.begin(), keys.end());
   std::vector<std::size_t> order(triples.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) {
-    const auto c = tripleCompare(triples[a], triples[b]);
-    return c != 0 ? c < 0 : a < b;
-  });
+  for (std::size_t i = 0; i < keys.size(); ++i) order[i] = keys[i] & 0xffffffffU;
+  for (std::size_t from = 0; from < keys.size();) {
+    std::size_t to = from + 1;
+    while (to < keys.size() && (keys[to] >> 32) == (keys[from] >> 32)) ++to;
+    if (to - from > 1) {
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(from),
+                order.begin() + static_cast<std::ptrdiff_t>(to),
+                [this](std::size_t a, std::size_t b) {
+                  const auto c = tripleCompare(triples[a], triples[b]);
+                  return c != 0 ? c < 0 : a < b;
+                });
+    }
+    from = to;
+  }
+  keys = {};
   // Applies the permutation in place, one cycle at a time: position i receives order[i].
   for (std::size_t i = 0; i < order.size(); ++i) {
     if (order[i] == i) continue;

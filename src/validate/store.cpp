@@ -456,6 +456,8 @@ void Store::addDataset(const rdf::Dataset& dataset) {
   // instead of Sord hashing the text again. Literals are mostly unique: not cached. The
   // triples come sorted by subject, so the last subject is kept as well.
   std::unordered_map<const void*, NodeRef> iris;
+  byPredicate_.reserve(byPredicate_.size() + dataset.triples.size());
+  bySubject_.reserve(bySubject_.size() + dataset.triples.size());
   const auto node = [&](const rdf::Term& t) -> SordNode* {
     if (!t.isIri()) return nullptr;
     auto [it, inserted] = iris.try_emplace(t.value.id());
@@ -516,7 +518,10 @@ Node Store::iri(std::string_view iri) const { return intern(rdf::Term::iri(std::
 
 void Store::addQuad(SordNode* s, SordNode* p, SordNode* o, const SourcePos& pos) {
   SordQuad quad = {s, p, o, nullptr};
-  if (sord_add(model(), quad)) byPredicate_.push_back({p, o, s});
+  if (sord_add(model(), quad)) {
+    byPredicate_.push_back({p, o, s});
+    bySubject_.push_back({s, p, o});
+  }
   addOrigin(s, p, o, pos);
 }
 
@@ -554,11 +559,13 @@ const NodeTriple& itself(const NodeTriple& t) { return t; }
 
 void Store::finishLoad() {
   sortOrigins();
-  if (byPredicateSorted_ != byPredicate_.size()) {
-    std::sort(byPredicate_.begin(), byPredicate_.end(),
-              [](const NodeTriple& a, const NodeTriple& b) { return prefixBefore(a, b, 3); });
-    byPredicate_.shrink_to_fit();
-    byPredicateSorted_ = byPredicate_.size();
+  if (indexedTriples_ != byPredicate_.size()) {
+    for (auto* index : {&byPredicate_, &bySubject_}) {
+      std::sort(index->begin(), index->end(),
+                [](const NodeTriple& a, const NodeTriple& b) { return prefixBefore(a, b, 3); });
+      index->shrink_to_fit();
+    }
+    indexedTriples_ = byPredicate_.size();
   }
 }
 
@@ -601,8 +608,9 @@ void forEach(SordModel* model, Node s, Node p, Node o, F&& f) {
 std::vector<Node> Store::objects(Node s, Node p) const {
   std::vector<Node> out;
   if (s == nullptr || p == nullptr) return out;
-  forEach(model(), s, p, nullptr, [&](const SordQuad& q) { out.push_back(q[SORD_OBJECT]); });
-  sortUnique(out);
+  const auto [from, to] = prefixRange(bySubject_, {s, p, nullptr}, 2, itself);
+  for (auto it = from; it != to; ++it) out.push_back((*it)[2]);
+  sortUnique(out);  // by text: addresses differ from run to run
   return out;
 }
 
@@ -622,8 +630,9 @@ Node Store::object(Node s, Node p) const {
 
 bool Store::has(Node s, Node p, Node o) const {
   if (s == nullptr || p == nullptr || o == nullptr) return false;
-  return sord_ask(model(), const_cast<SordNode*>(s), const_cast<SordNode*>(p),
-                  const_cast<SordNode*>(o), nullptr);
+  return std::binary_search(
+      bySubject_.begin(), bySubject_.end(), NodeTriple{s, p, o},
+      [](const NodeTriple& a, const NodeTriple& b) { return prefixBefore(a, b, 3); });
 }
 
 std::vector<std::pair<Node, Node>> Store::outgoing(Node s) const {

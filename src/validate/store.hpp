@@ -199,11 +199,14 @@ class Store {
   void sortOrigins();
   // The earliest position of the triples whose first `n` nodes (s, p, o) are those of `key`.
   [[nodiscard]] std::optional<SourcePos> earliestOrigin(const NodeTriple& key, std::size_t n) const;
-  // Sord keeps the triples in one index, subject first. The lookups by predicate (and
-  // object) use this array instead, sorted by node address after each load: a second Sord
-  // index compares node texts on every insertion, which was a third of loading a graph.
+  // Sord keeps the triples in one index, subject first. Lookups use these two arrays
+  // instead, sorted by node address after each load: a second Sord index compares node
+  // texts on every insertion, which was a third of loading a graph, and a Sord search
+  // compares texts at every level of its tree, which made objects() the validator's
+  // slowest step on large graphs. Sord's own index serves outgoing() and match().
   std::vector<NodeTriple> byPredicate_;  // (p, o, s)
-  std::size_t byPredicateSorted_ = 0;
+  std::vector<NodeTriple> bySubject_;    // (s, p, o)
+  std::size_t indexedTriples_ = 0;       // how many of them are sorted
   void finishLoad();
   // Inputs read without positions, to be read again for them when one is asked for.
   struct PendingRead {
