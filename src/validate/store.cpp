@@ -6,6 +6,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <new>
 #include <set>
 #include <sstream>
@@ -560,10 +562,22 @@ const NodeTriple& itself(const NodeTriple& t) { return t; }
 void Store::finishLoad() {
   sortOrigins();
   if (indexedTriples_ != byPredicate_.size()) {
-    for (auto* index : {&byPredicate_, &bySubject_}) {
-      std::sort(index->begin(), index->end(),
+    const auto sortIndex = [](std::vector<NodeTriple>& index) {
+      std::sort(index.begin(), index.end(),
                 [](const NodeTriple& a, const NodeTriple& b) { return prefixBefore(a, b, 3); });
-      index->shrink_to_fit();
+      index.shrink_to_fit();
+    };
+    // The two arrays are independent: sort one on another core.
+    auto byPredicate = std::async(std::launch::async, sortIndex, std::ref(byPredicate_));
+    sortIndex(bySubject_);
+    byPredicate.get();
+    subjectRanges_.clear();
+    subjectRanges_.reserve(bySubject_.size() / 4);
+    for (std::size_t from = 0; from < bySubject_.size();) {
+      std::size_t to = from + 1;
+      while (to < bySubject_.size() && bySubject_[to][0] == bySubject_[from][0]) ++to;
+      subjectRanges_.emplace(bySubject_[from][0], std::make_pair(from, to));
+      from = to;
     }
     indexedTriples_ = byPredicate_.size();
   }
@@ -608,7 +622,13 @@ void forEach(SordModel* model, Node s, Node p, Node o, F&& f) {
 std::vector<Node> Store::objects(Node s, Node p) const {
   std::vector<Node> out;
   if (s == nullptr || p == nullptr) return out;
-  const auto [from, to] = prefixRange(bySubject_, {s, p, nullptr}, 2, itself);
+  const auto range = subjectRanges_.find(s);
+  if (range == subjectRanges_.end()) return out;
+  const auto subjectBegin = bySubject_.begin() + static_cast<std::ptrdiff_t>(range->second.first);
+  const auto subjectEnd = bySubject_.begin() + static_cast<std::ptrdiff_t>(range->second.second);
+  const auto [from, to] = std::equal_range(
+      subjectBegin, subjectEnd, NodeTriple{s, p, nullptr},
+      [](const NodeTriple& a, const NodeTriple& b) { return nodeBefore(a[1], b[1]); });
   for (auto it = from; it != to; ++it) out.push_back((*it)[2]);
   sortUnique(out);  // by text: addresses differ from run to run
   return out;

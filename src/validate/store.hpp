@@ -207,6 +207,8 @@ class Store {
   std::vector<NodeTriple> byPredicate_;  // (p, o, s)
   std::vector<NodeTriple> bySubject_;    // (s, p, o)
   std::size_t indexedTriples_ = 0;       // how many of them are sorted
+  // Where each subject's triples are in bySubject_: [first, second).
+  std::unordered_map<Node, std::pair<std::size_t, std::size_t>> subjectRanges_;
   void finishLoad();
   // Inputs read without positions, to be read again for them when one is asked for.
   struct PendingRead {
