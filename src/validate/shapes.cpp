@@ -183,10 +183,7 @@ class Compiler {
  private:
   std::vector<Node> triplesWithPredicate(Node p) const {
     std::vector<Node> subjects;
-    IterPtr it(sord_search(g_.model(), nullptr, const_cast<SordNode*>(p), nullptr, nullptr));
-    for (; it && !sord_iter_end(it.get()); sord_iter_next(it.get())) {
-      subjects.push_back(sord_iter_get_node(it.get(), SORD_SUBJECT));
-    }
+    for (const auto& t : g_.match(nullptr, p, nullptr)) subjects.push_back(t[0]);
     sortUnique(subjects);
     return subjects;
   }

@@ -383,11 +383,13 @@ namespace {
 SerdStatus quietSordErrors(void*, const SerdError*) noexcept { return SERD_SUCCESS; }
 }  // namespace
 
-Store::Store() : world_(sord_world_new()), model_(sord_new(world_.get(), SORD_SPO, false)) {
-  installErrorSink();
-}
+Store::Store() : world_(sord_world_new()) { installErrorSink(); }
 
-Store::~Store() = default;
+Store::~Store() {
+  if (world_) {
+    for (SordNode* n : held_) sord_node_free(world_.get(), n);
+  }
+}
 
 void Store::installErrorSink() {
   sord_world_set_error_sink(world_.get(), quietSordErrors, nullptr);
@@ -519,11 +521,9 @@ Node Store::intern(const rdf::Term& t) const {
 Node Store::iri(std::string_view iri) const { return intern(rdf::Term::iri(std::string(iri))); }
 
 void Store::addQuad(SordNode* s, SordNode* p, SordNode* o, const SourcePos& pos) {
-  SordQuad quad = {s, p, o, nullptr};
-  if (sord_add(model(), quad)) {
-    byPredicate_.push_back({p, o, s});
-    bySubject_.push_back({s, p, o});
-  }
+  for (SordNode* n : {s, p, o}) held_.push_back(sord_node_copy(n));
+  byPredicate_.push_back({p, o, s});
+  bySubject_.push_back({s, p, o});
   addOrigin(s, p, o, pos);
 }
 
@@ -565,6 +565,7 @@ void Store::finishLoad() {
     const auto sortIndex = [](std::vector<NodeTriple>& index) {
       std::sort(index.begin(), index.end(),
                 [](const NodeTriple& a, const NodeTriple& b) { return prefixBefore(a, b, 3); });
+      index.erase(std::unique(index.begin(), index.end()), index.end());
       index.shrink_to_fit();
     };
     // The two arrays are independent: sort one on another core.
@@ -605,27 +606,12 @@ SourcePos Store::expand(const Origin& o) const {
   return SourcePos{files_[o.file], o.line, o.column};
 }
 
-namespace {
-template <typename F>
-void forEach(SordModel* model, Node s, Node p, Node o, F&& f) {
-  IterPtr it(sord_search(model, const_cast<SordNode*>(s), const_cast<SordNode*>(p),
-                         const_cast<SordNode*>(o), nullptr));
-  if (!it) return;
-  for (; !sord_iter_end(it.get()); sord_iter_next(it.get())) {
-    SordQuad q;
-    sord_iter_get(it.get(), q);
-    f(q);
-  }
-}
-}  // namespace
-
 std::vector<Node> Store::objects(Node s, Node p) const {
   std::vector<Node> out;
   if (s == nullptr || p == nullptr) return out;
-  const auto range = subjectRanges_.find(s);
-  if (range == subjectRanges_.end()) return out;
-  const auto subjectBegin = bySubject_.begin() + static_cast<std::ptrdiff_t>(range->second.first);
-  const auto subjectEnd = bySubject_.begin() + static_cast<std::ptrdiff_t>(range->second.second);
+  const auto [first, last] = subjectRange(s);
+  const auto subjectBegin = bySubject_.begin() + static_cast<std::ptrdiff_t>(first);
+  const auto subjectEnd = bySubject_.begin() + static_cast<std::ptrdiff_t>(last);
   const auto [from, to] = std::equal_range(
       subjectBegin, subjectEnd, NodeTriple{s, p, nullptr},
       [](const NodeTriple& a, const NodeTriple& b) { return nodeBefore(a[1], b[1]); });
@@ -655,11 +641,17 @@ bool Store::has(Node s, Node p, Node o) const {
       [](const NodeTriple& a, const NodeTriple& b) { return prefixBefore(a, b, 3); });
 }
 
+std::pair<std::size_t, std::size_t> Store::subjectRange(Node s) const {
+  const auto range = subjectRanges_.find(s);
+  return range == subjectRanges_.end() ? std::make_pair(std::size_t{0}, std::size_t{0})
+                                       : range->second;
+}
+
 std::vector<std::pair<Node, Node>> Store::outgoing(Node s) const {
   std::vector<std::pair<Node, Node>> out;
   if (s == nullptr) return out;
-  forEach(model(), s, nullptr, nullptr,
-          [&](const SordQuad& q) { out.emplace_back(q[SORD_PREDICATE], q[SORD_OBJECT]); });
+  const auto [from, to] = subjectRange(s);
+  for (std::size_t i = from; i < to; ++i) out.emplace_back(bySubject_[i][1], bySubject_[i][2]);
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     if (int c = compareNodes(a.first, b.first); c != 0) return c < 0;
     return compareNodes(a.second, b.second) < 0;
@@ -669,18 +661,24 @@ std::vector<std::pair<Node, Node>> Store::outgoing(Node s) const {
 
 std::vector<std::array<Node, 3>> Store::match(Node s, Node p, Node o) const {
   std::vector<std::array<Node, 3>> out;
-  if (s == nullptr && p != nullptr) {
+  const auto keep = [&](const NodeTriple& t) {
+    if ((p == nullptr || t[1] == p) && (o == nullptr || t[2] == o)) out.push_back(t);
+  };
+  if (s != nullptr) {
+    const auto [from, to] = subjectRange(s);
+    for (std::size_t i = from; i < to; ++i) keep(bySubject_[i]);
+  } else if (p != nullptr) {
     const auto [from, to] = prefixRange(byPredicate_, {p, o, nullptr}, o ? 2 : 1, itself);
     for (auto it = from; it != to; ++it) out.push_back({(*it)[2], p, (*it)[1]});
-    // In the order Sord's subject-first index would give: by subject, then object text.
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-      if (int c = compareNodes(a[0], b[0]); c != 0) return c < 0;
-      return compareNodes(a[2], b[2]) < 0;
-    });
-    return out;
+  } else {
+    for (const NodeTriple& t : bySubject_) keep(t);
   }
-  forEach(model(), s, p, o, [&](const SordQuad& q) {
-    out.push_back({q[SORD_SUBJECT], q[SORD_PREDICATE], q[SORD_OBJECT]});
+  // By subject, predicate and object text: addresses differ from run to run.
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    for (std::size_t i = 0; i < 3; ++i) {
+      if (int c = compareNodes(a[i], b[i]); c != 0) return c < 0;
+    }
+    return false;
   });
   return out;
 }
@@ -704,7 +702,7 @@ bool Store::list(Node head, std::vector<Node>& items) const {
   return true;
 }
 
-std::size_t Store::size() const { return sord_num_quads(model()); }
+std::size_t Store::size() const { return bySubject_.size(); }
 
 std::optional<SourcePos> Store::earliestOrigin(const NodeTriple& key, std::size_t n) const {
   ensurePositions();

@@ -26,12 +26,6 @@ using NodeTriple = std::array<Node, 3>;
 struct WorldDeleter {
   void operator()(SordWorld* w) const { sord_world_free(w); }
 };
-struct ModelDeleter {
-  void operator()(SordModel* m) const { sord_free(m); }
-};
-struct IterDeleter {
-  void operator()(SordIter* i) const { sord_iter_free(i); }
-};
 struct SerdEnvDeleter {
   void operator()(SerdEnv* e) const { serd_env_free(e); }
 };
@@ -43,8 +37,6 @@ struct SerdWriterDeleter {
 };
 
 using WorldPtr = std::unique_ptr<SordWorld, WorldDeleter>;
-using ModelPtr = std::unique_ptr<SordModel, ModelDeleter>;
-using IterPtr = std::unique_ptr<SordIter, IterDeleter>;
 using SerdEnvPtr = std::unique_ptr<SerdEnv, SerdEnvDeleter>;
 using SerdReaderPtr = std::unique_ptr<SerdReader, SerdReaderDeleter>;
 using SerdWriterPtr = std::unique_ptr<SerdWriter, SerdWriterDeleter>;
@@ -112,7 +104,8 @@ void sortUnique(std::vector<Node>& nodes);
 
 rdf::Term toTerm(Node n);
 
-// A graph held in Sord (indices SPO, OPS, PSO), union of all loaded graphs.
+// The union of all loaded graphs. Nodes are Sord nodes, interned in the store's Sord world;
+// the triples are kept in two arrays sorted by node address (see bySubject_).
 class Store {
  public:
   Store();
@@ -143,7 +136,7 @@ class Store {
   [[nodiscard]] bool has(Node s, Node p, Node o) const;
   // Every (predicate, object) with subject s.
   [[nodiscard]] std::vector<std::pair<Node, Node>> outgoing(Node s) const;
-  // Every triple matching the pattern (nullptr is a wildcard), in index order.
+  // Every triple matching the pattern (nullptr is a wildcard), sorted by subject, predicate and object text.
   [[nodiscard]] std::vector<std::array<Node, 3>> match(Node s, Node p, Node o) const;
   // The members of the RDF list at `head`; false if it is not a well-formed list.
   bool list(Node head, std::vector<Node>& items) const;
@@ -161,7 +154,6 @@ class Store {
   [[nodiscard]] std::optional<SourcePos> originOfProperty(Node s, Node p) const;
 
   [[nodiscard]] SordWorld* world() const { return world_.get(); }
-  [[nodiscard]] SordModel* model() const { return model_.get(); }
 
   // Called by the Serd statement sink.
   void addQuad(SordNode* s, SordNode* p, SordNode* o, const SourcePos& pos);
@@ -171,7 +163,8 @@ class Store {
   void installErrorSink();
 
   WorldPtr world_;
-  ModelPtr model_;
+  // One reference to each node of each triple added, released with the store.
+  std::vector<SordNode*> held_;
   mutable std::vector<NodeRef> interned_;
   // Positions are kept compactly: one table of file names, three integers per triple.
   struct Origin {
@@ -199,16 +192,16 @@ class Store {
   void sortOrigins();
   // The earliest position of the triples whose first `n` nodes (s, p, o) are those of `key`.
   [[nodiscard]] std::optional<SourcePos> earliestOrigin(const NodeTriple& key, std::size_t n) const;
-  // Sord keeps the triples in one index, subject first. Lookups use these two arrays
-  // instead, sorted by node address after each load: a second Sord index compares node
-  // texts on every insertion, which was a third of loading a graph, and a Sord search
-  // compares texts at every level of its tree, which made objects() the validator's
-  // slowest step on large graphs. Sord's own index serves outgoing() and match().
+  // The triples, twice: sorted by node address after each load, duplicates removed. Sord's
+  // own model orders its indices by node text, so every insertion and every search
+  // compares strings at each level of its tree: on a large graph that was most of the
+  // time spent loading it and the slowest part of validating it.
   std::vector<NodeTriple> byPredicate_;  // (p, o, s)
   std::vector<NodeTriple> bySubject_;    // (s, p, o)
   std::size_t indexedTriples_ = 0;       // how many of them are sorted
   // Where each subject's triples are in bySubject_: [first, second).
   std::unordered_map<Node, std::pair<std::size_t, std::size_t>> subjectRanges_;
+  [[nodiscard]] std::pair<std::size_t, std::size_t> subjectRange(Node s) const;
   void finishLoad();
   // Inputs read without positions, to be read again for them when one is asked for.
   struct PendingRead {
