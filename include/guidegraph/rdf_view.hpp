@@ -13,7 +13,8 @@ namespace guidegraph::rdf {
 
 // Maps the site's graph to a normalized dataset. Values that cannot become valid RDF
 // (a malformed date, a website that is not an absolute http(s) IRI) are reported and
-// left out rather than written as invalid RDF.
-[[nodiscard]] Dataset buildRdfView(const Site& site, Diagnostics& diags);
+// left out rather than written as invalid RDF. `threads` describe the vertices (0: one per
+// core); the dataset and the diagnostics are the same whatever the number.
+[[nodiscard]] Dataset buildRdfView(const Site& site, Diagnostics& diags, unsigned threads = 0);
 
 }  // namespace guidegraph::rdf

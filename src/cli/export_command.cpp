@@ -202,7 +202,8 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     printDiagnostics(diags, err);
     return kExitUsage;
   }
-  const KeptUntilExit<rdf::Dataset> keptData([&] { return rdf::buildRdfView(site, diags); });
+  const KeptUntilExit<rdf::Dataset> keptData(
+      [&] { return rdf::buildRdfView(site, diags, options.build.threads); });
   const rdf::Dataset& data = *keptData;
   timer.mark("rdf view");
   // Validation reads the triples and serialization writes them: with more than one core

@@ -134,7 +134,8 @@ int runValidate(const std::vector<std::string>& args, std::ostream& out, std::os
       printDiagnostics(diags, err);
       return kExitUsage;
     }
-    const KeptUntilExit<rdf::Dataset> keptData([&] { return rdf::buildRdfView(site, diags); });
+    const KeptUntilExit<rdf::Dataset> keptData(
+        [&] { return rdf::buildRdfView(site, diags, options.build.threads); });
     outcome = validateSite(site, *keptData, shapeFiles, diags);
   }
   if (!outcome.inputsRead) {

@@ -368,6 +368,18 @@ class SiteBuilder {
 
   // The entity a taxonomy term stands for ("Kazakhstan" -> /countries/kazakhstan/#id).
   VertexId termEntity(const Taxonomy& tax, const Located& term) {
+    // Most pages name the same few countries, categories and contributors: each term's
+    // vertex is looked up once. The first use of a term named it; later ones change nothing.
+    std::string key = tax.plural;
+    key += '\0';
+    key += term.value;
+    if (const auto it = termVertices_.find(key); it != termVertices_.end()) return it->second;
+    const VertexId v = newTermEntity(tax, term);
+    termVertices_.emplace(std::move(key), v);
+    return v;
+  }
+
+  VertexId newTermEntity(const Taxonomy& tax, const Located& term) {
     const std::string page = permalinkOf(termUrlPath(site_.config, tax, term.value));
     const std::string iri = text::encodeIri(page + "#id");
     const bool existed = graph().find(iri) != nullptr;
@@ -732,6 +744,7 @@ class SiteBuilder {
   Diagnostics& diags_;
   std::unordered_map<std::string, std::size_t> byUrl_, byContentPath_, draftsByUrl_,
       draftsByContentPath_;
+  std::unordered_map<std::string, VertexId> termVertices_;  // taxonomy '\0' term
   int sectionCount_ = 0;
 };
 

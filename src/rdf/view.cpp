@@ -1,5 +1,9 @@
+#include <algorithm>
+#include <future>
 #include <regex>
+#include <span>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #include "guidegraph/countries.hpp"
@@ -55,13 +59,49 @@ class ViewBuilder {
  public:
   ViewBuilder(const Site& site, Diagnostics& diags) : site_(site), g_(site.graph), diags_(diags) {}
 
-  Dataset build() {
+  // Vertices are described in `threads` runs of consecutive vertices at once (0: one per
+  // core), each with its own triples and diagnostics, joined in vertex order: the result
+  // is the same whatever the number.
+  Dataset build(unsigned threads) {
     Dataset ds;
     ds.prefixes = standardPrefixes();
-    out_ = &ds.triples;
     const Dataset& vocab = vocabulary();
-    ds.triples.reserve(upperBound() + vocab.triples.size());
-    for (const VertexId v : g_.sortedVertices()) describe(v);
+    const std::vector<VertexId> vertices = g_.sortedVertices();
+    if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+    // Too few vertices to be worth a thread.
+    const std::size_t runs =
+        std::clamp<std::size_t>(vertices.size() / 2000, 1, std::min(threads, 16U));
+    std::vector<std::vector<Triple>> parts(runs);
+    std::vector<Diagnostics> partDiags(runs);
+    const auto describeRun = [&](std::size_t k, std::vector<Triple>& out, std::size_t extra) {
+      const std::span<const VertexId> run(vertices.data() + vertices.size() * k / runs,
+                                          vertices.data() + vertices.size() * (k + 1) / runs);
+      ViewBuilder worker(site_, partDiags[k]);
+      worker.out_ = &out;
+      out.reserve(worker.upperBound(run) + extra);
+      for (const VertexId v : run) worker.describe(v);
+    };
+    std::vector<std::future<void>> others;
+    for (std::size_t k = 1; k < runs; ++k)
+      others.push_back(std::async(std::launch::async, describeRun, k, std::ref(parts[k]), 0));
+    // The first run writes into the dataset itself, with room for the others and the
+    // vocabulary.
+    std::size_t room = vocab.triples.size();
+    for (std::size_t k = 1; k < runs; ++k) {
+      const std::span<const VertexId> run(vertices.data() + vertices.size() * k / runs,
+                                          vertices.data() + vertices.size() * (k + 1) / runs);
+      room += upperBound(run);
+    }
+    describeRun(0, ds.triples, room);
+    for (auto& f : others) f.get();
+    for (std::size_t k = 0; k < runs; ++k) {
+      if (k > 0) {
+        ds.triples.insert(ds.triples.end(), std::make_move_iterator(parts[k].begin()),
+                          std::make_move_iterator(parts[k].end()));
+        parts[k] = {};
+      }
+      diags_.append(partDiags[k]);
+    }
     ds.triples.insert(ds.triples.end(), vocab.triples.begin(), vocab.triples.end());
     ds.normalize();
     return ds;
@@ -96,13 +136,13 @@ class ViewBuilder {
     return 16;
   }
 
-  std::size_t upperBound() const {
+  std::size_t upperBound(std::span<const VertexId> vertices) const {
     std::size_t n = 0;
-    for (auto [v, end] = boost::vertices(g_.impl()); v != end; ++v) {
-      const VertexProps& p = g_[*v];
+    for (const VertexId v : vertices) {
+      const VertexProps& p = g_[v];
       if (p.page.empty()) continue;
       n += maxOwnTriples(p.kind) + p.languages.size() + p.alternateNames.size();
-      for (auto [e, eEnd] = boost::out_edges(*v, g_.impl()); e != eEnd; ++e) {
+      for (auto [e, eEnd] = boost::out_edges(v, g_.impl()); e != eEnd; ++e) {
         const EdgeKind k = g_.impl()[*e].kind;
         n += k == EdgeKind::MainEntity || k == EdgeKind::HasSection ? 2 : 1;
       }
@@ -399,9 +439,9 @@ class ViewBuilder {
 
 }  // namespace
 
-Dataset buildRdfView(const Site& site, Diagnostics& diags) {
+Dataset buildRdfView(const Site& site, Diagnostics& diags, unsigned threads) {
   ViewBuilder builder(site, diags);
-  return builder.build();
+  return builder.build(threads);
 }
 
 }  // namespace guidegraph::rdf
