@@ -5,6 +5,7 @@
 #include <malloc.h>
 #endif
 #include <filesystem>
+#include <future>
 
 #include "guidegraph/graph_checks.hpp"
 #include "kept_until_exit.hpp"
@@ -53,22 +54,31 @@ void merge(shacl::ValidationReport& into, shacl::ValidationReport&& more) {
 ValidationOutcome validateSite(const Site& site, const rdf::Dataset& data,
                                const std::vector<std::string>& extraShapes, Diagnostics& diags) {
   ValidationOutcome outcome;
-  checkGraph(site, diags);
-  if (!allReadable(extraShapes, diags)) {
-    outcome.inputsRead = false;
-    return outcome;
-  }
-  // Kept until the process exits: freeing a large graph node by node took an eighth of
-  // validation, and the commands end right after (sanitizer builds still free it).
-  const KeptUntilExit<shacl::DataGraph> kept([&] { return shacl::DataGraph::fromDataset(data); });
-  const shacl::DataGraph& graph = *kept;
-  const shacl::ShapesGraph builtin =
-      shacl::ShapesGraph::fromTurtle(builtinShapes(), "shapes/guidegraph.ttl", diags);
-  outcome.report = shacl::validate(builtin, graph);
-  if (!extraShapes.empty()) {
-    const shacl::ShapesGraph user = shacl::ShapesGraph::fromFiles(extraShapes, diags);
-    merge(outcome.report, shacl::validate(user, graph));
-  }
+  // The graph checks read only the site: they run beside loading and validating the data
+  // (on a core that export's writer leaves free), and their findings still come first.
+  Diagnostics graphDiags;
+  auto graphChecks = std::async(std::launch::async, [&] { checkGraph(site, graphDiags); });
+  Diagnostics later;
+  [&] {
+    if (!allReadable(extraShapes, later)) {
+      outcome.inputsRead = false;
+      return;
+    }
+    // Kept until the process exits: freeing a large graph node by node took an eighth of
+    // validation, and the commands end right after (sanitizer builds still free it).
+    const KeptUntilExit<shacl::DataGraph> kept([&] { return shacl::DataGraph::fromDataset(data); });
+    const shacl::DataGraph& graph = *kept;
+    const shacl::ShapesGraph builtin =
+        shacl::ShapesGraph::fromTurtle(builtinShapes(), "shapes/guidegraph.ttl", later);
+    outcome.report = shacl::validate(builtin, graph);
+    if (!extraShapes.empty()) {
+      const shacl::ShapesGraph user = shacl::ShapesGraph::fromFiles(extraShapes, later);
+      merge(outcome.report, shacl::validate(user, graph));
+    }
+  }();
+  graphChecks.get();
+  diags.append(graphDiags);
+  diags.append(later);
   return outcome;
 }
 
