@@ -455,42 +455,47 @@ void Store::addPrefix(std::string name, std::string iri) {
 
 void Store::addDataset(const rdf::Dataset& dataset) {
   for (const rdf::Prefix& p : dataset.prefixes) addPrefix(p.name, p.iri);
-  SordWorld* w = world();
-  // Terms are interned Atoms, so an IRI's node can be found by the address of its text
-  // instead of Sord hashing the text again. Literals are mostly unique: not cached. The
-  // triples come sorted by subject, so the last subject is kept as well.
-  std::unordered_map<const void*, NodeRef> iris;
+  // Terms are interned Atoms, so an IRI's node (and a literal's datatype) is found by the
+  // address of its text instead of Sord hashing the text again. Other terms are mostly
+  // unique: not cached, except that the triples come sorted by subject, so a subject is
+  // usually the previous triple's. Each node made here is one reference the store keeps.
+  std::unordered_map<const void*, SordNode*> iris;
+  std::unordered_map<const void*, SordNode*> datatypes;
   byPredicate_.reserve(byPredicate_.size() + dataset.triples.size());
   bySubject_.reserve(bySubject_.size() + dataset.triples.size());
-  const auto node = [&](const rdf::Term& t) -> SordNode* {
-    if (!t.isIri()) return nullptr;
-    auto [it, inserted] = iris.try_emplace(t.value.id());
-    if (inserted) it->second = NodeRef(w, newNode(t));
-    return it->second.mut();
+  held_.reserve(held_.size() + dataset.triples.size());
+  const auto make = [&](const rdf::Term& t) {
+    SordNode* n = newNode(t, datatypes);
+    held_.push_back(n);
+    return n;
   };
+  const auto node = [&](const rdf::Term& t) -> SordNode* {
+    if (!t.isIri()) return make(t);
+    auto [it, inserted] = iris.try_emplace(t.value.id());
+    if (inserted) it->second = make(t);
+    return it->second;
+  };
+  const rdf::Term* lastSubject = nullptr;
+  SordNode* lastSubjectNode = nullptr;
   for (const rdf::Triple& t : dataset.triples) {
-    // Temporary references for the others: the model keeps its own.
-    NodeRef s;
-    NodeRef o;
-    SordNode* sn = node(t.subject);
-    if (sn == nullptr) {
-      s = NodeRef(w, newNode(t.subject));
-      sn = s.mut();
+    if (lastSubject == nullptr || !(*lastSubject == t.subject)) {
+      lastSubject = &t.subject;
+      lastSubjectNode = node(t.subject);
     }
-    SordNode* pn = node(t.predicate);
-    NodeRef p;
-    if (pn == nullptr) {
-      p = NodeRef(w, newNode(t.predicate));
-      pn = p.mut();
-    }
-    SordNode* on = node(t.object);
-    if (on == nullptr) {
-      o = NodeRef(w, newNode(t.object));
-      on = o.mut();
-    }
-    addQuad(sn, pn, on, t.origin);
+    addTriple(lastSubjectNode, node(t.predicate), node(t.object), t.origin);
   }
+  for (const auto& [text, n] : datatypes) held_.push_back(n);
   finishLoad();
+}
+
+SordNode* Store::newNode(const rdf::Term& t,
+                         std::unordered_map<const void*, SordNode*>& datatypes) const {
+  if (t.isLiteral() && t.language.empty() && !t.datatype.empty() && t.datatype != kXsdString) {
+    auto [it, inserted] = datatypes.try_emplace(t.datatype.id());
+    if (inserted) it->second = sord_new_uri(world(), u8(t.datatype));
+    return sord_new_literal(world(), it->second, u8(t.value), nullptr);
+  }
+  return newNode(t);
 }
 
 SordNode* Store::newNode(const rdf::Term& t) const {
@@ -522,6 +527,10 @@ Node Store::iri(std::string_view iri) const { return intern(rdf::Term::iri(std::
 
 void Store::addQuad(SordNode* s, SordNode* p, SordNode* o, const SourcePos& pos) {
   for (SordNode* n : {s, p, o}) held_.push_back(sord_node_copy(n));
+  addTriple(s, p, o, pos);
+}
+
+void Store::addTriple(Node s, Node p, Node o, const SourcePos& pos) {
   byPredicate_.push_back({p, o, s});
   bySubject_.push_back({s, p, o});
   addOrigin(s, p, o, pos);
@@ -597,9 +606,14 @@ void Store::sortOrigins() {
 }
 
 Store::Origin Store::compact(const SourcePos& pos) {
-  auto [it, inserted] = fileIds_.try_emplace(pos.file, static_cast<std::uint32_t>(files_.size()));
-  if (inserted) files_.push_back(pos.file);
-  return Origin{it->second, pos.line, pos.column};
+  // Consecutive triples mostly come from one file.
+  if (lastFile_ != pos.file || files_.empty()) {
+    auto [it, inserted] = fileIds_.try_emplace(pos.file, static_cast<std::uint32_t>(files_.size()));
+    if (inserted) files_.push_back(pos.file);
+    lastFile_ = pos.file;
+    lastFileId_ = it->second;
+  }
+  return Origin{lastFileId_, pos.line, pos.column};
 }
 
 SourcePos Store::expand(const Origin& o) const {

@@ -129,6 +129,10 @@ class Store {
   Node iri(std::string_view iri) const;
   // A new counted reference for `t`; the caller frees it with sord_node_free.
   SordNode* newNode(const rdf::Term& t) const;
+  // The same, with typed literals' datatype nodes made once each (references kept in
+  // `datatypes`).
+  SordNode* newNode(const rdf::Term& t,
+                    std::unordered_map<const void*, SordNode*>& datatypes) const;
 
   [[nodiscard]] std::vector<Node> objects(Node s, Node p) const;
   [[nodiscard]] std::vector<Node> subjects(Node p, Node o) const;
@@ -136,7 +140,8 @@ class Store {
   [[nodiscard]] bool has(Node s, Node p, Node o) const;
   // Every (predicate, object) with subject s.
   [[nodiscard]] std::vector<std::pair<Node, Node>> outgoing(Node s) const;
-  // Every triple matching the pattern (nullptr is a wildcard), sorted by subject, predicate and object text.
+  // Every triple matching the pattern (nullptr is a wildcard), sorted by subject, predicate and
+  // object text.
   [[nodiscard]] std::vector<std::array<Node, 3>> match(Node s, Node p, Node o) const;
   // The members of the RDF list at `head`; false if it is not a well-formed list.
   bool list(Node head, std::vector<Node>& items) const;
@@ -156,7 +161,10 @@ class Store {
   [[nodiscard]] SordWorld* world() const { return world_.get(); }
 
   // Called by the Serd statement sink.
+  // Adds a triple and keeps a reference to each node.
   void addQuad(SordNode* s, SordNode* p, SordNode* o, const SourcePos& pos);
+  // Adds a triple whose nodes' references the store already keeps.
+  void addTriple(Node s, Node p, Node o, const SourcePos& pos);
   void addOrigin(Node s, Node p, Node o, const SourcePos& pos);
 
  private:
@@ -179,6 +187,8 @@ class Store {
   std::vector<std::pair<std::string, std::string>> prefixes_;
   std::vector<Atom> files_;
   std::unordered_map<Atom, std::uint32_t> fileIds_;
+  Atom lastFile_;  // compact()'s last file and its id
+  std::uint32_t lastFileId_ = 0;
   // Where each triple was read: one entry per triple added with a position, sorted by the
   // node pointers (s, p, o) after each load, the first entry of a triple read twice first.
   // The subject's and the property's positions (the earliest of their triples) are found
