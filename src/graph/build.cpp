@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <unordered_map>
 
@@ -281,6 +282,7 @@ class SiteBuilder {
     for (const Page& page : site_.pages) {
       if (isTermKind(page.kind)) addTermPage(page);
     }
+    sourceEntities_.assign(site_.pages.size(), std::nullopt);
     for (const Page& page : site_.pages) {
       if (page.kind == PageKind::Source) addSource(page);
     }
@@ -469,6 +471,7 @@ class SiteBuilder {
     fillCommon(graph()[web], page);
     const VertexId entity =
         graph().vertex(VertexKind::Source, text::encodeIri(page.permalink + "#id"), pageIri);
+    sourceEntities_[static_cast<std::size_t>(&page - site_.pages.data())] = entity;
     VertexProps& s = graph()[entity];
     fillCommon(s, page);
     s.website = located(f, "website");
@@ -488,8 +491,11 @@ class SiteBuilder {
 
   std::optional<std::size_t> lookupUrl(
       const std::string& path, const std::unordered_map<std::string, std::size_t>& index) const {
-    for (const std::string& candidate :
-         {path, path + "/", text::urlize(path), text::urlize(path) + "/"}) {
+    // Most links are written as the page's own path: try that before making the others.
+    if (const auto it = index.find(path); it != index.end()) return it->second;
+    if (const auto it = index.find(path + "/"); it != index.end()) return it->second;
+    const std::string urlized = text::urlize(path);
+    for (const std::string& candidate : {urlized, urlized + "/"}) {
       if (const auto it = index.find(candidate); it != index.end()) return it->second;
     }
     return std::nullopt;
@@ -694,7 +700,7 @@ class SiteBuilder {
       const bool inSection = link.heading >= 0;
       const VertexId section = inSection ? sectionVertex(page, guide, link.heading) : guide;
       if (target.kind == PageKind::Source) {
-        const VertexId* source = graph().find(text::encodeIri(target.permalink + "#id"));
+        const std::optional<VertexId>& source = sourceEntities_[r.index];
         if (!source) continue;
         const std::string slug =
             fs::path(target.urlPath.substr(0, target.urlPath.size() - 1)).filename().string();
@@ -745,6 +751,7 @@ class SiteBuilder {
   std::unordered_map<std::string, std::size_t> byUrl_, byContentPath_, draftsByUrl_,
       draftsByContentPath_;
   std::unordered_map<std::string, VertexId> termVertices_;  // taxonomy '\0' term
+  std::vector<std::optional<VertexId>> sourceEntities_;     // by page index: a source's entity
   int sectionCount_ = 0;
 };
 

@@ -71,37 +71,50 @@ class ViewBuilder {
     // Too few vertices to be worth a thread.
     const std::size_t runs =
         std::clamp<std::size_t>(vertices.size() / 2000, 1, std::min(threads, 16U));
-    std::vector<std::vector<Triple>> parts(runs);
-    std::vector<Diagnostics> partDiags(runs);
-    const auto describeRun = [&](std::size_t k, std::vector<Triple>& out, std::size_t extra) {
-      const std::span<const VertexId> run(vertices.data() + vertices.size() * k / runs,
-                                          vertices.data() + vertices.size() * (k + 1) / runs);
-      ViewBuilder worker(site_, partDiags[k]);
-      worker.out_ = &out;
-      out.reserve(worker.upperBound(run) + extra);
-      for (const VertexId v : run) worker.describe(v);
+    // Each run writes into its own slice of the dataset, as long as its upper bound; the
+    // slices are then closed up. One allocation, no copy.
+    std::vector<std::span<const VertexId>> spans;
+    std::vector<std::size_t> sliceStart{0};
+    for (std::size_t k = 0; k < runs; ++k) {
+      spans.emplace_back(vertices.data() + vertices.size() * k / runs,
+                         vertices.data() + vertices.size() * (k + 1) / runs);
+      sliceStart.push_back(sliceStart.back() + upperBound(spans.back()));
+    }
+    ds.triples.reserve(sliceStart.back() + vocab.triples.size());
+    ds.triples.resize(sliceStart.back());
+    std::vector<std::size_t> used(runs);
+    std::vector<std::vector<Triple>> overflow(runs);
+    std::vector<Diagnostics> runDiags(runs);
+    const auto describeRun = [&](std::size_t k) {
+      ViewBuilder worker(site_, runDiags[k]);
+      worker.next_ = ds.triples.data() + sliceStart[k];
+      worker.end_ = ds.triples.data() + sliceStart[k + 1];
+      worker.overflow_ = &overflow[k];
+      for (const VertexId v : spans[k]) worker.describe(v);
+      used[k] = static_cast<std::size_t>(worker.next_ - (ds.triples.data() + sliceStart[k]));
     };
     std::vector<std::future<void>> others;
     for (std::size_t k = 1; k < runs; ++k)
-      others.push_back(std::async(std::launch::async, describeRun, k, std::ref(parts[k]), 0));
-    // The first run writes into the dataset itself, with room for the others and the
-    // vocabulary.
-    std::size_t room = vocab.triples.size();
-    for (std::size_t k = 1; k < runs; ++k) {
-      const std::span<const VertexId> run(vertices.data() + vertices.size() * k / runs,
-                                          vertices.data() + vertices.size() * (k + 1) / runs);
-      room += upperBound(run);
-    }
-    describeRun(0, ds.triples, room);
+      others.push_back(std::async(std::launch::async, describeRun, k));
+    describeRun(0);
     for (auto& f : others) f.get();
+    std::size_t size = 0;
     for (std::size_t k = 0; k < runs; ++k) {
-      if (k > 0) {
-        ds.triples.insert(ds.triples.end(), std::make_move_iterator(parts[k].begin()),
-                          std::make_move_iterator(parts[k].end()));
-        parts[k] = {};
+      std::move(ds.triples.begin() + static_cast<std::ptrdiff_t>(sliceStart[k]),
+                ds.triples.begin() + static_cast<std::ptrdiff_t>(sliceStart[k] + used[k]),
+                ds.triples.begin() + static_cast<std::ptrdiff_t>(size));
+      size += used[k];
+      if (!overflow[k].empty()) {
+        // Never expected (the bound is an upper bound), but kept in order if it happens.
+        ds.triples.insert(ds.triples.begin() + static_cast<std::ptrdiff_t>(size),
+                          std::make_move_iterator(overflow[k].begin()),
+                          std::make_move_iterator(overflow[k].end()));
+        size += overflow[k].size();
+        for (std::size_t j = k + 1; j < runs; ++j) sliceStart[j] += overflow[k].size();
       }
-      diags_.append(partDiags[k]);
+      diags_.append(runDiags[k]);
     }
+    ds.triples.resize(size);
     ds.triples.insert(ds.triples.end(), vocab.triples.begin(), vocab.triples.end());
     ds.normalize();
     return ds;
@@ -152,7 +165,12 @@ class ViewBuilder {
 
   // Subjects and graphs are the vertices' own Atoms: nothing is interned again here.
   void add(Atom s, Atom p, Term o, Atom graph, SourcePos pos) {
-    out_->push_back(Triple{Term::iri(s), Term::iri(p), std::move(o), graph, std::move(pos)});
+    Triple t{Term::iri(s), Term::iri(p), std::move(o), graph, std::move(pos)};
+    if (next_ != end_) {
+      *next_++ = std::move(t);
+    } else {
+      overflow_->push_back(std::move(t));
+    }
   }
   void addType(const VertexProps& v, const char* ns, std::string_view local) {
     add(v.iri, iri(ns::rdf, "type"), Term::iri(iri(ns, local)), v.page, v.pos);
@@ -434,7 +452,10 @@ class ViewBuilder {
   const Site& site_;
   const KnowledgeGraph& g_;
   Diagnostics& diags_;
-  std::vector<Triple>* out_ = nullptr;
+  // Where describe() writes: a slice of the dataset, then `overflow_` should it be full.
+  Triple* next_ = nullptr;
+  Triple* end_ = nullptr;
+  std::vector<Triple>* overflow_ = nullptr;
 };
 
 }  // namespace

@@ -569,7 +569,8 @@ const NodeTriple& itself(const NodeTriple& t) { return t; }
 }  // namespace
 
 void Store::finishLoad() {
-  sortOrigins();
+  // The positions and the two arrays are independent: they are sorted at once.
+  auto origins = std::async(std::launch::async, [this] { sortOrigins(); });
   if (indexedTriples_ != byPredicate_.size()) {
     const auto sortIndex = [](std::vector<NodeTriple>& index) {
       std::sort(index.begin(), index.end(),
@@ -577,7 +578,6 @@ void Store::finishLoad() {
       index.erase(std::unique(index.begin(), index.end()), index.end());
       index.shrink_to_fit();
     };
-    // The two arrays are independent: sort one on another core.
     auto byPredicate = std::async(std::launch::async, sortIndex, std::ref(byPredicate_));
     sortIndex(bySubject_);
     byPredicate.get();
@@ -591,6 +591,7 @@ void Store::finishLoad() {
     }
     indexedTriples_ = byPredicate_.size();
   }
+  origins.get();
 }
 
 void Store::sortOrigins() {
