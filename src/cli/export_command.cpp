@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <future>
 #include <iomanip>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <thread>
@@ -202,6 +203,9 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     printDiagnostics(diags, err);
     return kExitUsage;
   }
+  // The graph checks need only the site: they run beside the view and the writer.
+  std::optional<GraphChecks> graphChecks;
+  if (validate) graphChecks.emplace(site);
   const KeptUntilExit<rdf::Dataset> keptData(
       [&] { return rdf::buildRdfView(site, diags, options.build.threads); });
   const rdf::Dataset& data = *keptData;
@@ -225,7 +229,7 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     pending = std::async(concurrent ? std::launch::async : std::launch::deferred, [&] {
       const auto begin = std::chrono::steady_clock::now();
       Validated v;
-      v.outcome = validateSite(site, data, {}, v.diags);
+      v.outcome = validateSite(site, data, {}, v.diags, &*graphChecks);
       v.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
       return v;
     });

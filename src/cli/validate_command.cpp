@@ -134,9 +134,10 @@ int runValidate(const std::vector<std::string>& args, std::ostream& out, std::os
       printDiagnostics(diags, err);
       return kExitUsage;
     }
+    GraphChecks graphChecks(site);  // beside the view and SHACL
     const KeptUntilExit<rdf::Dataset> keptData(
         [&] { return rdf::buildRdfView(site, diags, options.build.threads); });
-    outcome = validateSite(site, *keptData, shapeFiles, diags);
+    outcome = validateSite(site, *keptData, shapeFiles, diags, &graphChecks);
   }
   if (!outcome.inputsRead) {
     printDiagnostics(diags, err);

@@ -6,6 +6,7 @@
 #endif
 #include <filesystem>
 #include <future>
+#include <optional>
 
 #include "guidegraph/graph_checks.hpp"
 #include "kept_until_exit.hpp"
@@ -51,13 +52,21 @@ void merge(shacl::ValidationReport& into, shacl::ValidationReport&& more) {
 
 }  // namespace
 
+GraphChecks::GraphChecks(const Site& site)
+    : findings_(std::async(std::launch::async, [&site] {
+        Diagnostics d;
+        checkGraph(site, d);
+        return d;
+      })) {}
+
+Diagnostics GraphChecks::take() { return findings_.get(); }
+
 ValidationOutcome validateSite(const Site& site, const rdf::Dataset& data,
-                               const std::vector<std::string>& extraShapes, Diagnostics& diags) {
+                               const std::vector<std::string>& extraShapes, Diagnostics& diags,
+                               GraphChecks* started) {
   ValidationOutcome outcome;
-  // The graph checks read only the site: they run beside loading and validating the data
-  // (on a core that export's writer leaves free), and their findings still come first.
-  Diagnostics graphDiags;
-  auto graphChecks = std::async(std::launch::async, [&] { checkGraph(site, graphDiags); });
+  std::optional<GraphChecks> own;
+  if (started == nullptr) started = &own.emplace(site);
   Diagnostics later;
   [&] {
     if (!allReadable(extraShapes, later)) {
@@ -76,8 +85,7 @@ ValidationOutcome validateSite(const Site& site, const rdf::Dataset& data,
       merge(outcome.report, shacl::validate(user, graph));
     }
   }();
-  graphChecks.get();
-  diags.append(graphDiags);
+  diags.append(started->take());
   diags.append(later);
   return outcome;
 }

@@ -2,6 +2,7 @@
 // in) and any user shapes over the RDF view, plus the graph checks.
 #pragma once
 
+#include <future>
 #include <string>
 #include <vector>
 
@@ -25,11 +26,22 @@ void releaseFragments(Site& site);
 // The shapes in shapes/guidegraph.ttl, as compiled into the program.
 const std::string& builtinShapes();
 
-// SHACL over the site's RDF view with the built-in shapes and `extraShapes`; the graph
-// checks are added to `diags`.
+// The graph checks (checkGraph), started on another thread: they read only the built
+// site, so they can run beside the RDF view and SHACL. take() waits for their findings.
+class GraphChecks {
+ public:
+  explicit GraphChecks(const Site& site);
+  [[nodiscard]] Diagnostics take();
+
+ private:
+  std::future<Diagnostics> findings_;
+};
+
+// SHACL over the site's RDF view with the built-in shapes and `extraShapes`; the findings
+// of the graph checks (`started`, or started here) are added to `diags` first.
 [[nodiscard]] ValidationOutcome validateSite(const Site& site, const rdf::Dataset& data,
                                              const std::vector<std::string>& extraShapes,
-                                             Diagnostics& diags);
+                                             Diagnostics& diags, GraphChecks* started = nullptr);
 
 // SHACL over RDF files with the given shapes files only.
 [[nodiscard]] ValidationOutcome validateFiles(const std::vector<std::string>& dataFiles,
