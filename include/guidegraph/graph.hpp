@@ -5,10 +5,12 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "guidegraph/diagnostic.hpp"
+#include "guidegraph/text.hpp"
 
 namespace guidegraph {
 
@@ -100,7 +102,8 @@ class KnowledgeGraph {
 
  private:
   GraphImpl g_;
-  std::unordered_map<std::string, VertexId> byIri_;
+  // Keys are the vertices' own interned IRI texts, which live as long as the process.
+  std::unordered_map<std::string_view, VertexId, text::StringViewHash, std::equal_to<>> byIri_;
 };
 
 }  // namespace guidegraph

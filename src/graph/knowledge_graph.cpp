@@ -67,18 +67,20 @@ const char* edgeKindName(EdgeKind k) {
 }
 
 VertexId KnowledgeGraph::vertex(VertexKind kind, const std::string& iri, const std::string& page) {
-  if (const auto it = byIri_.find(iri); it != byIri_.end()) return it->second;
+  if (const auto it = byIri_.find(std::string_view(iri)); it != byIri_.end()) return it->second;
   VertexProps props;
   props.kind = kind;
   props.iri = iri;
-  props.page = page;
+  // A page's own vertex is named by the page: intern the text once.
+  props.page = page == iri ? props.iri : Atom(page);
+  const std::string_view key = props.iri.str();
   const VertexId v = boost::add_vertex(std::move(props), g_);
-  byIri_.emplace(iri, v);
+  byIri_.emplace(key, v);
   return v;
 }
 
 const VertexId* KnowledgeGraph::find(const std::string& iri) const {
-  const auto it = byIri_.find(iri);
+  const auto it = byIri_.find(std::string_view(iri));
   return it == byIri_.end() ? nullptr : &it->second;
 }
 
