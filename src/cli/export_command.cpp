@@ -36,7 +36,7 @@ Options:
                          expanded or flattened
       --base IRI         use IRI instead of the site's baseURL for every permalink
       --drafts           include pages marked `draft: true`
-      --threads N        parse with N threads (default: one per core)
+      --threads N        parse and describe with N threads (default: one per core)
       --max-file-size N  skip content files larger than N bytes (default 16777216)
       --max-files N      read at most N content files (default 1000000)
       --max-yaml-depth N YAML front matter nested deeper than N levels is an error
