@@ -155,10 +155,13 @@ class DataGraph {
   friend class Validator;
 };
 
-// Validates `data` against every targeted shape of `shapes`. Deterministic. Interns a few
-// nodes into the data graph's Sord world while it runs: do not validate the same DataGraph
-// on two threads at once (distinct DataGraphs are independent).
-[[nodiscard]] ValidationReport validate(const ShapesGraph& shapes, const DataGraph& data);
+// Validates `data` against every targeted shape of `shapes`, with `threads` threads (0: one
+// per core; a graph read from files whose positions are still to be read uses one). The
+// report is the same whatever the number. Interns a few nodes into the data graph's Sord
+// world while it runs: do not validate the same DataGraph on two threads at once (distinct
+// DataGraphs are independent).
+[[nodiscard]] ValidationReport validate(const ShapesGraph& shapes, const DataGraph& data,
+                                        unsigned threads = 0);
 
 // A standard sh:ValidationReport in Turtle, written through Serd: sorted, with stable blank
 // node labels, so equal reports give equal bytes. Returns false if the stream failed.

@@ -36,7 +36,7 @@ Options:
                          expanded or flattened
       --base IRI         use IRI instead of the site's baseURL for every permalink
       --drafts           include pages marked `draft: true`
-      --threads N        parse and describe with N threads (default: one per core)
+      --threads N        parse, describe and validate with N threads (default: one per core)
       --max-file-size N  skip content files larger than N bytes (default 16777216)
       --max-files N      read at most N content files (default 1000000)
       --max-yaml-depth N YAML front matter nested deeper than N levels is an error
@@ -229,7 +229,7 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     pending = std::async(concurrent ? std::launch::async : std::launch::deferred, [&] {
       const auto begin = std::chrono::steady_clock::now();
       Validated v;
-      v.outcome = validateSite(site, data, {}, v.diags, &*graphChecks);
+      v.outcome = validateSite(site, data, {}, v.diags, &*graphChecks, options.build.threads);
       v.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
       return v;
     });

@@ -137,7 +137,7 @@ int runValidate(const std::vector<std::string>& args, std::ostream& out, std::os
     GraphChecks graphChecks(site);  // beside the view and SHACL
     const KeptUntilExit<rdf::Dataset> keptData(
         [&] { return rdf::buildRdfView(site, diags, options.build.threads); });
-    outcome = validateSite(site, *keptData, shapeFiles, diags, &graphChecks);
+    outcome = validateSite(site, *keptData, shapeFiles, diags, &graphChecks, options.build.threads);
   }
   if (!outcome.inputsRead) {
     printDiagnostics(diags, err);

@@ -63,7 +63,7 @@ Diagnostics GraphChecks::take() { return findings_.get(); }
 
 ValidationOutcome validateSite(const Site& site, const rdf::Dataset& data,
                                const std::vector<std::string>& extraShapes, Diagnostics& diags,
-                               GraphChecks* started) {
+                               GraphChecks* started, unsigned threads) {
   ValidationOutcome outcome;
   std::optional<GraphChecks> own;
   if (started == nullptr) started = &own.emplace(site);
@@ -79,10 +79,10 @@ ValidationOutcome validateSite(const Site& site, const rdf::Dataset& data,
     const shacl::DataGraph& graph = *kept;
     const shacl::ShapesGraph builtin =
         shacl::ShapesGraph::fromTurtle(builtinShapes(), "shapes/guidegraph.ttl", later);
-    outcome.report = shacl::validate(builtin, graph);
+    outcome.report = shacl::validate(builtin, graph, threads);
     if (!extraShapes.empty()) {
       const shacl::ShapesGraph user = shacl::ShapesGraph::fromFiles(extraShapes, later);
-      merge(outcome.report, shacl::validate(user, graph));
+      merge(outcome.report, shacl::validate(user, graph, threads));
     }
   }();
   diags.append(started->take());

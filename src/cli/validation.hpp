@@ -37,11 +37,13 @@ class GraphChecks {
   std::future<Diagnostics> findings_;
 };
 
-// SHACL over the site's RDF view with the built-in shapes and `extraShapes`; the findings
-// of the graph checks (`started`, or started here) are added to `diags` first.
+// SHACL over the site's RDF view with the built-in shapes and `extraShapes`, on `threads`
+// threads (0: one per core); the findings of the graph checks (`started`, or started here)
+// are added to `diags` first.
 [[nodiscard]] ValidationOutcome validateSite(const Site& site, const rdf::Dataset& data,
                                              const std::vector<std::string>& extraShapes,
-                                             Diagnostics& diags, GraphChecks* started = nullptr);
+                                             Diagnostics& diags, GraphChecks* started = nullptr,
+                                             unsigned threads = 0);
 
 // SHACL over RDF files with the given shapes files only.
 [[nodiscard]] ValidationOutcome validateFiles(const std::vector<std::string>& dataFiles,

@@ -1,8 +1,11 @@
 // The evaluation of compiled shapes over a data graph held in Sord.
 #include <algorithm>
 #include <cctype>
+#include <future>
 #include <map>
+#include <memory>
 #include <set>
+#include <thread>
 #include <tuple>
 
 #include "guidegraph/shacl.hpp"
@@ -125,17 +128,37 @@ class Evaluator {
     for (const auto& [prefix, iri] : data.prefixes()) namer_.add(prefix, iri);
     for (const auto& [prefix, iri] : cs.prefixes) namer_.add(prefix, iri);
     namer_.addStandard();
+    // Made here rather than when first needed, so that checking (which may run on several
+    // threads, one evaluator each) never adds a node to the store's world.
+    for (const char* iri : {"http://www.w3.org/2000/01/rdf-schema#label",
+                            "http://www.w3.org/2004/02/skos/core#prefLabel",
+                            "https://schema.org/name", "http://schema.org/name",
+                            "http://purl.org/dc/terms/title", "http://xmlns.com/foaf/0.1/name"}) {
+      labelProperties_.emplace_back(data.world(), data.newNode(rdf::Term::iri(iri)));
+    }
   }
 
-  ValidationReport run() {
-    ValidationReport report;
+  // Every (shape, focus node) to check, shape by shape.
+  std::vector<std::pair<ShapeId, Node>> work() {
+    std::vector<std::pair<ShapeId, Node>> out;
     for (ShapeId id : cs_.targeted) {
       if (cs_.shapes[id].deactivated) continue;
-      for (Node focus : focusNodes(cs_.shapes[id])) validateFocus(id, focus, &report.results);
+      for (Node focus : focusNodes(cs_.shapes[id])) out.emplace_back(id, focus);
     }
+    return out;
+  }
+
+  // Checks every `parts`-th item of `work`, from `part` on. Reads the store only, so
+  // evaluators over one store can check their parts at once.
+  void check(const std::vector<std::pair<ShapeId, Node>>& work, std::size_t part, std::size_t parts,
+             std::vector<ValidationResult>* out) {
+    for (std::size_t i = part; i < work.size(); i += parts)
+      validateFocus(work[i].first, work[i].second, out);
+  }
+
+  static void finish(ValidationReport& report) {
     std::sort(report.results.begin(), report.results.end(), resultLess);
     report.conforms = report.results.empty();
-    return report;
   }
 
  private:
@@ -381,14 +404,6 @@ class Evaluator {
   // A human-readable name of a data node, from the usual labelling properties.
   std::string labelOf(Node n) {
     if (isLiteral(n)) return {};
-    if (labelProperties_.empty()) {
-      for (const char* iri : {"http://www.w3.org/2000/01/rdf-schema#label",
-                              "http://www.w3.org/2004/02/skos/core#prefLabel",
-                              "https://schema.org/name", "http://schema.org/name",
-                              "http://purl.org/dc/terms/title", "http://xmlns.com/foaf/0.1/name"}) {
-        labelProperties_.emplace_back(data_.world(), data_.newNode(rdf::Term::iri(iri)));
-      }
-    }
     for (const NodeRef& p : labelProperties_) {
       const std::string label = preferredLiteral(data_.objects(n, p.get()));
       if (!label.empty()) return label;
@@ -734,8 +749,36 @@ class Evaluator {
 
 class Validator {
  public:
-  static ValidationReport run(const ShapesGraph& shapes, const DataGraph& data) {
-    return detail::Evaluator(shapes.impl_->compiled, data.impl_->store).run();
+  static ValidationReport run(const ShapesGraph& shapes, const DataGraph& data, unsigned threads) {
+    const detail::CompiledShapes& cs = shapes.impl_->compiled;
+    const detail::Store& store = data.impl_->store;
+    if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+    // A store read from files reads positions again when the first report needs one; that
+    // read changes the store, so such a store is checked on one thread.
+    if (store.readsPending()) threads = 1;
+    // One evaluator a thread (each keeps its own caches), made here one after the other:
+    // making one adds nodes to the store's world.
+    std::vector<std::unique_ptr<detail::Evaluator>> evaluators;
+    for (unsigned t = 0; t < threads; ++t)
+      evaluators.push_back(std::make_unique<detail::Evaluator>(cs, store));
+    const auto work = evaluators.front()->work();
+    std::vector<std::vector<ValidationResult>> results(threads);
+    {
+      std::vector<std::future<void>> others;
+      for (unsigned t = 1; t < threads; ++t) {
+        others.push_back(std::async(
+            std::launch::async, [&, t] { evaluators[t]->check(work, t, threads, &results[t]); }));
+      }
+      evaluators.front()->check(work, 0, threads, &results.front());
+      for (auto& f : others) f.get();
+    }
+    ValidationReport report;
+    for (auto& part : results) {
+      report.results.insert(report.results.end(), std::make_move_iterator(part.begin()),
+                            std::make_move_iterator(part.end()));
+    }
+    detail::Evaluator::finish(report);
+    return report;
   }
   static std::size_t shapeCount(const ShapesGraph& s) { return s.impl_->compiled.shapes.size(); }
   static std::size_t tripleCount(const DataGraph& d) { return d.impl_->store.size(); }
@@ -808,8 +851,8 @@ DataGraph DataGraph::fromTurtle(const std::string& turtle, const std::string& na
 
 std::size_t DataGraph::tripleCount() const { return Validator::tripleCount(*this); }
 
-ValidationReport validate(const ShapesGraph& shapes, const DataGraph& data) {
-  return Validator::run(shapes, data);
+ValidationReport validate(const ShapesGraph& shapes, const DataGraph& data, unsigned threads) {
+  return Validator::run(shapes, data, threads);
 }
 
 }  // namespace guidegraph::shacl

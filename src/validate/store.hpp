@@ -159,6 +159,8 @@ class Store {
   [[nodiscard]] std::optional<SourcePos> originOfProperty(Node s, Node p) const;
 
   [[nodiscard]] SordWorld* world() const { return world_.get(); }
+  // Whether positions are still to be read from an input (see ensurePositions).
+  [[nodiscard]] bool readsPending() const { return !pending_.empty(); }
 
   // Called by the Serd statement sink.
   // Adds a triple and keeps a reference to each node.
