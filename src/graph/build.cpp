@@ -278,6 +278,7 @@ class SiteBuilder {
   }
 
   void buildGraph() {
+    graph().reserveVertices(vertexBound());
     // Term pages first, so entities take their names from their own pages.
     for (const Page& page : site_.pages) {
       if (isTermKind(page.kind)) addTermPage(page);
@@ -299,6 +300,20 @@ class SiteBuilder {
   }
 
  private:
+  // More vertices than the graph will have: two a page (a source's web page and the
+  // source), one a heading, two a link (a recommendation, or a web page for a link out of
+  // the site, and the page it leads to), one a bold place, and one a page again for terms
+  // named without a page of their own.
+  std::size_t vertexBound() const {
+    std::size_t n = 3 * site_.pages.size() + 64;
+    for (const Page& page : site_.pages) {
+      const PageFragment& f = *page.fragment;
+      n += f.headings.size() + 2 * f.links.size();
+      for (const BodyLink& link : f.links) n += link.mentions.size();
+    }
+    return n;
+  }
+
   static bool isTermKind(PageKind k) {
     return k == PageKind::Category || k == PageKind::Country || k == PageKind::Contributor ||
            k == PageKind::Tag;
