@@ -464,6 +464,7 @@ void Store::addDataset(const rdf::Dataset& dataset) {
   byPredicate_.reserve(byPredicate_.size() + dataset.triples.size());
   bySubject_.reserve(bySubject_.size() + dataset.triples.size());
   held_.reserve(held_.size() + dataset.triples.size());
+  origins_.reserve(origins_.size() + dataset.triples.size());
   const auto make = [&](const rdf::Term& t) {
     SordNode* n = newNode(t, datatypes);
     held_.push_back(n);
