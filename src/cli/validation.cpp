@@ -61,32 +61,38 @@ GraphChecks::GraphChecks(const Site& site)
 
 Diagnostics GraphChecks::take() { return findings_.get(); }
 
+namespace {
+// SHACL over the view with the built-in shapes and `extraShapes`, into `outcome`.
+void checkShapes(const rdf::Dataset& data, const std::vector<std::string>& extraShapes,
+                 unsigned threads, ValidationOutcome& outcome, Diagnostics& diags) {
+  if (!allReadable(extraShapes, diags)) {
+    outcome.inputsRead = false;
+    return;
+  }
+  // Kept until the process exits: freeing a large graph node by node took an eighth of
+  // validation, and the commands end right after (sanitizer builds still free it).
+  const KeptUntilExit<shacl::DataGraph> kept([&] { return shacl::DataGraph::fromDataset(data); });
+  const shacl::DataGraph& graph = *kept;
+  const shacl::ShapesGraph builtin =
+      shacl::ShapesGraph::fromTurtle(builtinShapes(), "shapes/guidegraph.ttl", diags);
+  outcome.report = shacl::validate(builtin, graph, threads);
+  if (!extraShapes.empty()) {
+    const shacl::ShapesGraph user = shacl::ShapesGraph::fromFiles(extraShapes, diags);
+    merge(outcome.report, shacl::validate(user, graph, threads));
+  }
+}
+}  // namespace
+
 ValidationOutcome validateSite(const Site& site, const rdf::Dataset& data,
                                const std::vector<std::string>& extraShapes, Diagnostics& diags,
                                GraphChecks* started, unsigned threads) {
   ValidationOutcome outcome;
   std::optional<GraphChecks> own;
   if (started == nullptr) started = &own.emplace(site);
-  Diagnostics later;
-  [&] {
-    if (!allReadable(extraShapes, later)) {
-      outcome.inputsRead = false;
-      return;
-    }
-    // Kept until the process exits: freeing a large graph node by node took an eighth of
-    // validation, and the commands end right after (sanitizer builds still free it).
-    const KeptUntilExit<shacl::DataGraph> kept([&] { return shacl::DataGraph::fromDataset(data); });
-    const shacl::DataGraph& graph = *kept;
-    const shacl::ShapesGraph builtin =
-        shacl::ShapesGraph::fromTurtle(builtinShapes(), "shapes/guidegraph.ttl", later);
-    outcome.report = shacl::validate(builtin, graph, threads);
-    if (!extraShapes.empty()) {
-      const shacl::ShapesGraph user = shacl::ShapesGraph::fromFiles(extraShapes, later);
-      merge(outcome.report, shacl::validate(user, graph, threads));
-    }
-  }();
-  diags.append(started->take());
-  diags.append(later);
+  Diagnostics shapeDiags;
+  checkShapes(data, extraShapes, threads, outcome, shapeDiags);
+  diags.append(started->take());  // the graph checks' findings first
+  diags.append(shapeDiags);
   return outcome;
 }
 

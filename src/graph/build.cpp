@@ -9,6 +9,7 @@
 
 #include "guidegraph/site.hpp"
 #include "guidegraph/text.hpp"
+#include "guidegraph/threads.hpp"
 
 namespace guidegraph {
 
@@ -147,9 +148,8 @@ std::vector<std::shared_ptr<const PageFragment>> parseAll(const std::vector<Cont
       }
     }
   };
-  unsigned threads =
-      options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, files.size()));
+  const unsigned threads =
+      static_cast<unsigned>(std::min<std::size_t>(threadCount(options.threads), files.size()));
   if (threads <= 1) {
     work();
     return out;

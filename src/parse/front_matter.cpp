@@ -128,7 +128,7 @@ class PlainYamlReader {
         i = nextContentLine(i + 1);
       } else {
         std::size_t end = 0;
-        if (!readScalar(i, col, line.size(), false, entry.value, end)) return std::nullopt;
+        if (!readScalar(i, col, false, entry.value, end)) return std::nullopt;
         if (!onlySpaces(line.substr(end))) return std::nullopt;
         i = nextContentLine(i + 1);
       }
@@ -211,7 +211,7 @@ class PlainYamlReader {
       if (col == line.size()) return false;
       FmValue item;
       std::size_t end = 0;
-      if (!readScalar(j, col, line.size(), false, item, end)) return false;
+      if (!readScalar(j, col, false, item, end)) return false;
       if (!onlySpaces(line.substr(end))) return false;
       out.items.push_back(std::move(item));
       ++nodes_;
@@ -239,7 +239,7 @@ class PlainYamlReader {
       if (col == line.size()) return false;
       FmValue item;
       std::size_t end = 0;
-      if (!readScalar(i, col, line.size(), true, item, end)) return false;
+      if (!readScalar(i, col, true, item, end)) return false;
       out.items.push_back(std::move(item));
       ++nodes_;
       col = end;
@@ -253,9 +253,9 @@ class PlainYamlReader {
 
   // A scalar starting at `col`: double-quoted without escapes, single-quoted, or plain.
   // `end` is set just past it. In a flow list a plain scalar stops at ',' or ']'.
-  bool readScalar(std::size_t i, std::size_t col, std::size_t limit, bool inFlow, FmValue& out,
+  bool readScalar(std::size_t i, std::size_t col, bool inFlow, FmValue& out,
                   std::size_t& end) const {
-    const std::string_view line = lines_[i].substr(0, limit);
+    const std::string_view line = lines_[i];
     out.kind = FmValue::Kind::Scalar;
     out.pos = position(i, col);
     const char first = line[col];

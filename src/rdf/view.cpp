@@ -3,13 +3,13 @@
 #include <regex>
 #include <span>
 #include <string>
-#include <thread>
 #include <unordered_map>
 
 #include "guidegraph/countries.hpp"
 #include "guidegraph/rdf_read.hpp"
 #include "guidegraph/rdf_view.hpp"
 #include "guidegraph/text.hpp"
+#include "guidegraph/threads.hpp"
 
 namespace guidegraph::rdf {
 
@@ -67,10 +67,9 @@ class ViewBuilder {
     ds.prefixes = standardPrefixes();
     const Dataset& vocab = vocabulary();
     const std::vector<VertexId> vertices = g_.sortedVertices();
-    if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
     // Too few vertices to be worth a thread.
     const std::size_t runs =
-        std::clamp<std::size_t>(vertices.size() / 2000, 1, std::min(threads, 16U));
+        std::clamp<std::size_t>(vertices.size() / 2000, 1, std::min(threadCount(threads), 16U));
     // Each run writes into its own slice of the dataset, as long as its upper bound; the
     // slices are then closed up. One allocation, no copy.
     std::vector<std::span<const VertexId>> spans;

@@ -5,10 +5,10 @@
 #include <map>
 #include <memory>
 #include <set>
-#include <thread>
 #include <tuple>
 
 #include "guidegraph/shacl.hpp"
+#include "guidegraph/threads.hpp"
 #include "names.hpp"
 #include "shapes.hpp"
 #include "store.hpp"
@@ -752,7 +752,7 @@ class Validator {
   static ValidationReport run(const ShapesGraph& shapes, const DataGraph& data, unsigned threads) {
     const detail::CompiledShapes& cs = shapes.impl_->compiled;
     const detail::Store& store = data.impl_->store;
-    if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+    threads = threadCount(threads);
     // A store read from files reads positions again when the first report needs one; that
     // read changes the store, so such a store is checked on one thread.
     if (store.readsPending()) threads = 1;

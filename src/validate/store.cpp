@@ -10,6 +10,7 @@
 #include <future>
 #include <new>
 #include <set>
+#include <span>
 #include <sstream>
 #include <string>
 
@@ -625,12 +626,7 @@ SourcePos Store::expand(const Origin& o) const {
 std::vector<Node> Store::objects(Node s, Node p) const {
   std::vector<Node> out;
   if (s == nullptr || p == nullptr) return out;
-  const auto [first, last] = subjectRange(s);
-  const auto subjectBegin = bySubject_.begin() + static_cast<std::ptrdiff_t>(first);
-  const auto subjectEnd = bySubject_.begin() + static_cast<std::ptrdiff_t>(last);
-  const auto [from, to] = std::equal_range(
-      subjectBegin, subjectEnd, NodeTriple{s, p, nullptr},
-      [](const NodeTriple& a, const NodeTriple& b) { return nodeBefore(a[1], b[1]); });
+  const auto [from, to] = prefixRange(subjectTriples(s), {s, p, nullptr}, 2, itself);
   for (auto it = from; it != to; ++it) out.push_back((*it)[2]);
   sortUnique(out);  // by text: addresses differ from run to run
   return out;
@@ -652,22 +648,21 @@ Node Store::object(Node s, Node p) const {
 
 bool Store::has(Node s, Node p, Node o) const {
   if (s == nullptr || p == nullptr || o == nullptr) return false;
-  return std::binary_search(
-      bySubject_.begin(), bySubject_.end(), NodeTriple{s, p, o},
-      [](const NodeTriple& a, const NodeTriple& b) { return prefixBefore(a, b, 3); });
+  const auto [from, to] = prefixRange(subjectTriples(s), {s, p, o}, 3, itself);
+  return from != to;
 }
 
-std::pair<std::size_t, std::size_t> Store::subjectRange(Node s) const {
+std::span<const NodeTriple> Store::subjectTriples(Node s) const {
   const auto range = subjectRanges_.find(s);
-  return range == subjectRanges_.end() ? std::make_pair(std::size_t{0}, std::size_t{0})
-                                       : range->second;
+  if (range == subjectRanges_.end()) return {};
+  return std::span<const NodeTriple>(bySubject_)
+      .subspan(range->second.first, range->second.second - range->second.first);
 }
 
 std::vector<std::pair<Node, Node>> Store::outgoing(Node s) const {
   std::vector<std::pair<Node, Node>> out;
   if (s == nullptr) return out;
-  const auto [from, to] = subjectRange(s);
-  for (std::size_t i = from; i < to; ++i) out.emplace_back(bySubject_[i][1], bySubject_[i][2]);
+  for (const NodeTriple& t : subjectTriples(s)) out.emplace_back(t[1], t[2]);
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     if (int c = compareNodes(a.first, b.first); c != 0) return c < 0;
     return compareNodes(a.second, b.second) < 0;
@@ -681,8 +676,7 @@ std::vector<std::array<Node, 3>> Store::match(Node s, Node p, Node o) const {
     if ((p == nullptr || t[1] == p) && (o == nullptr || t[2] == o)) out.push_back(t);
   };
   if (s != nullptr) {
-    const auto [from, to] = subjectRange(s);
-    for (std::size_t i = from; i < to; ++i) keep(bySubject_[i]);
+    for (const NodeTriple& t : subjectTriples(s)) keep(t);
   } else if (p != nullptr) {
     const auto [from, to] = prefixRange(byPredicate_, {p, o, nullptr}, o ? 2 : 1, itself);
     for (auto it = from; it != to; ++it) out.push_back({(*it)[2], p, (*it)[1]});

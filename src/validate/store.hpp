@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -213,7 +214,8 @@ class Store {
   std::size_t indexedTriples_ = 0;       // how many of them are sorted
   // Where each subject's triples are in bySubject_: [first, second).
   std::unordered_map<Node, std::pair<std::size_t, std::size_t>> subjectRanges_;
-  [[nodiscard]] std::pair<std::size_t, std::size_t> subjectRange(Node s) const;
+  // The triples of `s` in bySubject_ (sorted by predicate, then object, by address).
+  [[nodiscard]] std::span<const NodeTriple> subjectTriples(Node s) const;
   void finishLoad();
   // Inputs read without positions, to be read again for them when one is asked for.
   struct PendingRead {
