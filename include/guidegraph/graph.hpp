@@ -4,6 +4,8 @@
 
 #include <boost/graph/adjacency_list.hpp>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -87,7 +89,9 @@ class KnowledgeGraph {
  public:
   // Returns the vertex for `iri`, creating it with `kind` if absent.
   VertexId vertex(VertexKind kind, const std::string& iri, const std::string& page);
-  [[nodiscard]] const VertexId* find(const std::string& iri) const;
+  // The same for texts already interned: nothing is interned again.
+  VertexId vertex(VertexKind kind, Atom iri, Atom page);
+  [[nodiscard]] const VertexId* find(std::string_view iri) const;
   // Adds an edge unless one of the same kind already joins the two vertices.
   void edge(VertexId from, VertexId to, EdgeKind kind, SourcePos pos);
   // Room for `n` vertices, so that adding them does not move those already there: a vertex
@@ -102,13 +106,17 @@ class KnowledgeGraph {
   [[nodiscard]] const VertexProps& operator[](VertexId v) const { return g_[v]; }
   [[nodiscard]] std::size_t vertexCount() const { return boost::num_vertices(g_); }
   [[nodiscard]] std::size_t edgeCount() const { return boost::num_edges(g_); }
-  // Vertex ids ordered by IRI, for deterministic walks.
-  [[nodiscard]] std::vector<VertexId> sortedVertices() const;
+  // Vertex ids ordered by IRI, for deterministic walks. Sorted at the first call after
+  // vertices were added, then kept; safe to call from several threads at once while the
+  // graph does not change. The reference is valid until a vertex is added.
+  [[nodiscard]] const std::vector<VertexId>& sortedVertices() const;
 
  private:
   GraphImpl g_;
   // Keys are the vertices' own interned IRI texts, which live as long as the process.
   std::unordered_map<std::string_view, VertexId, text::StringViewHash, std::equal_to<>> byIri_;
+  mutable std::unique_ptr<std::mutex> sortedMutex_ = std::make_unique<std::mutex>();
+  mutable std::vector<VertexId> sorted_;
 };
 
 }  // namespace guidegraph

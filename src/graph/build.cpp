@@ -132,33 +132,6 @@ std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfi
   return files;
 }
 
-std::vector<std::shared_ptr<const PageFragment>> parseAll(const std::vector<ContentFile>& files,
-                                                          const BuildOptions& options) {
-  std::vector<std::shared_ptr<const PageFragment>> out(files.size());
-  std::atomic<std::size_t> next{0};
-  std::size_t done = 0;
-  std::mutex progressMutex;
-  const auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
-      out[i] = std::make_shared<const PageFragment>(
-          parsePageFile(files[i].fsPath, files[i].display, options.limits));
-      if (options.progress) {
-        const std::lock_guard lock(progressMutex);
-        options.progress(++done, files.size());
-      }
-    }
-  };
-  const unsigned threads =
-      static_cast<unsigned>(std::min<std::size_t>(threadCount(options.threads), files.size()));
-  if (threads <= 1) {
-    work();
-    return out;
-  }
-  std::vector<std::jthread> pool;
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
-  return out;
-}
-
 bool isTrue(const FmValue* v) {
   return v && v->isScalar() && (v->scalar == "true" || v->scalar == "True");
 }
@@ -214,60 +187,219 @@ std::vector<Located> listValues(const PageFragment& f, std::string_view key, Dia
   return out;
 }
 
+bool isTermKind(PageKind k) {
+  return k == PageKind::Category || k == PageKind::Country || k == PageKind::Contributor ||
+         k == PageKind::Tag;
+}
+
+PageKind kindForRole(TaxonomyRole r) {
+  switch (r) {
+    case TaxonomyRole::Country:
+      return PageKind::Country;
+    case TaxonomyRole::Contributor:
+      return PageKind::Contributor;
+    case TaxonomyRole::Category:
+      return PageKind::Category;
+    case TaxonomyRole::Tag:
+      return PageKind::Tag;
+    case TaxonomyRole::Other:
+      break;
+  }
+  return PageKind::Other;
+}
+
+PageKind kindOf(const SiteConfig& config, const Page& page) {
+  const fs::path p(page.contentPath);
+  const std::string dir = p.parent_path().generic_string();
+  const std::string first = dir.substr(0, dir.find('/'));
+  if (page.contentPath == "_index.md") return PageKind::Home;
+  if (page.branch) {
+    const std::string slug = fs::path(dir).filename().string();
+    for (const auto& tax : config.taxonomies) {
+      if (tax.role == TaxonomyRole::Other) continue;
+      const bool inTaxonomyDir = fs::path(dir).parent_path().generic_string() == tax.plural;
+      if (inTaxonomyDir || termUrlPath(config, tax, slug) == page.urlPath) {
+        return kindForRole(tax.role);
+      }
+    }
+    return PageKind::Section;
+  }
+  if (first == config.guidesSection) return PageKind::Guide;
+  const std::string& sources = config.sourcesSection;
+  if (dir == sources || dir.starts_with(sources + "/")) return PageKind::Source;
+  return PageKind::Other;
+}
+
+const Taxonomy* taxonomyForRole(const SiteConfig& config, TaxonomyRole role) {
+  for (const auto& t : config.taxonomies) {
+    if (t.role == role) return &t;
+  }
+  return nullptr;
+}
+
+std::string permalinkOf(const SiteConfig& config, const std::string& urlPath) {
+  return config.baseUrl + urlPath.substr(1);
+}
+
+// What the merge needs of one content file that depends on nothing but the file and the
+// site's configuration: its URL and kind, and the IRIs of what it describes (interned).
+// parseAll works it out while the other files are still being parsed, so that the merge,
+// which runs on one thread, mostly joins the pieces. It holds only what outlives the merge
+// (the page, the IRIs, a source's lists): keeping each page's taxonomy terms here too made
+// a great many small allocations that were freed after the merge but never reused, and
+// raised the peak memory at 100,000 pages by 300 MB.
+struct PagePrep {
+  bool usable = false;
+  Page page;
+  Diagnostics diags;       // reported whether or not the page is kept
+  Diagnostics graphDiags;  // reported only when the page goes into the graph
+  Atom pageIri;            // the permalink as an IRI
+  Atom entityIri;          // "permalink#id": what a source or term page describes
+  // Sources.
+  Located website, wikidata;
+  std::vector<Located> languages, alternateNames;
+  // Categories.
+  std::vector<Located> broader;
+  // Guides: a section's IRI for each heading, a place's IRI for each bold mention of a link.
+  std::vector<Atom> sectionIris;
+  std::vector<std::vector<Atom>> placeIris;
+};
+
+PagePrep preparePage(const SiteConfig& config, const ContentFile& file,
+                     std::shared_ptr<const PageFragment> fragment) {
+  PagePrep prep;
+  Page& page = prep.page;
+  page.fragment = std::move(fragment);
+  const PageFragment& f = *page.fragment;
+  if (!f.usable) return prep;
+  prep.usable = true;
+  Diagnostics& diags = prep.diags;
+  page.file = f.path;
+  page.contentPath = file.contentPath;
+  page.draft = isTrue(f.frontMatter.get("draft"));
+  if (const FmValue* d = f.frontMatter.get("draft");
+      d && d->isScalar() && !isTrue(d) && d->scalar != "false" && d->scalar != "False") {
+    diags.add(Severity::Error, f.frontMatter.entry("draft")->keyPos, "front-matter-type",
+              "'draft' must be true or false, not '" + d->scalar +
+                  "'; the page is built as if it were false");
+  }
+  page.urlPath = pageUrlPath(config, page.contentPath, f.frontMatter);
+  page.permalink = config.baseUrl + page.urlPath.substr(1);
+  checkScalarKeys(f, diags);
+  page.title = located(f, "title").value;
+  const fs::path p(page.contentPath);
+  page.branch = p.filename() == "_index.md";
+  page.kind = kindOf(config, page);
+  for (const auto& alias : listValues(f, "aliases", diags)) {
+    page.aliases.push_back(text::resolvePath(page.urlPath, alias.value));
+  }
+
+  prep.pageIri = text::encodeIri(page.permalink);
+  const bool term = isTermKind(page.kind);
+  const bool source = page.kind == PageKind::Source;
+  const bool guide = page.kind == PageKind::Guide;
+  if (!term && !source && !guide) return prep;
+  if (term || source) prep.entityIri = text::encodeIri(page.permalink + "#id");
+  Diagnostics& graphDiags = prep.graphDiags;
+  if (page.kind == PageKind::Category && taxonomyForRole(config, TaxonomyRole::Category)) {
+    prep.broader = listValues(f, "broader", graphDiags);
+  }
+  if (source) {
+    prep.website = located(f, "website");
+    prep.wikidata = located(f, "wikidata");
+    prep.languages = listValues(f, "languages", graphDiags);
+    prep.alternateNames = listValues(f, "alternateName", graphDiags);
+  }
+  if (guide) {
+    for (const Heading& h : f.headings) {
+      prep.sectionIris.emplace_back(text::encodeIri(page.permalink + "#" + h.anchor));
+    }
+    prep.placeIris.resize(f.links.size());
+    for (std::size_t k = 0; k < f.links.size(); ++k) {
+      for (const auto& mention : f.links[k].mentions) {
+        prep.placeIris[k].emplace_back(
+            text::encodeIri(page.permalink + "#place-" + text::urlize(mention)));
+      }
+    }
+  }
+  return prep;
+}
+
+// Parses every file on all cores, and prepares each page on the calling thread as soon as
+// its file is parsed, in order. What the preparation makes outlives the parsing threads
+// (names, URLs, IRIs): made on the calling thread, it is not scattered among the memory
+// the parsing threads leave behind, which could then not be given back or reused.
+std::vector<PagePrep> parseAll(const SiteConfig& config, const std::vector<ContentFile>& files,
+                               const BuildOptions& options) {
+  const std::size_t n = files.size();
+  std::vector<PagePrep> out(n);
+  std::vector<std::shared_ptr<const PageFragment>> fragments(n);
+  const std::unique_ptr<std::atomic<bool>[]> parsed(new std::atomic<bool>[n]());
+  std::atomic<std::size_t> next{0};
+  std::size_t done = 0;
+  std::mutex progressMutex;
+  const auto work = [&] {
+    for (std::size_t i = next++; i < n; i = next++) {
+      fragments[i] = std::make_shared<const PageFragment>(
+          parsePageFile(files[i].fsPath, files[i].display, options.limits));
+      parsed[i].store(true, std::memory_order_release);
+      parsed[i].notify_one();
+      if (options.progress) {
+        const std::lock_guard lock(progressMutex);
+        options.progress(++done, n);
+      }
+    }
+  };
+  const unsigned threads =
+      static_cast<unsigned>(std::min<std::size_t>(threadCount(options.threads), n));
+  std::vector<std::jthread> pool;
+  if (threads <= 1) {
+    work();
+  } else {
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    parsed[i].wait(false, std::memory_order_acquire);
+    out[i] = preparePage(config, files[i], std::move(fragments[i]));
+  }
+  return out;
+}
+
 class SiteBuilder {
  public:
   SiteBuilder(Site& site, const BuildOptions& options, Diagnostics& diags)
       : site_(site), options_(options), diags_(diags) {}
 
-  void classify(const std::vector<std::shared_ptr<const PageFragment>>& fragments,
-                const std::vector<ContentFile>& files) {
-    for (std::size_t i = 0; i < fragments.size(); ++i) {
-      const PageFragment& f = *fragments[i];
-      diags_.append(f.diagnostics);
-      if (!f.usable) continue;
-      Page page;
-      page.file = f.path;
-      page.contentPath = files[i].contentPath;
-      page.fragment = fragments[i];
-      page.draft = isTrue(f.frontMatter.get("draft"));
-      if (const FmValue* d = f.frontMatter.get("draft");
-          d && d->isScalar() && !isTrue(d) && d->scalar != "false" && d->scalar != "False") {
-        diags_.add(Severity::Error, f.frontMatter.entry("draft")->keyPos, "front-matter-type",
-                   "'draft' must be true or false, not '" + d->scalar +
-                       "'; the page is built as if it were false");
-      }
-      page.urlPath = pageUrlPath(site_.config, page.contentPath, f.frontMatter);
-      page.permalink = site_.config.baseUrl + page.urlPath.substr(1);
-      checkScalarKeys(f, diags_);
-      page.title = located(f, "title").value;
-      const fs::path p(page.contentPath);
-      page.branch = p.filename() == "_index.md";
-      page.kind = kindOf(page);
-      for (const auto& alias : listValues(f, "aliases", diags_)) {
-        page.aliases.push_back(text::resolvePath(page.urlPath, alias.value));
-      }
-      if (page.draft && !options_.includeDrafts) {
-        site_.drafts.push_back(std::move(page));
+  void classify(std::vector<PagePrep>& preps) {
+    std::vector<PagePrep*> published;
+    for (PagePrep& prep : preps) {
+      diags_.append(prep.page.fragment->diagnostics);
+      if (!prep.usable) continue;
+      diags_.append(prep.diags);
+      if (prep.page.draft && !options_.includeDrafts) {
+        site_.drafts.push_back(std::move(prep.page));
       } else {
-        site_.pages.push_back(std::move(page));
+        published.push_back(&prep);
       }
     }
     // Of two pages at one URL the first (in content path order) keeps it; the other is
     // reported and left out, or both would describe one IRI with a mix of their statements.
-    std::vector<Page> kept;
-    kept.reserve(site_.pages.size());
-    for (Page& page : site_.pages) {
+    site_.pages.reserve(published.size());
+    preps_.reserve(published.size());
+    for (PagePrep* prep : published) {
+      Page& page = prep->page;
       if (const auto it = byUrl_.find(page.urlPath); it != byUrl_.end()) {
         diags_.add(Severity::Error, page.fragment->frontMatterPos, "duplicate-permalink",
-                   "page has the same URL " + page.urlPath + " as " + kept[it->second].file +
+                   "page has the same URL " + page.urlPath + " as " + site_.pages[it->second].file +
                        " and is left out; give one of them another `slug` or `url`");
         continue;
       }
-      byUrl_.emplace(page.urlPath, kept.size());
-      byContentPath_.emplace(page.contentPath, kept.size());
-      kept.push_back(std::move(page));
+      diags_.append(prep->graphDiags);
+      byUrl_.emplace(page.urlPath, site_.pages.size());
+      byContentPath_.emplace(page.contentPath, site_.pages.size());
+      site_.pages.push_back(std::move(page));
+      preps_.push_back(prep);
     }
-    site_.pages = std::move(kept);
     for (std::size_t i = 0; i < site_.pages.size(); ++i) {
       for (const auto& alias : site_.pages[i].aliases) byUrl_.emplace(alias, i);
     }
@@ -280,23 +412,25 @@ class SiteBuilder {
   void buildGraph() {
     graph().reserveVertices(vertexBound());
     // Term pages first, so entities take their names from their own pages.
-    for (const Page& page : site_.pages) {
-      if (isTermKind(page.kind)) addTermPage(page);
+    for (std::size_t i = 0; i < site_.pages.size(); ++i) {
+      if (isTermKind(site_.pages[i].kind)) addTermPage(i);
     }
     sourceEntities_.assign(site_.pages.size(), std::nullopt);
-    for (const Page& page : site_.pages) {
-      if (page.kind == PageKind::Source) addSource(page);
+    for (std::size_t i = 0; i < site_.pages.size(); ++i) {
+      if (site_.pages[i].kind == PageKind::Source) addSource(i);
     }
-    for (const Page& page : site_.pages) {
-      if (page.kind == PageKind::Guide) {
-        const std::string iri = text::encodeIri(page.permalink);
-        const VertexId guide = graph().vertex(VertexKind::Guide, iri, iri);
-        linkTaxonomies(page, guide, guide);
-      }
+    std::vector<std::size_t> guides;
+    for (std::size_t i = 0; i < site_.pages.size(); ++i) {
+      if (site_.pages[i].kind != PageKind::Guide) continue;
+      const Atom iri = preps_[i]->pageIri;
+      const VertexId guide = graph().vertex(VertexKind::Guide, iri, iri);
+      linkTaxonomies(i, guide, guide);
+      guides.push_back(i);
     }
-    for (const Page& page : site_.pages) {
-      if (page.kind == PageKind::Guide) addGuide(page);
-    }
+    // Every term is in the graph now: the guides' links are resolved on all cores (the
+    // graph is only read), then the guides are added one after the other.
+    const std::vector<std::vector<Resolved>> resolved = resolveLinks(guides);
+    for (std::size_t g = 0; g < guides.size(); ++g) addGuide(guides[g], resolved[g]);
   }
 
  private:
@@ -312,60 +446,6 @@ class SiteBuilder {
       for (const BodyLink& link : f.links) n += link.mentions.size();
     }
     return n;
-  }
-
-  static bool isTermKind(PageKind k) {
-    return k == PageKind::Category || k == PageKind::Country || k == PageKind::Contributor ||
-           k == PageKind::Tag;
-  }
-
-  static PageKind kindForRole(TaxonomyRole r) {
-    switch (r) {
-      case TaxonomyRole::Country:
-        return PageKind::Country;
-      case TaxonomyRole::Contributor:
-        return PageKind::Contributor;
-      case TaxonomyRole::Category:
-        return PageKind::Category;
-      case TaxonomyRole::Tag:
-        return PageKind::Tag;
-      case TaxonomyRole::Other:
-        break;
-    }
-    return PageKind::Other;
-  }
-
-  PageKind kindOf(const Page& page) const {
-    const fs::path p(page.contentPath);
-    const std::string dir = p.parent_path().generic_string();
-    const std::string first = dir.substr(0, dir.find('/'));
-    if (page.contentPath == "_index.md") return PageKind::Home;
-    if (page.branch) {
-      const std::string slug = fs::path(dir).filename().string();
-      for (const auto& tax : site_.config.taxonomies) {
-        if (tax.role == TaxonomyRole::Other) continue;
-        const bool inTaxonomyDir = fs::path(dir).parent_path().generic_string() == tax.plural;
-        if (inTaxonomyDir || termUrlPath(site_.config, tax, slug) == page.urlPath) {
-          return kindForRole(tax.role);
-        }
-      }
-      return PageKind::Section;
-    }
-    if (first == site_.config.guidesSection) return PageKind::Guide;
-    const std::string& sources = site_.config.sourcesSection;
-    if (dir == sources || dir.starts_with(sources + "/")) return PageKind::Source;
-    return PageKind::Other;
-  }
-
-  const Taxonomy* taxonomyForRole(TaxonomyRole role) const {
-    for (const auto& t : site_.config.taxonomies) {
-      if (t.role == role) return &t;
-    }
-    return nullptr;
-  }
-
-  std::string permalinkOf(const std::string& urlPath) const {
-    return site_.config.baseUrl + urlPath.substr(1);
   }
 
   VertexKind vertexKindFor(TaxonomyRole role) const {
@@ -397,7 +477,7 @@ class SiteBuilder {
   }
 
   VertexId newTermEntity(const Taxonomy& tax, const Located& term) {
-    const std::string page = permalinkOf(termUrlPath(site_.config, tax, term.value));
+    const std::string page = permalinkOf(site_.config, termUrlPath(site_.config, tax, term.value));
     const std::string iri = text::encodeIri(page + "#id");
     const bool existed = graph().find(iri) != nullptr;
     const VertexId v = graph().vertex(vertexKindFor(tax.role), iri, text::encodeIri(page));
@@ -408,24 +488,24 @@ class SiteBuilder {
     return v;
   }
 
-  void linkTaxonomies(const Page& page, VertexId pageVertex, VertexId entity) {
-    const PageFragment& f = *page.fragment;
+  void linkTaxonomies(std::size_t pageIndex, VertexId pageVertex, VertexId entity) {
+    const PageFragment& f = *site_.pages[pageIndex].fragment;
     for (const auto& tax : site_.config.taxonomies) {
       if (tax.role == TaxonomyRole::Other) continue;
       for (const auto& term : listValues(f, tax.plural, diags_)) {
-        const VertexId t = termEntity(tax, term);
+        const VertexId v = termEntity(tax, term);
         switch (tax.role) {
           case TaxonomyRole::Country:
-            graph().edge(entity, t, EdgeKind::Country, term.pos);
+            graph().edge(entity, v, EdgeKind::Country, term.pos);
             break;
           case TaxonomyRole::Category:
-            graph().edge(entity, t, EdgeKind::InCategory, term.pos);
+            graph().edge(entity, v, EdgeKind::InCategory, term.pos);
             break;
           case TaxonomyRole::Contributor:
-            graph().edge(pageVertex, t, EdgeKind::Contributor, term.pos);
+            graph().edge(pageVertex, v, EdgeKind::Contributor, term.pos);
             break;
           case TaxonomyRole::Tag:
-            graph().edge(pageVertex, t, EdgeKind::Tag, term.pos);
+            graph().edge(pageVertex, v, EdgeKind::Tag, term.pos);
             break;
           case TaxonomyRole::Other:
             break;
@@ -447,7 +527,9 @@ class SiteBuilder {
     v.linkTitle = located(f, "linkTitle");
   }
 
-  void addTermPage(const Page& page) {
+  void addTermPage(std::size_t pageIndex) {
+    const Page& page = site_.pages[pageIndex];
+    const PagePrep& prep = *preps_[pageIndex];
     TaxonomyRole role = TaxonomyRole::Other;
     switch (page.kind) {
       case PageKind::Category:
@@ -463,46 +545,63 @@ class SiteBuilder {
         role = TaxonomyRole::Tag;
         break;
     }
-    const std::string pageIri = text::encodeIri(page.permalink);
-    const VertexId web = graph().vertex(VertexKind::WebPage, pageIri, pageIri);
+    const VertexId web = graph().vertex(VertexKind::WebPage, prep.pageIri, prep.pageIri);
     fillCommon(graph()[web], page);
-    const VertexId entity =
-        graph().vertex(vertexKindFor(role), text::encodeIri(page.permalink + "#id"), pageIri);
+    const VertexId entity = graph().vertex(vertexKindFor(role), prep.entityIri, prep.pageIri);
     fillCommon(graph()[entity], page);
     graph().edge(web, entity, EdgeKind::MainEntity, page.fragment->frontMatterPos);
     if (role == TaxonomyRole::Category) {
-      if (const Taxonomy* tax = taxonomyForRole(TaxonomyRole::Category)) {
-        for (const auto& broader : listValues(*page.fragment, "broader", diags_)) {
+      if (const Taxonomy* tax = taxonomyForRole(site_.config, TaxonomyRole::Category)) {
+        for (const auto& broader : prep.broader) {
           graph().edge(entity, termEntity(*tax, broader), EdgeKind::Broader, broader.pos);
         }
       }
     }
   }
 
-  void addSource(const Page& page) {
-    const PageFragment& f = *page.fragment;
-    const std::string pageIri = text::encodeIri(page.permalink);
-    const VertexId web = graph().vertex(VertexKind::WebPage, pageIri, pageIri);
+  void addSource(std::size_t pageIndex) {
+    const Page& page = site_.pages[pageIndex];
+    PagePrep& prep = *preps_[pageIndex];
+    const VertexId web = graph().vertex(VertexKind::WebPage, prep.pageIri, prep.pageIri);
     fillCommon(graph()[web], page);
-    const VertexId entity =
-        graph().vertex(VertexKind::Source, text::encodeIri(page.permalink + "#id"), pageIri);
-    sourceEntities_[static_cast<std::size_t>(&page - site_.pages.data())] = entity;
+    const VertexId entity = graph().vertex(VertexKind::Source, prep.entityIri, prep.pageIri);
+    sourceEntities_[pageIndex] = entity;
     VertexProps& s = graph()[entity];
     fillCommon(s, page);
-    s.website = located(f, "website");
-    s.wikidata = located(f, "wikidata");
-    s.languages = listValues(f, "languages", diags_);
-    s.alternateNames = listValues(f, "alternateName", diags_);
-    graph().edge(web, entity, EdgeKind::MainEntity, f.frontMatterPos);
-    linkTaxonomies(page, web, entity);
+    // Nothing else reads these.
+    s.website = std::move(prep.website);
+    s.wikidata = std::move(prep.wikidata);
+    s.languages = std::move(prep.languages);
+    s.alternateNames = std::move(prep.alternateNames);
+    graph().edge(web, entity, EdgeKind::MainEntity, page.fragment->frontMatterPos);
+    linkTaxonomies(pageIndex, web, entity);
   }
 
   struct Resolved {
     enum class Kind { Page, Term, Draft, Missing, External, Ignored } kind = Kind::Ignored;
     std::size_t index = 0;
     VertexId term = 0;
-    std::string url;  // external URL, or the path looked up
+    std::string url;   // external URL, or the path looked up
+    std::string iri;   // an external page's IRI; for a source, its first recommendation's
+    std::string slug;  // a source's slug
   };
+
+  std::vector<std::vector<Resolved>> resolveLinks(const std::vector<std::size_t>& guides) const {
+    std::vector<std::vector<Resolved>> out(guides.size());
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+      for (std::size_t g = next++; g < guides.size(); g = next++) {
+        const Page& page = site_.pages[guides[g]];
+        out[g].reserve(page.fragment->links.size());
+        for (const BodyLink& link : page.fragment->links) out[g].push_back(resolve(page, link));
+      }
+    };
+    const auto threads = std::min<std::size_t>(threadCount(options_.threads), guides.size() / 64);
+    std::vector<std::jthread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    return out;
+  }
 
   std::optional<std::size_t> lookupUrl(
       const std::string& path, const std::unordered_map<std::string, std::size_t>& index) const {
@@ -549,6 +648,15 @@ class SiteBuilder {
     return found;
   }
 
+  // A link to a source becomes a recommendation: its slug, and the IRI it has unless the
+  // guide recommends the source more than once.
+  void withRecommendation(const Page& from, Resolved& r) const {
+    const Page& target = site_.pages[r.index];
+    if (target.kind != PageKind::Source) return;
+    r.slug = fs::path(target.urlPath.substr(0, target.urlPath.size() - 1)).filename().string();
+    r.iri = text::encodeIri(from.permalink + "#rec-" + r.slug);
+  }
+
   Resolved resolve(const Page& from, const BodyLink& link) const {
     Resolved r;
     if (link.form != LinkForm::Markdown) {
@@ -556,6 +664,7 @@ class SiteBuilder {
       if (auto i = lookupContent(from, link.destination, byContentPath_, site_.pages)) {
         r.kind = Resolved::Kind::Page;
         r.index = *i;
+        withRecommendation(from, r);
       } else if (auto d =
                      lookupContent(from, link.destination, draftsByContentPath_, site_.drafts)) {
         r.kind = Resolved::Kind::Draft;
@@ -594,6 +703,7 @@ class SiteBuilder {
                      ? Resolved::Kind::External
                      : Resolved::Kind::Ignored;
         r.url = dest;
+        if (r.kind == Resolved::Kind::External) r.iri = text::encodeIri(r.url, true);
         return r;
       }
       dest = rest;
@@ -607,6 +717,7 @@ class SiteBuilder {
     if (const auto i = lookupUrl(path, byUrl_)) {
       r.kind = Resolved::Kind::Page;
       r.index = *i;
+      withRecommendation(from, r);
     } else if (const auto d = lookupUrl(path, draftsByUrl_)) {
       r.kind = Resolved::Kind::Draft;
       r.index = *d;
@@ -622,7 +733,8 @@ class SiteBuilder {
   // Hugo builds a page for every taxonomy term in use, even one without a content file.
   const VertexId* termEntityAt(const std::string& path) const {
     for (const std::string& candidate : {path, path + "/"}) {
-      const VertexId* v = site_.graph.find(text::encodeIri(permalinkOf(candidate) + "#id"));
+      const VertexId* v =
+          site_.graph.find(text::encodeIri(permalinkOf(site_.config, candidate) + "#id"));
       if (!v) continue;
       switch (site_.graph[*v].kind) {
         case VertexKind::Category:
@@ -637,13 +749,15 @@ class SiteBuilder {
     return nullptr;
   }
 
-  VertexId sectionVertex(const Page& page, VertexId guide, int headingIndex) {
-    const PageFragment& f = *page.fragment;
-    const Heading& h = f.headings[static_cast<std::size_t>(headingIndex)];
-    const std::string pageIri = text::encodeIri(page.permalink);
-    const std::string iri = text::encodeIri(page.permalink + "#" + h.anchor);
-    const bool existed = graph().find(iri) != nullptr;
-    const VertexId s = graph().vertex(VertexKind::Section, iri, pageIri);
+  VertexId sectionVertex(std::size_t pageIndex, VertexId guide, int headingIndex) {
+    std::optional<VertexId>& known = sections_[static_cast<std::size_t>(headingIndex)];
+    if (known) return *known;
+    const Page& page = site_.pages[pageIndex];
+    const PagePrep& prep = *preps_[pageIndex];
+    const Heading& h = page.fragment->headings[static_cast<std::size_t>(headingIndex)];
+    const Atom iri = prep.sectionIris[static_cast<std::size_t>(headingIndex)];
+    const bool existed = graph().find(iri.str()) != nullptr;
+    const VertexId s = graph().vertex(VertexKind::Section, iri, prep.pageIri);
     if (!existed) {
       VertexProps& sp = graph()[s];
       sp.name = Located{h.text, h.pos};
@@ -653,17 +767,22 @@ class SiteBuilder {
       sp.position = ++sectionCount_;
       graph().edge(guide, s, EdgeKind::HasSection, h.pos);
     }
+    known = s;
     return s;
   }
 
-  void addGuide(const Page& page) {
+  void addGuide(std::size_t pageIndex, const std::vector<Resolved>& resolved) {
+    const Page& page = site_.pages[pageIndex];
+    const PagePrep& prep = *preps_[pageIndex];
     const PageFragment& f = *page.fragment;
-    const std::string pageIri = text::encodeIri(page.permalink);
+    const Atom pageIri = prep.pageIri;
     const VertexId guide = graph().vertex(VertexKind::Guide, pageIri, pageIri);
     fillCommon(graph()[guide], page);
     sectionCount_ = 0;
+    sections_.assign(f.headings.size(), std::nullopt);
     for (std::size_t h = 0; h < f.headings.size(); ++h) {
-      if (f.headings[h].level == f.sectionLevel) sectionVertex(page, guide, static_cast<int>(h));
+      if (f.headings[h].level == f.sectionLevel)
+        sectionVertex(pageIndex, guide, static_cast<int>(h));
     }
     std::optional<VertexId> country;
     for (auto [e, end] = boost::out_edges(guide, graph().impl()); e != end; ++e) {
@@ -674,8 +793,9 @@ class SiteBuilder {
     }
     int position = 0;
     std::map<std::string, int> recIds;
-    for (const BodyLink& link : f.links) {
-      const Resolved r = resolve(page, link);
+    for (std::size_t k = 0; k < f.links.size(); ++k) {
+      const BodyLink& link = f.links[k];
+      const Resolved& r = resolved[k];
       switch (r.kind) {
         case Resolved::Kind::Ignored:
           continue;
@@ -691,18 +811,17 @@ class SiteBuilder {
                          ", which is not published; remove `draft: true` there or remove the link");
           continue;
         case Resolved::Kind::External: {
-          const VertexId ext =
-              graph().vertex(VertexKind::WebPage, text::encodeIri(r.url, true), "");
+          const VertexId ext = graph().vertex(VertexKind::WebPage, Atom(r.iri), Atom());
           graph().edge(guide, ext, EdgeKind::References, link.pos);
           continue;
         }
         case Resolved::Kind::Term: {
           const bool inSection = link.heading >= 0;
-          const VertexId from = inSection ? sectionVertex(page, guide, link.heading) : guide;
+          const VertexId from = inSection ? sectionVertex(pageIndex, guide, link.heading) : guide;
           if (graph()[r.term].kind == VertexKind::Category) {
             graph().edge(from, r.term, EdgeKind::SectionSubject, link.pos);
           } else {
-            const std::string termPage = graph()[r.term].page;
+            const Atom termPage = graph()[r.term].page;
             graph().edge(guide, graph().vertex(VertexKind::WebPage, termPage, termPage),
                          EdgeKind::References, link.pos);
           }
@@ -712,20 +831,20 @@ class SiteBuilder {
           break;
       }
       const Page& target = site_.pages[r.index];
+      const PagePrep& targetPrep = *preps_[r.index];
       const bool inSection = link.heading >= 0;
-      const VertexId section = inSection ? sectionVertex(page, guide, link.heading) : guide;
+      const VertexId section = inSection ? sectionVertex(pageIndex, guide, link.heading) : guide;
       if (target.kind == PageKind::Source) {
         const std::optional<VertexId>& source = sourceEntities_[r.index];
         if (!source) continue;
-        const std::string slug =
-            fs::path(target.urlPath.substr(0, target.urlPath.size() - 1)).filename().string();
         // "#rec-<slug>", then "#rec-<slug>-2", ... for repeats: skip any IRI already taken
         // (a source whose slug is itself "<slug>-2" must not lose its recommendation).
-        std::string recIri;
-        for (int n = ++recIds[slug];; n = ++recIds[slug]) {
-          recIri = text::encodeIri(page.permalink + "#rec-" + slug +
-                                   (n > 1 ? "-" + std::to_string(n) : ""));
-          if (!graph().find(recIri)) break;
+        Atom recIri;
+        for (int n = ++recIds[r.slug];; n = ++recIds[r.slug]) {
+          recIri = n == 1 ? Atom(r.iri)
+                          : Atom(text::encodeIri(page.permalink + "#rec-" + r.slug + "-" +
+                                                 std::to_string(n)));
+          if (!graph().find(recIri.str())) break;
         }
         const VertexId rec = graph().vertex(VertexKind::Recommendation, recIri, pageIri);
         VertexProps& rp = graph()[rec];
@@ -738,21 +857,19 @@ class SiteBuilder {
         graph().edge(guide, rec, EdgeKind::HasRecommendation, link.pos);
         graph().edge(rec, *source, EdgeKind::RecommendedSource, link.pos);
         if (inSection) graph().edge(rec, section, EdgeKind::InSection, link.pos);
-        for (const auto& mention : link.mentions) {
-          const std::string placeIri =
-              text::encodeIri(page.permalink + "#place-" + text::urlize(mention));
-          const VertexId place = graph().vertex(VertexKind::Place, placeIri, pageIri);
-          graph()[place].name = Located{mention, link.pos};
+        for (std::size_t m = 0; m < link.mentions.size(); ++m) {
+          const VertexId place = graph().vertex(VertexKind::Place, prep.placeIris[k][m], pageIri);
+          graph()[place].name = Located{link.mentions[m], link.pos};
           graph()[place].pos = link.pos;
           graph().edge(rec, place, EdgeKind::MentionsPlace, link.pos);
           if (country) graph().edge(place, *country, EdgeKind::PlaceIn, link.pos);
         }
       } else if (target.kind == PageKind::Category) {
-        const VertexId* cat = graph().find(text::encodeIri(target.permalink + "#id"));
+        const VertexId* cat = graph().find(targetPrep.entityIri.str());
         if (cat) graph().edge(section, *cat, EdgeKind::SectionSubject, link.pos);
       } else {
-        const std::string iri = text::encodeIri(target.permalink);
-        const VertexId other = graph().vertex(VertexKind::WebPage, iri, iri);
+        const VertexId other =
+            graph().vertex(VertexKind::WebPage, targetPrep.pageIri, targetPrep.pageIri);
         graph().edge(guide, other, EdgeKind::References, link.pos);
       }
     }
@@ -763,10 +880,12 @@ class SiteBuilder {
   Site& site_;
   const BuildOptions& options_;
   Diagnostics& diags_;
+  std::vector<PagePrep*> preps_;  // by page index, into the vector classify() was given
   std::unordered_map<std::string, std::size_t> byUrl_, byContentPath_, draftsByUrl_,
       draftsByContentPath_;
   std::unordered_map<std::string, VertexId> termVertices_;  // taxonomy '\0' term
   std::vector<std::optional<VertexId>> sourceEntities_;     // by page index: a source's entity
+  std::vector<std::optional<VertexId>> sections_;           // the guide's, by heading index
   int sectionCount_ = 0;
 };
 
@@ -786,10 +905,10 @@ Site buildSite(const std::string& siteDir, const BuildOptions& options, Diagnost
   const auto files = scanContent(siteDir, site.config, options, diags);
   site.filesScanned = files.size();
   stageDone("scan");
-  const auto fragments = parseAll(files, options);
+  std::vector<PagePrep> preps = parseAll(site.config, files, options);
   stageDone("parse");
   SiteBuilder builder(site, options, diags);
-  builder.classify(fragments, files);
+  builder.classify(preps);
   builder.buildGraph();
   diags.sort();
   stageDone("merge");

@@ -79,8 +79,19 @@ VertexId KnowledgeGraph::vertex(VertexKind kind, const std::string& iri, const s
   return v;
 }
 
-const VertexId* KnowledgeGraph::find(const std::string& iri) const {
-  const auto it = byIri_.find(std::string_view(iri));
+VertexId KnowledgeGraph::vertex(VertexKind kind, Atom iri, Atom page) {
+  if (const auto it = byIri_.find(iri.str()); it != byIri_.end()) return it->second;
+  VertexProps props;
+  props.kind = kind;
+  props.iri = iri;
+  props.page = page;
+  const VertexId v = boost::add_vertex(std::move(props), g_);
+  byIri_.emplace(iri.str(), v);
+  return v;
+}
+
+const VertexId* KnowledgeGraph::find(std::string_view iri) const {
+  const auto it = byIri_.find(iri);
   return it == byIri_.end() ? nullptr : &it->second;
 }
 
@@ -91,13 +102,18 @@ void KnowledgeGraph::edge(VertexId from, VertexId to, EdgeKind kind, SourcePos p
   boost::add_edge(from, to, EdgeProps{kind, std::move(pos)}, g_);
 }
 
-std::vector<VertexId> KnowledgeGraph::sortedVertices() const {
-  std::vector<VertexId> out;
-  out.reserve(boost::num_vertices(g_));
-  for (auto [v, end] = boost::vertices(g_); v != end; ++v) out.push_back(*v);
-  std::sort(out.begin(), out.end(),
-            [this](VertexId a, VertexId b) { return g_[a].iri < g_[b].iri; });
-  return out;
+const std::vector<VertexId>& KnowledgeGraph::sortedVertices() const {
+  const std::lock_guard lock(*sortedMutex_);
+  if (sorted_.size() == boost::num_vertices(g_)) return sorted_;
+  // Sorts the texts beside the ids, so that a comparison does not go through the vertex.
+  std::vector<std::pair<std::string_view, VertexId>> byIri;
+  byIri.reserve(boost::num_vertices(g_));
+  for (auto [v, end] = boost::vertices(g_); v != end; ++v) byIri.emplace_back(g_[*v].iri.str(), *v);
+  std::sort(byIri.begin(), byIri.end());
+  sorted_.clear();
+  sorted_.reserve(byIri.size());
+  for (const auto& entry : byIri) sorted_.push_back(entry.second);
+  return sorted_;
 }
 
 }  // namespace guidegraph

@@ -66,7 +66,7 @@ class ViewBuilder {
     Dataset ds;
     ds.prefixes = standardPrefixes();
     const Dataset& vocab = vocabulary();
-    const std::vector<VertexId> vertices = g_.sortedVertices();
+    const std::vector<VertexId>& vertices = g_.sortedVertices();
     // Too few vertices to be worth a thread.
     const std::size_t runs =
         std::clamp<std::size_t>(vertices.size() / 2000, 1, std::min(threadCount(threads), 16U));
