@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <functional>
 #include <numeric>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -12,7 +13,8 @@ namespace guidegraph::rdf {
 namespace {
 // rdf:type sorts first among a subject's predicates, as readers of Turtle expect `a` first.
 int predicateRank(const Term& p) {
-  return p.value == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" ? 0 : 1;
+  static const Atom type("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+  return p.value == type ? 0 : 1;  // Atoms: one pointer comparison
 }
 
 std::strong_ordering tripleCompare(const Triple& a, const Triple& b) {
@@ -71,18 +73,31 @@ void Dataset::normalize() {
   std::sort(keys.begin(), keys.end());
   std::vector<std::size_t> order(triples.size());
   for (std::size_t i = 0; i < keys.size(); ++i) order[i] = keys[i] & 0xffffffffU;
-  for (std::size_t from = 0; from < keys.size();) {
-    std::size_t to = from + 1;
-    while (to < keys.size() && (keys[to] >> 32) == (keys[from] >> 32)) ++to;
-    if (to - from > 1) {
-      std::sort(order.begin() + static_cast<std::ptrdiff_t>(from),
-                order.begin() + static_cast<std::ptrdiff_t>(to),
-                [this](std::size_t a, std::size_t b) {
-                  const auto c = tripleCompare(triples[a], triples[b]);
-                  return c != 0 ? c < 0 : a < b;
-                });
+  // Each subject's triples are sorted on their own: on two threads for a large dataset, the
+  // second taking the subjects from the one nearest the middle.
+  const auto sortRuns = [&](std::size_t from, std::size_t end) {
+    while (from < end) {
+      std::size_t to = from + 1;
+      while (to < end && (keys[to] >> 32) == (keys[from] >> 32)) ++to;
+      if (to - from > 1) {
+        std::sort(order.begin() + static_cast<std::ptrdiff_t>(from),
+                  order.begin() + static_cast<std::ptrdiff_t>(to),
+                  [this](std::size_t a, std::size_t b) {
+                    const auto c = tripleCompare(triples[a], triples[b]);
+                    return c != 0 ? c < 0 : a < b;
+                  });
+      }
+      from = to;
     }
-    from = to;
+  };
+  std::size_t middle = keys.size() / 2;
+  while (middle > 0 && middle < keys.size() && (keys[middle] >> 32) == (keys[middle - 1] >> 32))
+    ++middle;
+  if (keys.size() >= 100000 && std::thread::hardware_concurrency() > 1) {
+    std::jthread second(sortRuns, middle, keys.size());
+    sortRuns(0, middle);
+  } else {
+    sortRuns(0, keys.size());
   }
   keys = {};
   // Applies the permutation in place, one cycle at a time: position i receives order[i].
