@@ -4,6 +4,8 @@
 #include <cstring>
 #include <memory>
 #include <ostream>
+#include <string>
+#include <unordered_map>
 
 #include "guidegraph/serialize.hpp"
 
@@ -17,11 +19,29 @@ struct WriterDeleter {
   void operator()(SerdWriter* w) const { serd_writer_free(w); }
 };
 
-size_t sinkToStream(const void* buf, size_t len, void* stream) {
-  auto* out = static_cast<std::ostream*>(stream);
-  out->write(static_cast<const char*>(buf), static_cast<std::streamsize>(len));
-  return out->good() ? len : 0;
-}
+// Serd hands over each token on its own (a bracket, a name, a space): they are gathered
+// here and written to the stream a large piece at a time, instead of the stream's checks
+// and locale lookups running for every few bytes.
+class BufferedSink {
+ public:
+  explicit BufferedSink(std::ostream& out) : out_(out) { buffer_.reserve(kSize); }
+  static size_t write(const void* buf, size_t len, void* self) {
+    auto* sink = static_cast<BufferedSink*>(self);
+    sink->buffer_.append(static_cast<const char*>(buf), len);
+    if (sink->buffer_.size() >= kSize && !sink->flush()) return 0;
+    return len;
+  }
+  bool flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+    return out_.good();
+  }
+
+ private:
+  static constexpr std::size_t kSize = 1 << 20;
+  std::ostream& out_;
+  std::string buffer_;
+};
 
 SerdNode nodeOf(const std::string& s, SerdType type) {
   SerdNode n = serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
@@ -117,8 +137,9 @@ std::string writeRdf(const rdf::Dataset& data, RdfFormat format, std::ostream& o
 
   std::unique_ptr<SerdEnv, EnvDeleter> env(serd_env_new(nullptr));
   const int style = abbreviated ? (SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED) : SERD_STYLE_ASCII;
+  BufferedSink sink(out);
   std::unique_ptr<SerdWriter, WriterDeleter> writer(serd_writer_new(
-      syntax, static_cast<SerdStyle>(style), env.get(), nullptr, sinkToStream, &out));
+      syntax, static_cast<SerdStyle>(style), env.get(), nullptr, BufferedSink::write, &sink));
   if (abbreviated) {
     for (const auto& p : data.prefixes) {
       const SerdNode name = nodeOf(p.name, SERD_LITERAL);
@@ -127,21 +148,35 @@ std::string writeRdf(const rdf::Dataset& data, RdfFormat format, std::ostream& o
       serd_writer_set_prefix(writer.get(), &name, &uri);
     }
   }
+  // A subject is usually the previous triple's, and predicates, datatypes, languages and
+  // graphs are a few dozen texts: their nodes are made once (a node is the same for the
+  // same text, and Atoms with the same text are the same Atom).
+  std::unordered_map<const void*, SerdNode> iris;
+  std::unordered_map<const void*, SerdNode> literals;
+  const auto cached = [&](const Atom& text, SerdType type) {
+    auto& cache = type == SERD_LITERAL ? literals : iris;
+    auto [it, inserted] = cache.try_emplace(text.id());
+    if (inserted) it->second = nodeOf(text, type);
+    return it->second;
+  };
   const rdf::Triple* previous = nullptr;
+  SerdNode s = SERD_NODE_NULL;
   for (const rdf::Triple* t : order) {
-    if (previous && !less(previous, t) && !less(t, previous)) continue;  // duplicate
+    // Equal Atoms are equal texts: this is the order's equality, without comparing texts.
+    if (previous && *previous == *t) continue;  // duplicate
+    if (!previous || !(previous->subject == t->subject)) s = termNode(t->subject);
     previous = t;
-    const SerdNode s = termNode(t->subject);
-    const SerdNode p = termNode(t->predicate);
+    const SerdNode p =
+        t->predicate.isIri() ? cached(t->predicate.value, SERD_URI) : termNode(t->predicate);
     const SerdNode o = termNode(t->object);
-    const SerdNode g = quads && !t->graph.empty() ? nodeOf(t->graph, SERD_URI) : SERD_NODE_NULL;
+    const SerdNode g = quads && !t->graph.empty() ? cached(t->graph, SERD_URI) : SERD_NODE_NULL;
     SerdNode datatype = SERD_NODE_NULL;
     SerdNode lang = SERD_NODE_NULL;
     if (t->object.isLiteral()) {
       if (!t->object.language.empty())
-        lang = nodeOf(t->object.language, SERD_LITERAL);
+        lang = cached(t->object.language, SERD_LITERAL);
       else if (!t->object.datatype.empty())
-        datatype = nodeOf(t->object.datatype, SERD_URI);
+        datatype = cached(t->object.datatype, SERD_URI);
     }
     const SerdStatus st =
         serd_writer_write_statement(writer.get(), 0, g.buf ? &g : nullptr, &s, &p, &o,
@@ -151,6 +186,7 @@ std::string writeRdf(const rdf::Dataset& data, RdfFormat format, std::ostream& o
              reinterpret_cast<const char*>(serd_strerror(st));
   }
   serd_writer_finish(writer.get());
+  sink.flush();
   out.flush();
   if (!out) return "cannot write the output (disk full?)";
   return {};

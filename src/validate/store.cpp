@@ -581,19 +581,54 @@ void Store::finishLoad() {
       index.shrink_to_fit();
     };
     auto byPredicate = std::async(std::launch::async, sortIndex, std::ref(byPredicate_));
-    sortIndex(bySubject_);
-    byPredicate.get();
-    subjectRanges_.clear();
-    subjectRanges_.reserve(bySubject_.size() / 4);
-    for (std::size_t from = 0; from < bySubject_.size();) {
-      std::size_t to = from + 1;
-      while (to < bySubject_.size() && bySubject_[to][0] == bySubject_[from][0]) ++to;
-      subjectRanges_.emplace(bySubject_[from][0], std::make_pair(from, to));
-      from = to;
+    if (!indexBySubjectRuns()) {
+      sortIndex(bySubject_);
+      subjectRanges_.clear();
+      subjectRanges_.reserve(bySubject_.size() / 4);
+      for (std::size_t from = 0; from < bySubject_.size();) {
+        std::size_t to = from + 1;
+        while (to < bySubject_.size() && bySubject_[to][0] == bySubject_[from][0]) ++to;
+        subjectRanges_.emplace(bySubject_[from][0], std::make_pair(from, to));
+        from = to;
+      }
     }
+    byPredicate.get();
     indexedTriples_ = byPredicate_.size();
   }
   origins.get();
+}
+
+bool Store::indexBySubjectRuns() {
+  // Lookups go through subjectRanges_, so the subjects need not be in any order: only each
+  // subject's triples together, sorted by (predicate, object). A dataset comes sorted by
+  // subject, so when no subject's triples are split, sorting each subject's few triples
+  // does instead of sorting the whole array.
+  subjectRanges_.clear();
+  subjectRanges_.reserve(bySubject_.size() / 4);
+  std::size_t kept = 0;
+  for (std::size_t from = 0; from < bySubject_.size();) {
+    std::size_t to = from + 1;
+    while (to < bySubject_.size() && bySubject_[to][0] == bySubject_[from][0]) ++to;
+    const auto first = bySubject_.begin() + static_cast<std::ptrdiff_t>(from);
+    const auto last = bySubject_.begin() + static_cast<std::ptrdiff_t>(to);
+    std::sort(first, last,
+              [](const NodeTriple& a, const NodeTriple& b) { return prefixBefore(a, b, 3); });
+    const auto end = std::unique(first, last);
+    const std::size_t start = kept;
+    for (auto it = first; it != end; ++it) bySubject_[kept++] = *it;
+    if (!subjectRanges_.try_emplace(bySubject_[start][0], start, kept).second) {
+      // A subject whose triples are in two places: undo nothing (the array holds the same
+      // triples, some reordered, some duplicates dropped) and sort the whole array.
+      const auto rest = static_cast<std::size_t>(bySubject_.end() - last);
+      std::move(last, bySubject_.end(), bySubject_.begin() + static_cast<std::ptrdiff_t>(kept));
+      bySubject_.resize(kept + rest);
+      return false;
+    }
+    from = to;
+  }
+  bySubject_.resize(kept);
+  bySubject_.shrink_to_fit();
+  return true;
 }
 
 void Store::sortOrigins() {

@@ -203,6 +203,8 @@ class Store {
   std::vector<OriginEntry> origins_;
   std::size_t originsSorted_ = 0;  // origins_[0, originsSorted_) is sorted
   void sortOrigins();
+  // Indexes bySubject_ when each subject's triples are together; false if they are not.
+  bool indexBySubjectRuns();
   // The earliest position of the triples whose first `n` nodes (s, p, o) are those of `key`.
   [[nodiscard]] std::optional<SourcePos> earliestOrigin(const NodeTriple& key, std::size_t n) const;
   // The triples, twice: sorted by node address after each load, duplicates removed. Sord's
