@@ -669,11 +669,15 @@ std::vector<Node> Store::objects(Node s, Node p) const {
 
 std::vector<Node> Store::subjects(Node p, Node o) const {
   std::vector<Node> out;
-  if (o == nullptr || p == nullptr) return out;
-  const auto [from, to] = prefixRange(byPredicate_, {p, o, nullptr}, 2, itself);
-  for (auto it = from; it != to; ++it) out.push_back((*it)[2]);
+  addSubjects(p, o, out);
   sortUnique(out);  // by text: addresses differ from run to run
   return out;
+}
+
+void Store::addSubjects(Node p, Node o, std::vector<Node>& out) const {
+  if (o == nullptr || p == nullptr) return;
+  const auto [from, to] = prefixRange(byPredicate_, {p, o, nullptr}, 2, itself);
+  for (auto it = from; it != to; ++it) out.push_back((*it)[2]);
 }
 
 Node Store::object(Node s, Node p) const {

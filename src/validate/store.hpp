@@ -137,6 +137,9 @@ class Store {
 
   [[nodiscard]] std::vector<Node> objects(Node s, Node p) const;
   [[nodiscard]] std::vector<Node> subjects(Node p, Node o) const;
+  // The same, appended to `out` in no particular order: for callers that order (or need not
+  // order) what they collect themselves. Sorting by text costs more than the lookup.
+  void addSubjects(Node p, Node o, std::vector<Node>& out) const;
   [[nodiscard]] Node object(Node s, Node p) const;  // one object (the least) or nullptr
   [[nodiscard]] bool has(Node s, Node p, Node o) const;
   // Every (predicate, object) with subject s.
