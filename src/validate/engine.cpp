@@ -4,6 +4,7 @@
 #include <future>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -319,7 +320,8 @@ class Evaluator {
     // SHACL leaves recursive shapes undefined; a shape already being checked for this node
     // is assumed to hold, which makes evaluation terminate.
     const auto key = std::make_pair(id, focus);
-    if (!active_.insert(key).second) return true;
+    if (std::find(active_.begin(), active_.end(), key) != active_.end()) return true;
+    active_.push_back(key);
     const std::vector<Node> values =
         s.compiledPath ? evalPath(*s.compiledPath, {focus}, false) : std::vector<Node>{focus};
     bool ok = true;
@@ -329,7 +331,7 @@ class Evaluator {
         if (out == nullptr) break;
       }
     }
-    active_.erase(key);
+    active_.pop_back();
     return ok;
   }
 
@@ -423,13 +425,18 @@ class Evaluator {
         }
       }
     };
-    const std::string param = namer_.term(c.parameter);
+    // The constraint's parameter as the report writes it, made only for a message.
+    std::optional<std::string> paramText;
+    const auto param = [&]() -> const std::string& {
+      if (!paramText) paramText = namer_.term(c.parameter);
+      return *paramText;
+    };
     switch (c.component) {
       case Component::Class:
         each([&](Node v) { return isInstanceOf(v, bound(c.node)); },
              [&](Node v) {
                return "value " + name(v) + " of " + where(s, focus) + " is not an instance of " +
-                      param + "; give it rdf:type " + param + " (or a subclass)";
+                      param() + "; give it rdf:type " + param() + " (or a subclass)";
              });
         break;
       case Component::Datatype: {
@@ -439,10 +446,10 @@ class Evaluator {
             [&](Node v) {
               if (isLiteral(v) && datatypeOf(v) == dt) {
                 return "value " + name(v) + " of " + where(s, focus) +
-                       " is not a valid lexical form of " + param + "; correct the value";
+                       " is not a valid lexical form of " + param() + "; correct the value";
               }
               return "value " + name(v) + " of " + where(s, focus) + " must be a literal of " +
-                     "datatype " + param;
+                     "datatype " + param();
             });
         break;
       }
@@ -500,7 +507,7 @@ class Evaluator {
             },
             [&](Node v) {
               return "value " + name(v) + " of " + where(s, focus) + " must be " + relation + " " +
-                     param + " (values of different kinds cannot be compared)";
+                     param() + " (values of different kinds cannot be compared)";
             });
         break;
       }
@@ -523,7 +530,7 @@ class Evaluator {
         each([&](Node v) { return !isBlank(v) && matches(c, str(v)); },
              [&](Node v) {
                return "value " + name(v) + " of " + where(s, focus) +
-                      " does not match the pattern " + param;
+                      " does not match the pattern " + param();
              });
         break;
       case Component::LanguageIn:
@@ -565,19 +572,19 @@ class Evaluator {
           each([&](Node v) { return !contains(other, v); },
                [&](Node v) {
                  return "value " + name(v) + " of " + where(s, focus) + " must not also be a " +
-                        "value of " + param;
+                        "value of " + param();
                });
           break;
         }
         each([&](Node v) { return contains(other, v); },
              [&](Node v) {
-               return "value " + name(v) + " of " + where(s, focus) + " is missing from " + param;
+               return "value " + name(v) + " of " + where(s, focus) + " is missing from " + param();
              });
         if (!ok && out == nullptr) break;
         for (Node w : other) {
           if (!contains(values, w)) {
             ok = fail(out, s, c, focus, w,
-                      "value " + name(w) + " of " + name(focus) + " " + param +
+                      "value " + name(w) + " of " + name(focus) + " " + param() +
                           " is missing from the values of " + where(s, focus));
             if (out == nullptr) break;
           }
@@ -597,7 +604,7 @@ class Evaluator {
             if (!passes) {
               ok = fail(out, s, c, focus, v,
                         "value " + name(v) + " of " + where(s, focus) + " must be " +
-                            (orEqual ? "at most" : "less than") + " " + name(w) + " (" + param +
+                            (orEqual ? "at most" : "less than") + " " + name(w) + " (" + param() +
                             ")");
               if (out == nullptr) return false;
             }
@@ -609,7 +616,7 @@ class Evaluator {
         each([&](Node v) { return !conforms(c.shapes.front(), v); },
              [&](Node v) {
                return "value " + name(v) + " of " + where(s, focus) + " must not conform to " +
-                      param;
+                      param();
              });
         break;
       case Component::And:
@@ -649,7 +656,7 @@ class Evaluator {
         each([&](Node v) { return conforms(c.shapes.front(), v); },
              [&](Node v) {
                return "value " + name(v) + " of " + where(s, focus) + " does not conform to " +
-                      "shape " + param;
+                      "shape " + param();
              });
         break;
       case Component::Property:
@@ -700,7 +707,7 @@ class Evaluator {
       }
       case Component::HasValue:
         if (!contains(values, bound(c.node))) {
-          ok = fail(out, s, c, focus, nullptr, where(s, focus) + " must have the value " + param);
+          ok = fail(out, s, c, focus, nullptr, where(s, focus) + " must have the value " + param());
         }
         break;
       case Component::In: {
@@ -739,7 +746,8 @@ class Evaluator {
   NodeRef type_;
   NodeRef subClassOf_;
   std::map<Node, std::set<Node>> subclasses_;
-  std::set<std::pair<ShapeId, Node>> active_;
+  // The (shape, focus node) pairs being checked, innermost last: a few at most.
+  std::vector<std::pair<ShapeId, Node>> active_;
   std::map<std::pair<Node, Node>, bool> instanceOf_;
   std::vector<NodeRef> labelProperties_;
   std::map<std::tuple<const CompiledPath*, Node, bool>, std::vector<Node>> closures_;
