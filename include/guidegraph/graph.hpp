@@ -97,8 +97,12 @@ class KnowledgeGraph {
   // Room for `n` vertices, so that adding them does not move those already there: a vertex
   // with its properties is over 700 bytes, and at 100,000 pages moving them at every growth
   // of the array (and faulting in each new one) was a quarter of the merge. Unused room is
-  // address space only. (`m_vertices` is adjacency_list's public vertex vector.)
-  void reserveVertices(std::size_t n) { g_.m_vertices.reserve(n); }
+  // address space only. The index by IRI gets as many buckets, so it is not rehashed as it
+  // grows. (`m_vertices` is adjacency_list's public vertex vector.)
+  void reserveVertices(std::size_t n) {
+    g_.m_vertices.reserve(n);
+    byIri_.reserve(n);
+  }
 
   [[nodiscard]] GraphImpl& impl() { return g_; }
   [[nodiscard]] const GraphImpl& impl() const { return g_; }

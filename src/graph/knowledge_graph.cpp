@@ -80,13 +80,16 @@ VertexId KnowledgeGraph::vertex(VertexKind kind, const std::string& iri, const s
 }
 
 VertexId KnowledgeGraph::vertex(VertexKind kind, Atom iri, Atom page) {
-  if (const auto it = byIri_.find(iri.str()); it != byIri_.end()) return it->second;
-  VertexProps props;
+  // One lookup: the key is the Atom's own text, which lives as long as the process.
+  const auto [it, inserted] = byIri_.try_emplace(iri.str(), VertexId{});
+  if (!inserted) return it->second;
+  // Made in place: moving a vertex's properties in would copy over 600 bytes.
+  const VertexId v = boost::add_vertex(g_);
+  VertexProps& props = g_[v];
   props.kind = kind;
   props.iri = iri;
   props.page = page;
-  const VertexId v = boost::add_vertex(std::move(props), g_);
-  byIri_.emplace(iri.str(), v);
+  it->second = v;
   return v;
 }
 
