@@ -325,10 +325,9 @@ PagePrep preparePage(const SiteConfig& config, const ContentFile& file,
   return prep;
 }
 
-// Parses every file on all cores, and prepares each page on the calling thread as soon as
-// its file is parsed, in order. What the preparation makes outlives the parsing threads
-// (names, URLs, IRIs): made on the calling thread, it is not scattered among the memory
-// the parsing threads leave behind, which could then not be given back or reused.
+// Parses every file on all cores, and prepares each page on the calling thread, in order, as
+// soon as its file is parsed: the preparing runs while the other files are still being
+// parsed.
 std::vector<PagePrep> parseAll(const SiteConfig& config, const std::vector<ContentFile>& files,
                                const BuildOptions& options) {
   const std::size_t n = files.size();
