@@ -208,6 +208,21 @@ PageKind kindForRole(TaxonomyRole r) {
   return PageKind::Other;
 }
 
+VertexKind vertexKindFor(TaxonomyRole role) {
+  switch (role) {
+    case TaxonomyRole::Country:
+      return VertexKind::Country;
+    case TaxonomyRole::Contributor:
+      return VertexKind::Contributor;
+    case TaxonomyRole::Category:
+      return VertexKind::Category;
+    case TaxonomyRole::Tag:
+    case TaxonomyRole::Other:
+      break;
+  }
+  return VertexKind::Tag;
+}
+
 PageKind kindOf(const SiteConfig& config, const Page& page) {
   const fs::path p(page.contentPath);
   const std::string dir = p.parent_path().generic_string();
@@ -249,7 +264,6 @@ std::string permalinkOf(const SiteConfig& config, const std::string& urlPath) {
 // a great many small allocations that were freed after the merge but never reused, and
 // raised the peak memory at 100,000 pages by 300 MB.
 struct PagePrep {
-  bool usable = false;
   Page page;
   Diagnostics diags;       // reported whether or not the page is kept
   Diagnostics graphDiags;  // reported only when the page goes into the graph
@@ -272,7 +286,6 @@ PagePrep preparePage(const SiteConfig& config, const ContentFile& file,
   page.fragment = std::move(fragment);
   const PageFragment& f = *page.fragment;
   if (!f.usable) return prep;
-  prep.usable = true;
   Diagnostics& diags = prep.diags;
   page.file = f.path;
   page.contentPath = file.contentPath;
@@ -373,7 +386,7 @@ class SiteBuilder {
     std::vector<PagePrep*> published;
     for (PagePrep& prep : preps) {
       diags_.append(prep.page.fragment->diagnostics);
-      if (!prep.usable) continue;
+      if (!prep.page.fragment->usable) continue;
       diags_.append(prep.diags);
       if (prep.page.draft && !options_.includeDrafts) {
         site_.drafts.push_back(std::move(prep.page));
@@ -445,21 +458,6 @@ class SiteBuilder {
       for (const BodyLink& link : f.links) n += link.mentions.size();
     }
     return n;
-  }
-
-  VertexKind vertexKindFor(TaxonomyRole role) const {
-    switch (role) {
-      case TaxonomyRole::Country:
-        return VertexKind::Country;
-      case TaxonomyRole::Contributor:
-        return VertexKind::Contributor;
-      case TaxonomyRole::Category:
-        return VertexKind::Category;
-      case TaxonomyRole::Tag:
-      case TaxonomyRole::Other:
-        break;
-    }
-    return VertexKind::Tag;
   }
 
   // The entity a taxonomy term stands for ("Kazakhstan" -> /countries/kazakhstan/#id).

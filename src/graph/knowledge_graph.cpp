@@ -67,16 +67,11 @@ const char* edgeKindName(EdgeKind k) {
 }
 
 VertexId KnowledgeGraph::vertex(VertexKind kind, const std::string& iri, const std::string& page) {
+  // Found without interning; otherwise made by the Atom version. A page's own vertex is
+  // named by the page: the text is interned once.
   if (const auto it = byIri_.find(std::string_view(iri)); it != byIri_.end()) return it->second;
-  VertexProps props;
-  props.kind = kind;
-  props.iri = iri;
-  // A page's own vertex is named by the page: intern the text once.
-  props.page = page == iri ? props.iri : Atom(page);
-  const std::string_view key = props.iri.str();
-  const VertexId v = boost::add_vertex(std::move(props), g_);
-  byIri_.emplace(key, v);
-  return v;
+  const Atom interned(iri);
+  return vertex(kind, interned, page == iri ? interned : Atom(page));
 }
 
 VertexId KnowledgeGraph::vertex(VertexKind kind, Atom iri, Atom page) {
