@@ -17,7 +17,7 @@ _guidegraph() {
   local site="--base --drafts --threads --max-file-size --max-files --max-yaml-depth --max-yaml-nodes -q --quiet -h --help"
   local -A options=(
     [export]="-o --output -f --format --jsonld-form --no-validate --force --timings $site"
-    [publish]="--into $site"
+    [publish]="--into --server-config $site"
     [map]="--by -o --output --render $site"
     [validate]="--shapes --data -f --format -o --output --strict $site"
     [pages]="--base --drafts -q --quiet -h --help"
@@ -42,6 +42,7 @@ _guidegraph() {
     --jsonld-form) COMPREPLY=($(compgen -W "compact expanded flattened" -- "$cur")); return ;;
     --by) COMPREPLY=($(compgen -W "category country guide" -- "$cur")); return ;;
     --render) COMPREPLY=($(compgen -W "svg png" -- "$cur")); return ;;
+    --server-config) COMPREPLY=($(compgen -W "nginx apache" -- "$cur")); return ;;
     --auth) COMPREPLY=($(compgen -W "basic digest any" -- "$cur")); return ;;
     --send-format) COMPREPLY=($(compgen -W "nt ttl" -- "$cur")); return ;;
     -o | --output | --shapes | --data | --state | --netrc-file)
