@@ -21,7 +21,7 @@ _guidegraph() {
     [map]="--by -o --output --render $site"
     [validate]="--shapes --data -f --format -o --output --strict $site"
     [pages]="--base --drafts -q --quiet -h --help"
-    [catalog]="-f --format -o --output --org-code --date --response-date --oai-base --admin-email --static-url --gateway $site"
+    [catalog]="-f --format -o --output --org-code --date --response-date --oai-base --admin-email --static-url --gateway --csv-raw $site"
     [load]="--endpoint --update-endpoint --query-endpoint --graph --graph-per-page --replace --merge --changed-only --state --user --auth --netrc-file --send-format --batch-size --timeout --retries --allow-errors --dry-run -v --verbose --base --drafts --threads --max-file-size --max-files -q --quiet -h --help"
   )
 
