@@ -389,42 +389,106 @@ FmValue convertToml(const toml::node& node, const TextOrigin& origin) {
 
 // ---- JSON -------------------------------------------------------------------------------
 
-// nlohmann::json keeps no positions; find a key's position by its first quoted occurrence
-// at or after `from` in the text.
-SourcePos findJsonKey(std::string_view text, const std::string& key, std::size_t& from,
-                      const TextOrigin& origin) {
-  const std::string quoted = nlohmann::json(key).dump();
-  const std::size_t found = text.find(quoted, from);
-  if (found == std::string_view::npos) return SourcePos{origin.file, origin.firstLine, 1};
-  from = found + quoted.size();
-  const auto lc = text::lineColAt(text, found);
-  return at(origin, lc.line - 1, lc.column);
-}
+// Reads JSON that nlohmann's parser has already accepted into an FmValue, in file order,
+// with the position of every key and value (nlohmann's types keep neither). Strings and
+// numbers are decoded by nlohmann, one token at a time. Of two equal keys in one object the
+// first is kept and the second reported, as for YAML.
+class JsonReader {
+ public:
+  JsonReader(std::string_view text, const TextOrigin& origin, Diagnostics& diags)
+      : text_(text), origin_(origin), diags_(diags) {}
 
-FmValue convertJson(const nlohmann::json& j, SourcePos pos, std::string_view text,
-                    std::size_t& cursor, const TextOrigin& origin) {
-  FmValue v;
-  v.pos = pos;
-  if (j.is_object()) {
-    v.kind = FmValue::Kind::Map;
-    for (auto it = j.begin(); it != j.end(); ++it) {
-      FmEntry e;
-      e.key = it.key();
-      e.keyPos = findJsonKey(text, e.key, cursor, origin);
-      e.value = convertJson(it.value(), e.keyPos, text, cursor, origin);
-      v.entries.push_back(std::move(e));
-    }
-  } else if (j.is_array()) {
-    v.kind = FmValue::Kind::List;
-    for (const auto& item : j) v.items.push_back(convertJson(item, pos, text, cursor, origin));
-  } else if (j.is_null()) {
-    v.kind = FmValue::Kind::Null;
-  } else {
-    v.kind = FmValue::Kind::Scalar;
-    v.scalar = j.is_string() ? j.get<std::string>() : j.dump();
+  FmValue read() { return value(); }
+
+ private:
+  SourcePos posAt(std::size_t offset) const {
+    const auto lc = text::lineColAt(text_, offset);
+    return at(origin_, lc.line - 1, lc.column);
   }
-  return v;
-}
+
+  void skipSpace() {
+    while (i_ < text_.size() &&
+           (text_[i_] == ' ' || text_[i_] == '\t' || text_[i_] == '\n' || text_[i_] == '\r'))
+      ++i_;
+  }
+
+  std::string stringToken() {
+    const std::size_t start = i_++;
+    while (i_ < text_.size() && text_[i_] != '"') i_ += text_[i_] == '\\' ? 2 : 1;
+    ++i_;
+    return nlohmann::json::parse(text_.substr(start, i_ - start)).get<std::string>();
+  }
+
+  FmValue value() {
+    skipSpace();
+    FmValue v;
+    v.pos = posAt(i_);
+    const char c = i_ < text_.size() ? text_[i_] : '\0';
+    if (c == '{') {
+      v.kind = FmValue::Kind::Map;
+      members(v);
+    } else if (c == '[') {
+      v.kind = FmValue::Kind::List;
+      elements(v);
+    } else if (c == '"') {
+      v.kind = FmValue::Kind::Scalar;
+      v.scalar = stringToken();
+    } else {
+      const std::size_t start = i_;
+      while (i_ < text_.size() &&
+             std::string_view(",]} \t\r\n").find(text_[i_]) == std::string_view::npos)
+        ++i_;
+      const std::string_view token = text_.substr(start, i_ - start);
+      if (token == "null") {
+        v.kind = FmValue::Kind::Null;
+      } else {
+        v.kind = FmValue::Kind::Scalar;
+        v.scalar = nlohmann::json::parse(token).dump();  // numbers and booleans as JSON writes them
+      }
+    }
+    return v;
+  }
+
+  void members(FmValue& map) {
+    ++i_;  // '{'
+    skipSpace();
+    while (i_ < text_.size() && text_[i_] != '}') {
+      const SourcePos keyPos = posAt(i_);
+      std::string key = stringToken();
+      skipSpace();
+      ++i_;  // ':'
+      FmValue item = value();
+      if (const FmEntry* first = map.entry(key)) {
+        diags_.add(Severity::Error, keyPos, "front-matter-duplicate-key",
+                   "duplicate front matter key '" + key + "' (first set on line " +
+                       std::to_string(first->keyPos.line) + "); keep only one");
+      } else {
+        map.entries.push_back(FmEntry{std::move(key), keyPos, std::move(item)});
+      }
+      skipSpace();
+      if (i_ < text_.size() && text_[i_] == ',') ++i_;
+      skipSpace();
+    }
+    ++i_;  // '}'
+  }
+
+  void elements(FmValue& list) {
+    ++i_;  // '['
+    skipSpace();
+    while (i_ < text_.size() && text_[i_] != ']') {
+      list.items.push_back(value());
+      skipSpace();
+      if (i_ < text_.size() && text_[i_] == ',') ++i_;
+      skipSpace();
+    }
+    ++i_;  // ']'
+  }
+
+  std::string_view text_;
+  const TextOrigin& origin_;
+  Diagnostics& diags_;
+  std::size_t i_ = 0;
+};
 
 }  // namespace
 
@@ -493,33 +557,18 @@ FmValue parseJsonFrontMatter(std::string_view text, TextOrigin origin, Diagnosti
   // stop at the limit, before "[[[[..." of a few megabytes exhausts the call stack.
   struct TooDeep {};
   try {
-    // nlohmann::json keeps the last of two equal keys silently; report the second instead.
-    std::vector<std::set<std::string>> keysPerObject;
-    std::vector<std::string> duplicates;
-    const nlohmann::json::parser_callback_t watchKeys =
-        [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    // nlohmann checks the syntax (and the depth, before anything recurses); JsonReader then
+    // reads the accepted text in file order with positions.
+    const nlohmann::json::parser_callback_t limitDepth =
+        [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
           using Event = nlohmann::json::parse_event_t;
           if ((event == Event::object_start || event == Event::array_start) &&
               static_cast<unsigned>(depth) > maxDepth)
             throw TooDeep{};
-          if (event == Event::object_start) keysPerObject.emplace_back();
-          if (event == Event::object_end && !keysPerObject.empty()) keysPerObject.pop_back();
-          if (event == Event::key && !keysPerObject.empty() &&
-              !keysPerObject.back().insert(parsed.get<std::string>()).second) {
-            duplicates.push_back(parsed.get<std::string>());
-          }
           return true;
         };
-    const auto j = nlohmann::json::parse(text, watchKeys);
-    for (const auto& key : duplicates) {
-      std::size_t from = 0;
-      findJsonKey(text, key, from, origin);
-      const SourcePos second = findJsonKey(text, key, from, origin);
-      diags.add(Severity::Error, second, "front-matter-duplicate-key",
-                "duplicate front matter key '" + key + "'; keep only one");
-    }
-    std::size_t cursor = 0;
-    FmValue v = convertJson(j, SourcePos{origin.file, origin.firstLine, 1}, text, cursor, origin);
+    [[maybe_unused]] const nlohmann::json accepted = nlohmann::json::parse(text, limitDepth);
+    FmValue v = JsonReader(text, origin, diags).read();
     if (!v.isMap()) {
       diags.add(Severity::Error, v.pos, "front-matter-not-a-map",
                 "JSON front matter must be an object `{ \"key\": value, ... }`");
