@@ -18,6 +18,11 @@ std::optional<std::size_t> findInvalidUtf8(std::string_view s);
 // not a Unicode non-character (U+FDD0-U+FDEF, and U+xxFFFE/U+xxFFFF in every plane).
 bool isPortableChar(char32_t cp);
 
+// Offset of the first byte of `s` that portableText would change (a code point that
+// isPortableChar refuses, a control character, or a byte that is not well-formed UTF-8), or
+// nullopt when `s` is portable as it is. Quick for ASCII text.
+std::optional<std::size_t> findUnportable(std::string_view s);
+
 // `s` with every code point that isPortableChar refuses replaced by U+FFFD, and every byte
 // that is not part of well-formed UTF-8 (a lone surrogate such as ED A0 80 included) too.
 // Other control characters (U+0000-U+001F but tab, newline and carriage return) are

@@ -138,6 +138,21 @@ bool isPortableChar(char32_t cp) {
   return (cp & 0xFFFE) != 0xFFFE;  // U+xxFFFE and U+xxFFFF
 }
 
+std::optional<std::size_t> findUnportable(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t len = decodeUtf8(s, i, cp);
+    if (len == 0 || !isPortableChar(cp)) return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
 std::string portableText(std::string_view s) {
   static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
   std::string out;

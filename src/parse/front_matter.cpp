@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cctype>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -490,6 +491,46 @@ class JsonReader {
   std::size_t i_ = 0;
 };
 
+// "U+FFFF" for the code point at s[offset], or "byte 0xED" where no character starts.
+std::string describeCharacter(std::string_view s, std::size_t offset) {
+  char32_t cp = 0;
+  const auto b = static_cast<unsigned char>(s[offset]);
+  std::size_t len = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : 4;
+  if (offset + len <= s.size() && !text::findInvalidUtf8(s.substr(offset, len))) {
+    cp = b < 0x80 ? b : static_cast<char32_t>(b & (0x7F >> len));
+    for (std::size_t k = 1; k < len; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[offset + k]) & 0x3F);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return buf;
+  }
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "byte 0x%02X", static_cast<unsigned>(b));
+  return std::string(buf) + " (not UTF-8, such as an escaped lone surrogate)";
+}
+
+// Decided once, at reading: a character that no output can carry (XML 1.0 excludes it, or it
+// is a Unicode non-character, a lone surrogate, a control character) is reported where its
+// value stands and replaced by U+FFFD (controls are dropped), so every output writes the
+// same text. Hugo computes URLs from the original text; guidegraph's slugs drop both.
+void keepPortable(FmValue& v, Diagnostics& diags, std::string_view key) {
+  if (v.kind == FmValue::Kind::Scalar) {
+    if (const auto at = text::findUnportable(v.scalar)) {
+      diags.add(Severity::Warning, v.pos, "disallowed-character",
+                "the value of `" + std::string(key) + "` holds " +
+                    describeCharacter(v.scalar, *at) +
+                    ", which XML and other outputs cannot carry; it is written as U+FFFD "
+                    "(control characters are left out): remove it or type the character meant");
+      v.scalar = text::portableText(v.scalar);
+    }
+  }
+  for (FmValue& item : v.items) keepPortable(item, diags, key);
+  for (FmEntry& e : v.entries) {
+    if (text::findUnportable(e.key)) e.key = text::portableText(e.key);
+    keepPortable(e.value, diags, e.key);
+  }
+}
+
 }  // namespace
 
 std::optional<FmValue> parsePlainYaml(std::string_view text, const TextOrigin& origin,
@@ -506,8 +547,12 @@ std::optional<FmValue> parsePlainYaml(std::string_view text, const TextOrigin& o
 
 FmValue parseYamlFrontMatter(std::string_view text, TextOrigin origin, const ParseLimits& limits,
                              Diagnostics& diags) {
-  if (auto plain = parsePlainYaml(text, origin, limits)) return std::move(*plain);
-  return parseYamlWithYamlCpp(text, origin, limits, diags);
+  FmValue v = [&] {
+    if (auto plain = parsePlainYaml(text, origin, limits)) return std::move(*plain);
+    return parseYamlWithYamlCpp(text, origin, limits, diags);
+  }();
+  keepPortable(v, diags, {});
+  return v;
 }
 
 FmValue parseYamlWithYamlCpp(std::string_view text, const TextOrigin& origin,
@@ -539,7 +584,9 @@ FmValue parseYamlWithYamlCpp(std::string_view text, const TextOrigin& origin,
 FmValue parseTomlFrontMatter(std::string_view text, TextOrigin origin, Diagnostics& diags) {
   try {
     const toml::table table = toml::parse(text, origin.file);
-    return convertToml(table, origin);
+    FmValue v = convertToml(table, origin);
+    keepPortable(v, diags, {});
+    return v;
   } catch (const toml::parse_error& e) {
     const auto& b = e.source().begin;
     diags.add(Severity::Error,
@@ -574,6 +621,7 @@ FmValue parseJsonFrontMatter(std::string_view text, TextOrigin origin, Diagnosti
                 "JSON front matter must be an object `{ \"key\": value, ... }`");
       return FmValue{FmValue::Kind::Map, {}, {}, {}, {origin.file, origin.firstLine, 1}};
     }
+    keepPortable(v, diags, {});
     return v;
   } catch (const TooDeep&) {
     diags.add(Severity::Error, SourcePos{origin.file, origin.firstLine, 1}, "front-matter-too-deep",

@@ -82,6 +82,10 @@ BOOST_AUTO_TEST_CASE(portable_text_keeps_only_what_xml_and_dot_can_carry) {
   BOOST_TEST(text::portableText(std::string("a\x01\x1F\0b", 5)) == "ab");  // controls dropped
   BOOST_TEST(text::portableText("a\tb\nc\rd") == "a\tb\nc\rd");
   BOOST_TEST(text::portableText("\xF0\x9F\x98\x80") == "\xF0\x9F\x98\x80");  // U+1F600 kept
+  BOOST_TEST(!text::findUnportable("plain, Қазақ and \xF0\x9F\x98\x80\ttab").has_value());
+  BOOST_TEST(text::findUnportable("ab\xEF\xBF\xBF").value() == 2u);
+  BOOST_TEST(text::findUnportable("a\x07").value() == 1u);
+  BOOST_TEST(text::findUnportable("\xFF").value() == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
