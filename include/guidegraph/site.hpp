@@ -88,7 +88,9 @@ enum class PageKind : std::uint8_t {
 const char* pageKindName(PageKind k);
 
 // Why Hugo does not build a page (it is kept aside so that links to it can be explained).
-enum class Unbuilt : std::uint8_t { Built, Draft, Future, Expired, Headless };
+// Headless: a headless bundle or `_build: {render: never, list: never}`; NotRendered:
+// `_build: render: never` alone (Hugo lists the page, without a permalink).
+enum class Unbuilt : std::uint8_t { Built, Draft, Future, Expired, Headless, NotRendered };
 
 struct Page {
   std::string file;          // path relative to the site: "content/guides/kazakhstan/index.md"
@@ -99,6 +101,7 @@ struct Page {
   bool branch = false;  // _index.md
   bool draft = false;
   Unbuilt unbuilt = Unbuilt::Built;
+  bool unlisted = false;  // `_build: list: never`: built, but in no list (nor `hugo list all`)
   std::string urlPath;    // "/guides/kazakhstan/" ("/ru/..." in another language), not encoded
   std::string permalink;  // as Hugo's .Permalink: the language's base URL + urlPath, %-encoded
   std::string title;

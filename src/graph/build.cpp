@@ -612,6 +612,7 @@ std::string unbuiltWhy(const Page& page) {
              ", whose expiryDate has passed, so Hugo no longer builds it "
              "(--build-expired builds it); renew it";
     case Unbuilt::Headless:
+    case Unbuilt::NotRendered:
       return page.file +
              ", which Hugo does not render (headless or `_build: render: never`); render it";
     case Unbuilt::Draft:
@@ -649,9 +650,12 @@ class SiteBuilder {
     const bool leaf = fs::path(page.contentPath).stem() == "index";
     if (leaf && isTrue(lookup("headless"))) return Unbuilt::Headless;
     if (const FmValue* build = lookup("_build"); build && build->isMap()) {
-      const FmValue* render = fmGetNoCase(*build, "render");
-      if (render && render->isScalar() && (render->scalar == "never" || render->scalar == "false"))
-        return Unbuilt::Headless;
+      const auto never = [&](std::string_view key) {
+        const FmValue* v = fmGetNoCase(*build, key);
+        return v && v->isScalar() && (v->scalar == "never" || v->scalar == "false");
+      };
+      page.unlisted = never("list");
+      if (never("render")) return page.unlisted ? Unbuilt::Headless : Unbuilt::NotRendered;
     }
     const auto now =
         std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());

@@ -66,13 +66,13 @@ std::vector<ListedPage> listPages(const Site& site) {
   std::vector<ListedPage> out;
   std::set<std::string> permalinks;
   for (const Page& page : site.pages) {
-    if (disabled(hugoKind(config, page))) continue;
+    if (page.unlisted || disabled(hugoKind(config, page))) continue;
     out.push_back({page.file, pageKindName(page.kind), page.language, page.draft, page.permalink});
     permalinks.insert(page.permalink);
   }
   // Hugo lists a page it does not render with an empty permalink.
   for (const Page& page : site.drafts) {
-    if (page.unbuilt == Unbuilt::Headless)
+    if (page.unbuilt == Unbuilt::NotRendered)
       out.push_back({page.file, pageKindName(page.kind), page.language, page.draft, ""});
   }
   std::vector<ListedPage> made;

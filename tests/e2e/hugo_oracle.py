@@ -14,6 +14,7 @@ import glob
 import io
 import json
 import os
+import shutil
 import subprocess
 
 from e2e_support import temp_dir
@@ -62,6 +63,11 @@ def add_page_list(site):
     with open(os.path.join(layouts, "index.pagelist.json"), "w", encoding="utf-8") as f:
         f.write(PAGE_LIST_TEMPLATE)
     env = os.path.join(site, "config", "pagelist")
+    # The page list is built in its own environment: what the site keeps for production
+    # (which `hugo list all` and guidegraph read) goes into it too.
+    production = os.path.join(site, "config", "production")
+    if os.path.isdir(production):
+        shutil.copytree(production, env, dirs_exist_ok=True)
     os.makedirs(env, exist_ok=True)
     for name, text in PAGE_LIST_CONFIG.items():
         with open(os.path.join(env, name), "w", encoding="utf-8") as f:
