@@ -191,6 +191,46 @@ void warnUnsupported(const FmEntry& e, std::string_view what, Diagnostics& diags
                 "follow it; its pages and IRIs may differ from Hugo's");
 }
 
+// Hugo 0.111 stops with "permalink ill-formed" on a token it does not know, such as
+// :slugorcontentbasename (Hugo 0.144+); guidegraph keeps the token as written.
+void checkPermalinkTokens(const FmEntry& e, Diagnostics& diags) {
+  static constexpr std::string_view kTokens[] = {
+      "year",    "month",    "monthname", "day",  "weekday",  "weekdayname",   "yearday",
+      "section", "sections", "title",     "slug", "filename", "slugorfilename"};
+  const std::string& pattern = e.value.scalar;
+  for (std::size_t i = pattern.find(':'); i != std::string::npos; i = pattern.find(':', i + 1)) {
+    std::size_t j = i + 1;
+    while (j < pattern.size() &&
+           (std::isalnum(static_cast<unsigned char>(pattern[j])) || pattern[j] == '_'))
+      ++j;
+    const std::string_view token = std::string_view(pattern).substr(i + 1, j - i - 1);
+    if (token.empty() ||
+        std::find(std::begin(kTokens), std::end(kTokens), token) != std::end(kTokens))
+      continue;
+    diags.add(Severity::Warning, e.value.pos.line ? e.value.pos : e.keyPos, "bad-permalink",
+              "permalink token ':" + std::string(token) + "' in '" + pattern +
+                  "' is unknown to Hugo 0.111, which stops with \"permalink ill-formed\"; use "
+                  ":year :month :monthname :day :weekday :weekdayname :yearday :section "
+                  ":sections :title :slug :filename or :slugorfilename");
+  }
+}
+
+// YAML 1.1, which Hugo 0.111 reads, makes a language key `no`, `yes`, `on`, `off`, `y` or
+// `n` a boolean: Hugo builds that language under /false/ or /true/ (a Hugo bug).
+void checkYamlLanguageKey(const FmEntry& e, Diagnostics& diags) {
+  const std::string& file = e.keyPos.file.str();
+  if (!file.ends_with(".yaml") && !file.ends_with(".yml")) return;
+  static constexpr std::string_view kBooleans[] = {"y", "yes", "n", "no", "on", "off"};
+  const std::string key = lower(e.key);
+  if (std::find(std::begin(kBooleans), std::end(kBooleans), key) == std::end(kBooleans)) return;
+  diags.add(Severity::Warning, e.keyPos, "yaml-boolean-language",
+            "Hugo 0.111 reads the language key '" + e.key +
+                "' as a YAML 1.1 boolean and builds its pages under /" +
+                (key == "n" || key == "no" || key == "off" ? "false" : "true") +
+                "/; guidegraph uses /" + key + "/ as meant: quote the key ('" + e.key +
+                "':) so that both agree");
+}
+
 }  // namespace
 
 const Language* SiteConfig::language(std::string_view key) const {
@@ -275,7 +315,10 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
   }
   if (const FmValue* perma = getNoCase(root, "permalinks"); perma && perma->isMap()) {
     for (const auto& e : perma->entries) {
-      if (e.value.isScalar()) config.permalinks[lower(e.key)] = e.value.scalar;
+      if (e.value.isScalar()) {
+        config.permalinks[lower(e.key)] = e.value.scalar;
+        checkPermalinkTokens(e, diags);
+      }
       // Hugo 0.112 and later key permalinks by page kind ([permalinks.page]); 0.111 reads
       // such a table as a section called "page".
       if (e.value.isMap()) warnUnsupported(e, "permalinks by page kind, Hugo 0.112+", diags);
@@ -290,6 +333,7 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
     for (const auto& e : langs->entries) {
       const std::string key = lower(e.key);
       if (!e.value.isMap()) continue;
+      checkYamlLanguageKey(e, diags);
       if (truthy(getNoCase(e.value, "disabled")) ||
           std::find(disabled.begin(), disabled.end(), key) != disabled.end())
         continue;

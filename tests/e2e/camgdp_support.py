@@ -12,8 +12,6 @@ Used by the tests that compare guidegraph with Hugo on the real site:
     every = hugo_page_list(site)        # [{"kind":…, "file":…, "lang":…, "permalink":…}, ...]
 """
 
-import csv
-import io
 import json
 import os
 import re
@@ -21,6 +19,7 @@ import shutil
 import subprocess
 
 from e2e_support import SHARED_DIR, temp_dir
+from hugo_oracle import hugo_list_all  # noqa: F401 (part of this module's interface)
 
 try:  # the shared skip helper, where the branch has it
     from e2e_support import skip_unless_shared
@@ -112,13 +111,6 @@ def prepared_camgdp(prefix="camgdp"):
     with open(os.path.join(dest, "layouts", "index.pagelist.json"), "w", encoding="utf-8") as f:
         f.write(PAGE_LIST_TEMPLATE)
     return dest
-
-
-def hugo_list_all(site, *extra):
-    """`hugo list all` of site: {path as hugo prints it: permalink}."""
-    proc = subprocess.run(["hugo", "list", "all", "--source", site, *extra],
-                          capture_output=True, text=True, check=True)
-    return {row["path"]: row["permalink"] for row in csv.DictReader(io.StringIO(proc.stdout))}
 
 
 def hugo_page_list(site, *extra):

@@ -53,7 +53,11 @@ def hugo_list_all(site, *extra):
                           capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f"hugo list all failed on {site}:\n{proc.stdout}\n{proc.stderr}")
-    return {row["path"]: row["permalink"] for row in csv.DictReader(io.StringIO(proc.stdout))}
+    # Hugo prints its warnings on standard output too, before the CSV.
+    lines = proc.stdout.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.startswith("path,")), len(lines))
+    text = "".join(lines[start:])
+    return {row["path"]: row["permalink"] for row in csv.DictReader(io.StringIO(text))}
 
 
 def add_page_list(site):
