@@ -39,7 +39,8 @@ Options:
                           baseURL + "oai.xml")
       --gateway URL       the Static Repository Gateway; oai:baseURL becomes URL followed by
                           the static URL without its scheme (default: --oai-base)
-      --base IRI, --drafts, --threads N, --max-file-size N, --max-files N,
+      --base IRI, --drafts, --build-future, --build-expired, --environment ENV,
+      --threads N, --max-file-size N, --max-files N,
       --max-yaml-depth N, --max-yaml-nodes N, -q
                           as for `guidegraph export`
 

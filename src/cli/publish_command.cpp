@@ -29,7 +29,8 @@ side: layouts/partials/jsonld.html embeds static/<page path>/index.jsonld in eac
 
 Options:
       --into DIR         publish into DIR instead of SITE/static
-      --base IRI, --drafts, --threads N, --max-file-size N, --max-files N,
+      --base IRI, --drafts, --build-future, --build-expired, --environment ENV,
+      --threads N, --max-file-size N, --max-files N,
       --max-yaml-depth N, --max-yaml-nodes N
                          as for `guidegraph export`
   -q, --quiet            print no summary line
