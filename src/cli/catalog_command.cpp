@@ -41,7 +41,7 @@ Options:
                           the static URL without its scheme (default: --oai-base)
       --base IRI, --drafts, --build-future, --build-expired, --environment ENV,
       --threads N, --max-file-size N, --max-files N,
-      --max-yaml-depth N, --max-yaml-nodes N, -q
+      --max-yaml-depth N, --max-yaml-nodes N, -q/--quiet
                           as for `guidegraph export`
 
 Exit codes: 0 success; 1 the content has errors (output still written for the rest);

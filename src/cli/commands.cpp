@@ -8,6 +8,8 @@
 
 namespace guidegraph::cli {
 
+extern const char* const kGitCommit;  // git_commit.cpp, written at build time
+
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       {"export",
@@ -151,7 +153,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return kExitOk;
   }
   if (name == "--version") {
-    out << "guidegraph " << GUIDEGRAPH_VERSION << '\n';
+    out << "guidegraph " << GUIDEGRAPH_VERSION;
+    if (*kGitCommit != '\0') {
+      out << " (git commit " << kGitCommit << ")\n";
+    } else {
+      out << " (built outside a git work tree)\n";
+    }
     return kExitOk;
   }
   for (const auto& c : commands()) {

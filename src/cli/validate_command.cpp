@@ -165,7 +165,7 @@ int runValidate(const std::vector<std::string>& args, std::ostream& out, std::os
       os << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
       return static_cast<bool>(os);
     }
-    return writeReportText(outcome.report, os);
+    return writeReportText(outcome.report, diags, os);
   });
   if (!written.ok) {
     err << "guidegraph validate: error: " << written.error << '\n';
