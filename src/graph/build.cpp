@@ -424,6 +424,108 @@ std::string permalinkOf(const SiteConfig& config, const std::string& language,
   return permalinkFor(config, language, urlPath);
 }
 
+const FmValue* fmGetNoCase(const FmValue& fm, std::string_view key) {
+  if (!fm.isMap()) return nullptr;
+  for (const auto& e : fm.entries) {
+    if (e.key.size() == key.size() &&
+        std::equal(e.key.begin(), e.key.end(), key.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        }))
+      return &e.value;
+  }
+  return nullptr;
+}
+
+// A front matter date as Hugo reads it ("2024-05-01", "2024-05-01T10:00:00+02:00",
+// "2024-05-01 10:00:00"; no zone is UTC), or nullopt.
+std::optional<std::chrono::sys_seconds> parseDate(const FmValue* v) {
+  using namespace std::chrono;
+  if (!v || !v->isScalar()) return std::nullopt;
+  const std::string_view d = text::trim(v->scalar);
+  const auto digits = [&](std::size_t from, std::size_t n) -> std::optional<int> {
+    if (d.size() < from + n) return std::nullopt;
+    int out = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (d[i] < '0' || d[i] > '9') return std::nullopt;
+      out = out * 10 + (d[i] - '0');
+    }
+    return out;
+  };
+  const auto y = digits(0, 4), mo = digits(5, 2), da = digits(8, 2);
+  if (!y || !mo || !da || d[4] != '-' || d[7] != '-') return std::nullopt;
+  const year_month_day ymd{year{*y}, month{static_cast<unsigned>(*mo)},
+                           day{static_cast<unsigned>(*da)}};
+  if (!ymd.ok()) return std::nullopt;
+  sys_seconds t = sys_days{ymd};
+  if (d.size() >= 19 && (d[10] == 'T' || d[10] == ' ')) {
+    const auto h = digits(11, 2), mi = digits(14, 2), se = digits(17, 2);
+    if (h && mi && se) t += hours{*h} + minutes{*mi} + seconds{*se};
+    std::size_t zone = 19;
+    while (zone < d.size() && (d[zone] == '.' || (d[zone] >= '0' && d[zone] <= '9'))) ++zone;
+    if (zone < d.size() && (d[zone] == '+' || d[zone] == '-')) {
+      const auto zh = digits(zone + 1, 2);
+      const auto zm =
+          d.size() > zone + 3 && d[zone + 3] == ':' ? digits(zone + 4, 2) : digits(zone + 3, 2);
+      const seconds offset = hours{zh.value_or(0)} + minutes{zm.value_or(0)};
+      t += d[zone] == '+' ? -offset : offset;
+    }
+  }
+  return t;
+}
+
+// The `cascade` of each branch page, by language and folder (contentKey).
+using Cascades = std::unordered_map<std::string, const FmValue*>;
+
+// Whether Hugo builds a page: drafts, future and expired pages and headless ones are left
+// out (unless the options or buildDrafts/buildFuture/buildExpired say otherwise); the keys
+// may come from a `cascade` of a section above.
+Unbuilt buildState(Page& page, const SiteConfig& config, const BuildOptions& options,
+                   const Cascades& cascades, std::chrono::sys_seconds now) {
+  const FmValue& fm = page.fragment->frontMatter;
+  const auto lookup = [&](std::string_view key) -> const FmValue* {
+    if (const FmValue* own = fmGetNoCase(fm, key)) return own;
+    if (cascades.empty()) return nullptr;
+    std::string dir = parentOf(page.contentPath);
+    for (;;) {
+      if (const auto it = cascades.find(contentKey(page.language, dir)); it != cascades.end()) {
+        if (const FmValue* v = fmGetNoCase(*it->second, key)) return v;
+      }
+      if (dir.empty()) return nullptr;
+      dir = parentOf(dir);
+    }
+  };
+  if (!page.draft && lookup("draft") && isTrue(lookup("draft"))) page.draft = true;
+  if (page.draft && !options.includeDrafts && !config.buildDrafts) return Unbuilt::Draft;
+  const bool leaf = fs::path(page.contentPath).stem() == "index";
+  if (leaf && isTrue(lookup("headless"))) return Unbuilt::Headless;
+  if (const FmValue* build = lookup("_build"); build && build->isMap()) {
+    const auto never = [&](std::string_view key) {
+      const FmValue* v = fmGetNoCase(*build, key);
+      return v && v->isScalar() && (v->scalar == "never" || v->scalar == "false");
+    };
+    page.unlisted = never("list");
+    if (never("render")) return page.unlisted ? Unbuilt::Headless : Unbuilt::NotRendered;
+  }
+  if (!options.includeFuture && !config.buildFuture) {
+    for (const char* key : {"publishDate", "pubdate", "published", "date"}) {
+      const auto d = parseDate(lookup(key));
+      if (!d) continue;
+      if (*d > now) return Unbuilt::Future;
+      break;
+    }
+  }
+  if (!options.includeExpired && !config.buildExpired) {
+    for (const char* key : {"expiryDate", "unpublishdate"}) {
+      const auto d = parseDate(lookup(key));
+      if (!d) continue;
+      if (*d < now) return Unbuilt::Expired;
+      break;
+    }
+  }
+  return Unbuilt::Built;
+}
+
 // What the merge needs of one content file that depends on nothing but the file and the
 // site's configuration: its URL and kind, and the IRIs of what it describes (interned).
 // parseAll works it out while the other files are still being parsed, so that the merge,
@@ -447,7 +549,8 @@ struct PagePrep {
   std::vector<std::vector<Atom>> placeIris;
 };
 
-PagePrep preparePage(const SiteConfig& config, const ContentFile& file,
+PagePrep preparePage(const SiteConfig& config, const BuildOptions& options,
+                     std::chrono::sys_seconds now, const ContentFile& file,
                      std::shared_ptr<const PageFragment> fragment) {
   PagePrep prep;
   Page& page = prep.page;
@@ -472,6 +575,8 @@ PagePrep preparePage(const SiteConfig& config, const ContentFile& file,
   checkScalarKeys(f, diags);
   page.title = located(f, "title").value;
   page.branch = fs::path(page.contentPath).stem() == "_index";
+  // Without the cascades of the sections above, which classify() adds when there are any.
+  page.unbuilt = buildState(page, config, options, Cascades(), now);
   page.kind = kindOf(config, page);
   for (const auto& alias : listValues(f, "aliases", diags)) {
     page.aliases.push_back(text::resolvePath(page.urlPath, alias.value));
@@ -540,65 +645,14 @@ std::vector<PagePrep> parseAll(const SiteConfig& config, const std::vector<Conte
   } else {
     for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
   }
+  const auto now =
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   for (std::size_t i = 0; i < n; ++i) {
     parsed[i].wait(false, std::memory_order_acquire);
-    out[i] = preparePage(config, files[i], std::move(fragments[i]));
+    out[i] = preparePage(config, options, now, files[i], std::move(fragments[i]));
   }
   return out;
 }
-
-const FmValue* fmGetNoCase(const FmValue& fm, std::string_view key) {
-  if (!fm.isMap()) return nullptr;
-  for (const auto& e : fm.entries) {
-    if (e.key.size() == key.size() &&
-        std::equal(e.key.begin(), e.key.end(), key.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) ==
-                 std::tolower(static_cast<unsigned char>(b));
-        }))
-      return &e.value;
-  }
-  return nullptr;
-}
-
-// A front matter date as Hugo reads it ("2024-05-01", "2024-05-01T10:00:00+02:00",
-// "2024-05-01 10:00:00"; no zone is UTC), or nullopt.
-std::optional<std::chrono::sys_seconds> parseDate(const FmValue* v) {
-  using namespace std::chrono;
-  if (!v || !v->isScalar()) return std::nullopt;
-  const std::string_view d = text::trim(v->scalar);
-  const auto digits = [&](std::size_t from, std::size_t n) -> std::optional<int> {
-    if (d.size() < from + n) return std::nullopt;
-    int out = 0;
-    for (std::size_t i = from; i < from + n; ++i) {
-      if (d[i] < '0' || d[i] > '9') return std::nullopt;
-      out = out * 10 + (d[i] - '0');
-    }
-    return out;
-  };
-  const auto y = digits(0, 4), mo = digits(5, 2), da = digits(8, 2);
-  if (!y || !mo || !da || d[4] != '-' || d[7] != '-') return std::nullopt;
-  const year_month_day ymd{year{*y}, month{static_cast<unsigned>(*mo)},
-                           day{static_cast<unsigned>(*da)}};
-  if (!ymd.ok()) return std::nullopt;
-  sys_seconds t = sys_days{ymd};
-  if (d.size() >= 19 && (d[10] == 'T' || d[10] == ' ')) {
-    const auto h = digits(11, 2), mi = digits(14, 2), se = digits(17, 2);
-    if (h && mi && se) t += hours{*h} + minutes{*mi} + seconds{*se};
-    std::size_t zone = 19;
-    while (zone < d.size() && (d[zone] == '.' || (d[zone] >= '0' && d[zone] <= '9'))) ++zone;
-    if (zone < d.size() && (d[zone] == '+' || d[zone] == '-')) {
-      const auto zh = digits(zone + 1, 2);
-      const auto zm =
-          d.size() > zone + 3 && d[zone + 3] == ':' ? digits(zone + 4, 2) : digits(zone + 3, 2);
-      const seconds offset = hours{zh.value_or(0)} + minutes{zm.value_or(0)};
-      t += d[zone] == '+' ? -offset : offset;
-    }
-  }
-  return t;
-}
-
-// The `cascade` of each branch page, by language and folder (contentKey).
-using Cascades = std::unordered_map<std::string, const FmValue*>;
 
 // What a page "unbuilt" means to the reader of a link-to-draft message.
 std::string unbuiltWhy(const Page& page) {
@@ -627,59 +681,10 @@ class SiteBuilder {
   SiteBuilder(Site& site, const BuildOptions& options, Diagnostics& diags)
       : site_(site), options_(options), diags_(diags) {}
 
-  // Whether Hugo builds a page: drafts, future and expired pages and headless ones are left
-  // out (unless the options or buildDrafts/buildFuture/buildExpired say otherwise); the keys
-  // may come from a `cascade` of a section above.
-  Unbuilt buildState(Page& page, const Cascades& cascades) const {
-    const FmValue& fm = page.fragment->frontMatter;
-    const auto lookup = [&](std::string_view key) -> const FmValue* {
-      if (const FmValue* own = fmGetNoCase(fm, key)) return own;
-      if (cascades.empty()) return nullptr;
-      std::string dir = parentOf(page.contentPath);
-      for (;;) {
-        if (const auto it = cascades.find(contentKey(page.language, dir)); it != cascades.end()) {
-          if (const FmValue* v = fmGetNoCase(*it->second, key)) return v;
-        }
-        if (dir.empty()) return nullptr;
-        dir = parentOf(dir);
-      }
-    };
-    const SiteConfig& config = site_.config;
-    if (!page.draft && lookup("draft") && isTrue(lookup("draft"))) page.draft = true;
-    if (page.draft && !options_.includeDrafts && !config.buildDrafts) return Unbuilt::Draft;
-    const bool leaf = fs::path(page.contentPath).stem() == "index";
-    if (leaf && isTrue(lookup("headless"))) return Unbuilt::Headless;
-    if (const FmValue* build = lookup("_build"); build && build->isMap()) {
-      const auto never = [&](std::string_view key) {
-        const FmValue* v = fmGetNoCase(*build, key);
-        return v && v->isScalar() && (v->scalar == "never" || v->scalar == "false");
-      };
-      page.unlisted = never("list");
-      if (never("render")) return page.unlisted ? Unbuilt::Headless : Unbuilt::NotRendered;
-    }
-    const auto now =
-        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-    if (!options_.includeFuture && !config.buildFuture) {
-      for (const char* key : {"publishDate", "pubdate", "published", "date"}) {
-        const auto d = parseDate(lookup(key));
-        if (!d) continue;
-        if (*d > now) return Unbuilt::Future;
-        break;
-      }
-    }
-    if (!options_.includeExpired && !config.buildExpired) {
-      for (const char* key : {"expiryDate", "unpublishdate"}) {
-        const auto d = parseDate(lookup(key));
-        if (!d) continue;
-        if (*d < now) return Unbuilt::Expired;
-        break;
-      }
-    }
-    return Unbuilt::Built;
-  }
-
   void classify(std::vector<PagePrep>& preps) {
     std::vector<PagePrep*> published;
+    const auto now =
+        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
     Cascades cascades;
     for (const PagePrep& prep : preps) {
       const Page& page = prep.page;
@@ -696,7 +701,8 @@ class SiteBuilder {
       diags_.append(prep.page.fragment->diagnostics);
       if (!prep.page.fragment->usable) continue;
       diags_.append(prep.diags);
-      prep.page.unbuilt = buildState(prep.page, cascades);
+      if (!cascades.empty())
+        prep.page.unbuilt = buildState(prep.page, site_.config, options_, cascades, now);
       if (prep.page.unbuilt != Unbuilt::Built) {
         site_.drafts.push_back(std::move(prep.page));
       } else {
