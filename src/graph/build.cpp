@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "guidegraph/site.hpp"
 #include "guidegraph/text.hpp"
@@ -68,7 +69,7 @@ bool isContentExtension(std::string_view ext) {
 }
 
 // Hugo skips files and folders whose names start with '.', and editors' leftovers.
-bool isIgnoredName(const std::string& name) {
+bool isIgnoredName(std::string_view name) {
   return name.empty() || name.front() == '.' || name.front() == '#' || name.back() == '~';
 }
 
@@ -127,13 +128,17 @@ void scanMount(const std::string& siteDir, const SiteConfig& config, const Conte
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& p = it->path();
-    const std::string name = p.filename().string();
+    // The name as a view of the path: no path objects or strings for the many files that
+    // are skipped.
+    const std::string_view name = std::string_view(p.native()).substr(p.native().rfind('/') + 1);
     std::error_code sec;
     if (isIgnoredName(name)) {
       if (it->is_directory(sec) && !it->is_symlink(sec)) it.disable_recursion_pending();
       continue;
     }
-    const std::string ext = p.extension().string();
+    const std::size_t extAt = name.rfind('.');
+    const std::string_view ext =
+        extAt == std::string_view::npos || extAt == 0 ? std::string_view() : name.substr(extAt);
     if (!isContentExtension(ext)) continue;
     // Lexical: the walk does not follow links to folders, so every path lies under the mount
     // (fs::relative resolves both paths on disk, several system calls per file).
@@ -166,7 +171,7 @@ void scanMount(const std::string& siteDir, const SiteConfig& config, const Conte
       diags.add(Severity::Warning, {display, 0, 0}, "folder-named-like-page",
                 "a folder named like a page file; its files are read as a section, not as "
                 "one page; rename the folder (without " +
-                    ext + ") if that is not meant");
+                    std::string(ext) + ") if that is not meant");
       continue;
     }
     if (!it->is_regular_file(sec)) {
@@ -191,7 +196,7 @@ void scanMount(const std::string& siteDir, const SiteConfig& config, const Conte
     }
     // "about.fr.md" is the French "about.md" when fr is a language of the site; otherwise
     // the dot is part of the name.
-    std::string stem = p.stem().string();
+    std::string stem(name.substr(0, extAt));
     std::string language = mount.language;
     if (const auto dot = stem.rfind('.'); dot != std::string::npos) {
       std::string suffix = stem.substr(dot + 1);
@@ -205,7 +210,7 @@ void scanMount(const std::string& siteDir, const SiteConfig& config, const Conte
     if (!config.language(language)) continue;  // a mount of a language the site does not build
     const std::string relDir = parentOf(rel);
     files.push_back({p.string(),
-                     joinPath(joinPath(mount.target, relDir), stem + ext),
+                     joinPath(joinPath(mount.target, relDir), stem.append(ext)),
                      display,
                      std::move(language),
                      {}});
@@ -221,6 +226,14 @@ std::string stemOf(const std::string& contentPath) {
   const std::string name = slash == std::string::npos ? contentPath : contentPath.substr(slash + 1);
   const auto dot = name.rfind('.');
   return dot == std::string::npos ? name : name.substr(0, dot);
+}
+
+// Pages are found by language and logical content path ("en" '\0' "about.md").
+std::string contentKey(const std::string& language, const std::string& contentPath) {
+  std::string key = language;
+  key += '\0';
+  key += contentPath;
+  return key;
 }
 
 std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfig& config,
@@ -252,31 +265,48 @@ std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfi
   }
   // Hugo's bundles: every content file below a folder that holds an index file (a leaf
   // bundle) is a resource of that page, not a page.
-  std::set<std::string> leafBundles;
-  std::set<std::pair<std::string, std::string>> sections;  // (language, folder)
+  // Looked up by string_view prefixes of the paths, so that the walk up the folders of
+  // 100,000 files makes no strings.
+  std::unordered_set<std::string, text::StringViewHash, std::equal_to<>> leafBundles;
+  std::unordered_set<std::string, text::StringViewHash, std::equal_to<>> sections;  // lang '\0' dir
   for (const auto& f : files) {
+    const std::string_view path(f.contentPath);
     const std::string stem = stemOf(f.contentPath);
-    if (stem == "index") leafBundles.insert(parentOf(f.contentPath));
-    if (stem == "_index") sections.emplace(f.language, parentOf(f.contentPath));
+    const std::string_view dir = path.substr(0, std::min(path.size(), path.rfind('/')));
+    if (stem == "index")
+      leafBundles.emplace(path.rfind('/') == std::string_view::npos ? std::string_view() : dir);
+    if (stem == "_index" && path.rfind('/') != std::string_view::npos)
+      sections.insert(contentKey(f.language, std::string(dir)));
   }
-  const auto insideBundle = [&](std::string dir) {
-    for (; !dir.empty(); dir = parentOf(dir)) {
+  const auto parent = [](std::string_view p) {
+    const auto slash = p.rfind('/');
+    return slash == std::string_view::npos ? std::string_view() : p.substr(0, slash);
+  };
+  const auto insideBundle = [&](std::string_view dir) {
+    for (; !dir.empty(); dir = parent(dir)) {
       if (leafBundles.count(dir)) return true;
     }
     return false;
   };
-  std::erase_if(files, [&](const ContentFile& f) {
-    const std::string dir = parentOf(f.contentPath);
-    return stemOf(f.contentPath) == "index" ? insideBundle(parentOf(dir)) : insideBundle(dir);
-  });
+  std::vector<ContentFile> pages;
+  pages.reserve(files.size());
+  std::string key;
   for (auto& f : files) {
-    std::string dir = parentOf(f.contentPath);
-    if (stemOf(f.contentPath) == "index") dir = parentOf(dir);
+    const std::string_view dir = parent(f.contentPath);
+    const bool index = stemOf(f.contentPath) == "index";
+    if (!leafBundles.empty() && insideBundle(index ? parent(dir) : dir)) continue;
     // The nearest folder above that is a section: a top-level folder, or one with _index.
-    while (!dir.empty() && dir.find('/') != std::string::npos && !sections.count({f.language, dir}))
-      dir = parentOf(dir);
-    f.sectionPath = std::move(dir);
+    std::string_view section = index ? parent(dir) : dir;
+    while (section.find('/') != std::string_view::npos) {
+      key.assign(f.language).push_back('\0');
+      key.append(section);
+      if (sections.count(key)) break;
+      section = parent(section);
+    }
+    f.sectionPath = std::string(section);
+    pages.push_back(std::move(f));
   }
+  files = std::move(pages);
   const auto rank = [&](const std::string& key) {
     for (std::size_t i = 0; i < config.languages.size(); ++i) {
       if (config.languages[i].key == key) return i;
@@ -289,14 +319,6 @@ std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfi
     return a.display < b.display;
   });
   return files;
-}
-
-// Pages are found by language and logical content path ("en" '\0' "about.md").
-std::string contentKey(const std::string& language, const std::string& contentPath) {
-  std::string key = language;
-  key += '\0';
-  key += contentPath;
-  return key;
 }
 
 bool isTrue(const FmValue* v) {
@@ -713,16 +735,20 @@ class SiteBuilder {
     // reported and left out, or both would describe one IRI with a mix of their statements.
     site_.pages.reserve(published.size());
     preps_.reserve(published.size());
+    // URL paths are unique unless languages have base URLs of their own (a multihost site).
+    const bool multihost = std::any_of(site_.config.languages.begin(), site_.config.languages.end(),
+                                       [](const Language& l) { return !l.baseUrl.empty(); });
+    auto& byAddress = multihost ? byPermalink_ : byUrl_;
     for (PagePrep* prep : published) {
       Page& page = prep->page;
-      if (const auto it = byPermalink_.find(page.permalink); it != byPermalink_.end()) {
+      const std::string& address = multihost ? page.permalink : page.urlPath;
+      if (const auto it = byAddress.find(address); it != byAddress.end()) {
         diags_.add(Severity::Error, page.fragment->frontMatterPos, "duplicate-permalink",
-                   "page has the same URL " + page.permalink + " as " +
-                       site_.pages[it->second].file +
+                   "page has the same URL " + page.urlPath + " as " + site_.pages[it->second].file +
                        " and is left out; give one of them another `slug` or `url`");
         continue;
       }
-      byPermalink_.emplace(page.permalink, site_.pages.size());
+      if (multihost) byPermalink_.emplace(page.permalink, site_.pages.size());
       diags_.append(prep->graphDiags);
       byUrl_.emplace(page.urlPath, site_.pages.size());
       byContentPath_.emplace(contentKey(page.language, page.contentPath), site_.pages.size());
