@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "guidegraph/conventions.hpp"
 #include "guidegraph/diagnostic.hpp"
 #include "guidegraph/fragment.hpp"
 #include "guidegraph/graph.hpp"
@@ -77,6 +78,8 @@ struct BuildOptions {
   std::function<void(std::size_t done, std::size_t total)> progress;
   // Called on the calling thread as each stage of buildSite ends: "scan", "parse", "merge".
   std::function<void(const char* stage)> stageDone;
+  // --conventions: a file of the site's conventions (keys as under params.guidegraph).
+  std::string conventionsFile;
 };
 
 struct Site {
@@ -86,6 +89,7 @@ struct Site {
   std::vector<Page> drafts;  // excluded drafts, kept so that links to them can be explained
   KnowledgeGraph graph;
   std::size_t filesScanned = 0;
+  SiteConventions conventions;  // as configured, completed by what was detected
 };
 
 // Reads hugo.toml / config.toml (or .yaml/.json) of `siteDir`.

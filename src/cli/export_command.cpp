@@ -80,6 +80,7 @@ std::size_t countEntities(const KnowledgeGraph& g) {
       case VertexKind::Place:
       case VertexKind::Contributor:
       case VertexKind::Tag:
+      case VertexKind::DataType:
         ++n;
         break;
       default:

@@ -145,10 +145,41 @@ void checkScalarKeys(const PageFragment& f, Diagnostics& diags) {
   for (const std::string_view key : kScalarKeys) {
     const FmEntry* e = f.frontMatter.entry(key);
     if (!e || e->value.isScalar() || e->value.isNull()) continue;
+    const std::string k(key);
+    if (e->value.isMap() && !e->value.entries.empty() &&
+        e->value.entries.front().key.find(' ') != std::string::npos) {
+      // A plain text on the next line that holds ": " is a key to YAML.
+      const std::string& before = e->value.entries.front().key;
+      std::size_t from = before.size() > 40 ? before.size() - 40 : 0;
+      while (from > 0 && (static_cast<unsigned char>(before[from]) & 0xC0) == 0x80) ++from;
+      const std::string tail = from > 0 ? "…" + before.substr(from) : before;
+      diags.add(Severity::Error, e->keyPos, "front-matter-type",
+                "the text of '" + k + "' holds `: ` (after \"" + tail +
+                    "\"), so YAML reads it as a key and '" + k +
+                    "' as a map, not as text; quote the whole text (`" + k +
+                    ": \"...\"`) or write it as a folded block (`" + k + ": >` above it)");
+      continue;
+    }
+    if (e->value.isList() && std::all_of(e->value.items.begin(), e->value.items.end(),
+                                         [](const FmValue& i) { return i.isScalar(); })) {
+      const std::size_t n = e->value.items.size();
+      std::string item = n == 1 ? std::string(text::trim(e->value.items.front().scalar)) : "...";
+      if (item.size() > 40) {
+        std::size_t cut = 40;
+        while (cut > 0 && (static_cast<unsigned char>(item[cut]) & 0xC0) == 0x80) --cut;
+        item = item.substr(0, cut) + "...";
+      }
+      diags.add(Severity::Error, e->keyPos, "front-matter-type",
+                "'" + k + "' must be a single value, but square brackets make it a list" +
+                    (n > 1 ? " of " + std::to_string(n) + " (YAML splits it at each comma)"
+                           : std::string()) +
+                    "; remove the brackets and write one quoted text: `" + k + ": \"" + item +
+                    "\"`");
+      continue;
+    }
     diags.add(Severity::Error, e->keyPos, "front-matter-type",
-              "'" + std::string(key) + "' must be a single value, not a " +
-                  (e->value.isList() ? "list" : "map") + "; write e.g. `" + std::string(key) +
-                  ": \"...\"`");
+              "'" + k + "' must be a single value, not a " + (e->value.isList() ? "list" : "map") +
+                  "; write e.g. `" + k + ": \"...\"`");
   }
 }
 
@@ -223,7 +254,24 @@ VertexKind vertexKindFor(TaxonomyRole role) {
   return VertexKind::Tag;
 }
 
-PageKind kindOf(const SiteConfig& config, const Page& page) {
+const Taxonomy* taxonomyForRole(const SiteConfig& config, TaxonomyRole role);
+
+// A page tagged with the conventions' guide tag ("tags: [guides]") is a guide wherever it is.
+bool taggedAsGuide(const SiteConfig& config, const SiteConventions& conventions,
+                   const PageFragment& f) {
+  if (conventions.guideTag.empty()) return false;
+  const Taxonomy* tags = taxonomyForRole(config, TaxonomyRole::Tag);
+  const FmValue* v = f.frontMatter.get(tags ? tags->plural : "tags");
+  if (!v) return false;
+  const std::string wanted = text::urlize(conventions.guideTag);
+  const auto is = [&](const FmValue& x) {
+    return x.isScalar() && text::urlize(x.scalar) == wanted;
+  };
+  if (v->isScalar()) return is(*v);
+  return v->isList() && std::any_of(v->items.begin(), v->items.end(), is);
+}
+
+PageKind kindOf(const SiteConfig& config, const SiteConventions& conventions, const Page& page) {
   const fs::path p(page.contentPath);
   const std::string dir = p.parent_path().generic_string();
   const std::string first = dir.substr(0, dir.find('/'));
@@ -239,8 +287,11 @@ PageKind kindOf(const SiteConfig& config, const Page& page) {
     }
     return PageKind::Section;
   }
-  if (first == config.guidesSection) return PageKind::Guide;
-  const std::string& sources = config.sourcesSection;
+  const auto& guideSections = conventions.guideSections;
+  if (std::find(guideSections.begin(), guideSections.end(), first) != guideSections.end())
+    return PageKind::Guide;
+  if (taggedAsGuide(config, conventions, *page.fragment)) return PageKind::Guide;
+  const std::string& sources = conventions.sourcesSection;
   if (dir == sources || dir.starts_with(sources + "/")) return PageKind::Source;
   return PageKind::Other;
 }
@@ -250,6 +301,12 @@ const Taxonomy* taxonomyForRole(const SiteConfig& config, TaxonomyRole role) {
     if (t.role == role) return &t;
   }
   return nullptr;
+}
+
+// The BCP 47 tag of a page's text: its language's languageCode, else the language key.
+std::string textLanguage(const SiteConfig& config, const Page& page) {
+  (void)page;
+  return config.languageCode.empty() ? std::string("en") : config.languageCode;
 }
 
 std::string permalinkOf(const SiteConfig& config, const std::string& urlPath) {
@@ -272,6 +329,9 @@ struct PagePrep {
   // Sources.
   Located website, wikidata;
   std::vector<Located> languages, alternateNames;
+  std::vector<OutLink> bodyLinks;  // the external links of the body, in order
+  Located coverageStart, coverageEnd;
+  std::vector<Located> dataTypes;
   // Categories.
   std::vector<Located> broader;
   // Guides: a section's IRI for each heading, a place's IRI for each bold mention of a link.
@@ -279,8 +339,71 @@ struct PagePrep {
   std::vector<std::vector<Atom>> placeIris;
 };
 
-PagePrep preparePage(const SiteConfig& config, const ContentFile& file,
-                     std::shared_ptr<const PageFragment> fragment) {
+// An absolute http(s) link that does not lead into the site.
+bool isExternalLink(const SiteConfig& config, const std::string& dest) {
+  if (!dest.starts_with("http://") && !dest.starts_with("https://")) return false;
+  const std::string& base = config.baseUrl;
+  const std::string rest = base.substr(base.find("://"));
+  const std::string after = dest.substr(dest.find("://"));
+  return !(after.starts_with(rest) || after + "/" == rest);
+}
+
+// "categories" and "category", "countries" and "country": one word to Hugo's readers, two
+// different keys to Hugo.
+std::string keyStem(std::string_view key) {
+  std::string k(key);
+  std::transform(k.begin(), k.end(), k.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (k.ends_with("ies")) return k.substr(0, k.size() - 3) + "y";
+  if (k.ends_with("s")) k.pop_back();
+  return k;
+}
+
+// Front matter keys that look like taxonomies but are none of the site's: a near miss of a
+// declared taxonomy's key (`categories:` where the site declares `category`), or a key
+// guidegraph reads as a taxonomy that the site does not declare (`countries:` without a
+// `countries` taxonomy). Hugo files such a page under no term of it; neither can guidegraph.
+void checkTaxonomyKeys(const SiteConfig& config, const PageFragment& f, Diagnostics& diags) {
+  static constexpr std::string_view kTaxonomyLike[] = {"countries",   "categories",   "category",
+                                                       "contributor", "contributors", "tags"};
+  for (const FmEntry& e : f.frontMatter.entries) {
+    const bool declared = std::any_of(config.taxonomies.begin(), config.taxonomies.end(),
+                                      [&](const Taxonomy& t) { return t.plural == e.key; });
+    if (declared) continue;
+    const std::string stem = keyStem(e.key);
+    const auto near =
+        std::find_if(config.taxonomies.begin(), config.taxonomies.end(), [&](const Taxonomy& t) {
+          return t.singular == e.key || keyStem(t.plural) == stem || keyStem(t.singular) == stem;
+        });
+    const std::string where =
+        config.configFile.empty() ? "the site configuration" : config.configFile;
+    if (near != config.taxonomies.end()) {
+      diags.add(Severity::Warning, e.keyPos, "taxonomy-key",
+                "`" + e.key + ":` is not a taxonomy of this site, so Hugo files the page under " +
+                    "no term of it; the site's taxonomy is `" + near->plural +
+                    "` (declared in [taxonomies] of " + where + "): rename the key to `" +
+                    near->plural + ":`");
+      continue;
+    }
+    if (std::find(std::begin(kTaxonomyLike), std::end(kTaxonomyLike), e.key) !=
+        std::end(kTaxonomyLike)) {
+      diags.add(Severity::Warning, e.keyPos, "taxonomy-key",
+                "`" + e.key + ":` is given, but the site declares no `" + e.key +
+                    "` taxonomy, so Hugo makes nothing of it and guidegraph cannot read it; " +
+                    "declare it under [taxonomies] in " + where + " (`" + keyStem(e.key) + " = \"" +
+                    e.key + "\"`)");
+    }
+  }
+}
+
+// The first value of a key that holds a year, or a list of one year ("date_start: [2010]").
+Located firstValue(const PageFragment& f, std::string_view key, Diagnostics& diags) {
+  std::vector<Located> values = listValues(f, key, diags);
+  return values.empty() ? Located{} : std::move(values.front());
+}
+
+PagePrep preparePage(const SiteConfig& config, const SiteConventions& conventions,
+                     const ContentFile& file, std::shared_ptr<const PageFragment> fragment) {
   PagePrep prep;
   Page& page = prep.page;
   page.fragment = std::move(fragment);
@@ -299,10 +422,11 @@ PagePrep preparePage(const SiteConfig& config, const ContentFile& file,
   page.urlPath = pageUrlPath(config, page.contentPath, f.frontMatter);
   page.permalink = config.baseUrl + page.urlPath.substr(1);
   checkScalarKeys(f, diags);
+  checkTaxonomyKeys(config, f, diags);
   page.title = located(f, "title").value;
   const fs::path p(page.contentPath);
   page.branch = p.filename() == "_index.md";
-  page.kind = kindOf(config, page);
+  page.kind = kindOf(config, conventions, page);
   for (const auto& alias : listValues(f, "aliases", diags)) {
     page.aliases.push_back(text::resolvePath(page.urlPath, alias.value));
   }
@@ -318,10 +442,28 @@ PagePrep preparePage(const SiteConfig& config, const ContentFile& file,
     prep.broader = listValues(f, "broader", graphDiags);
   }
   if (source) {
-    prep.website = located(f, "website");
+    prep.website = located(f, conventions.websiteKey);
     prep.wikidata = located(f, "wikidata");
-    prep.languages = listValues(f, "languages", graphDiags);
+    for (Located& l : listValues(f, conventions.languagesKey, graphDiags)) {
+      std::string tag = languageTagOf(conventions, l.value);
+      if (tag.empty()) {
+        graphDiags.add(Severity::Warning, l.pos, "bad-language",
+                       "language '" + l.value +
+                           "' is neither a BCP 47 tag nor a language name guidegraph knows; "
+                           "write a tag such as 'kk' or a name such as 'Kazakh', or map the "
+                           "name under params.guidegraph.languageNames");
+        continue;
+      }
+      prep.languages.push_back({std::move(tag), l.pos});
+    }
     prep.alternateNames = listValues(f, "alternateName", graphDiags);
+    for (const BodyLink& link : f.links) {
+      if (link.form == LinkForm::Markdown && isExternalLink(config, link.destination))
+        prep.bodyLinks.push_back({link.destination, link.text, link.pos});
+    }
+    prep.coverageStart = firstValue(f, conventions.coverageStartKey, graphDiags);
+    prep.coverageEnd = firstValue(f, conventions.coverageEndKey, graphDiags);
+    prep.dataTypes = listValues(f, conventions.dataTypesKey, graphDiags);
   }
   if (guide) {
     for (const Heading& h : f.headings) {
@@ -341,8 +483,8 @@ PagePrep preparePage(const SiteConfig& config, const ContentFile& file,
 // Parses every file on all cores, and prepares each page on the calling thread, in order, as
 // soon as its file is parsed: the preparing runs while the other files are still being
 // parsed.
-std::vector<PagePrep> parseAll(const SiteConfig& config, const std::vector<ContentFile>& files,
-                               const BuildOptions& options) {
+std::vector<PagePrep> parseAll(const SiteConfig& config, const SiteConventions& conventions,
+                               const std::vector<ContentFile>& files, const BuildOptions& options) {
   const std::size_t n = files.size();
   std::vector<PagePrep> out(n);
   std::vector<std::shared_ptr<const PageFragment>> fragments(n);
@@ -372,7 +514,7 @@ std::vector<PagePrep> parseAll(const SiteConfig& config, const std::vector<Conte
   }
   for (std::size_t i = 0; i < n; ++i) {
     parsed[i].wait(false, std::memory_order_acquire);
-    out[i] = preparePage(config, files[i], std::move(fragments[i]));
+    out[i] = preparePage(config, conventions, files[i], std::move(fragments[i]));
   }
   return out;
 }
@@ -461,19 +603,19 @@ class SiteBuilder {
   }
 
   // The entity a taxonomy term stands for ("Kazakhstan" -> /countries/kazakhstan/#id).
-  VertexId termEntity(const Taxonomy& tax, const Located& term) {
+  VertexId termEntity(const Taxonomy& tax, const Located& term, const Atom& lang) {
     // Most pages name the same few countries, categories and contributors: each term's
     // vertex is looked up once. The first use of a term named it; later ones change nothing.
     std::string key = tax.plural;
     key += '\0';
     key += term.value;
     if (const auto it = termVertices_.find(key); it != termVertices_.end()) return it->second;
-    const VertexId v = newTermEntity(tax, term);
+    const VertexId v = newTermEntity(tax, term, lang);
     termVertices_.emplace(std::move(key), v);
     return v;
   }
 
-  VertexId newTermEntity(const Taxonomy& tax, const Located& term) {
+  VertexId newTermEntity(const Taxonomy& tax, const Located& term, const Atom& lang) {
     const std::string page = permalinkOf(site_.config, termUrlPath(site_.config, tax, term.value));
     const std::string iri = text::encodeIri(page + "#id");
     const bool existed = graph().find(iri) != nullptr;
@@ -481,16 +623,18 @@ class SiteBuilder {
     if (!existed) {
       graph()[v].name = term;
       graph()[v].pos = term.pos;
+      graph()[v].lang = lang;
     }
     return v;
   }
 
   void linkTaxonomies(std::size_t pageIndex, VertexId pageVertex, VertexId entity) {
     const PageFragment& f = *site_.pages[pageIndex].fragment;
+    const Atom lang(textLanguage(site_.config, site_.pages[pageIndex]));
     for (const auto& tax : site_.config.taxonomies) {
       if (tax.role == TaxonomyRole::Other) continue;
       for (const auto& term : listValues(f, tax.plural, diags_)) {
-        const VertexId v = termEntity(tax, term);
+        const VertexId v = termEntity(tax, term, lang);
         switch (tax.role) {
           case TaxonomyRole::Country:
             graph().edge(entity, v, EdgeKind::Country, term.pos);
@@ -514,6 +658,7 @@ class SiteBuilder {
   void fillCommon(VertexProps& v, const Page& page) {
     const PageFragment& f = *page.fragment;
     v.file = page.file;
+    v.lang = Atom(textLanguage(site_.config, page));
     v.pos = f.frontMatterPos;
     v.name = located(f, "title");
     v.description = located(f, "description");
@@ -550,7 +695,8 @@ class SiteBuilder {
     if (role == TaxonomyRole::Category) {
       if (const Taxonomy* tax = taxonomyForRole(site_.config, TaxonomyRole::Category)) {
         for (const auto& broader : prep.broader) {
-          graph().edge(entity, termEntity(*tax, broader), EdgeKind::Broader, broader.pos);
+          graph().edge(entity, termEntity(*tax, broader, graph()[entity].lang), EdgeKind::Broader,
+                       broader.pos);
         }
       }
     }
@@ -566,12 +712,46 @@ class SiteBuilder {
     VertexProps& s = graph()[entity];
     fillCommon(s, page);
     // Nothing else reads these.
-    s.website = std::move(prep.website);
     s.wikidata = std::move(prep.wikidata);
     s.languages = std::move(prep.languages);
     s.alternateNames = std::move(prep.alternateNames);
+    s.coverageStart = std::move(prep.coverageStart);
+    s.coverageEnd = std::move(prep.coverageEnd);
+    // The website: the front matter key, or the first external link of the body; the body's
+    // other external links are further reading about the source.
+    const bool fromBody = site_.conventions.websiteFrom == WebsiteFrom::Body;
+    if (fromBody && !prep.bodyLinks.empty()) {
+      s.website = Located{prep.bodyLinks.front().url, prep.bodyLinks.front().pos};
+    } else if (!fromBody) {
+      s.website = std::move(prep.website);
+    }
+    for (OutLink& link : prep.bodyLinks) {
+      if (link.url == s.website.value) continue;
+      if (std::any_of(s.seeAlso.begin(), s.seeAlso.end(),
+                      [&](const OutLink& o) { return o.url == link.url; }))
+        continue;
+      s.seeAlso.push_back(std::move(link));
+    }
     graph().edge(web, entity, EdgeKind::MainEntity, page.fragment->frontMatterPos);
     linkTaxonomies(pageIndex, web, entity);
+    if (!prep.dataTypes.empty()) {
+      const Taxonomy dataTypes{site_.conventions.dataTypesKey, site_.conventions.dataTypesKey,
+                               TaxonomyRole::Other};
+      for (const Located& t : prep.dataTypes) {
+        const std::string pageUrl =
+            permalinkOf(site_.config, termUrlPath(site_.config, dataTypes, t.value));
+        const Atom iri(text::encodeIri(pageUrl + "#id"));
+        const bool existed = graph().find(iri.str()) != nullptr;
+        const VertexId v =
+            graph().vertex(VertexKind::DataType, iri, Atom(text::encodeIri(pageUrl)));
+        if (!existed) {
+          graph()[v].name = t;
+          graph()[v].pos = t.pos;
+          graph()[v].lang = graph()[entity].lang;
+        }
+        graph().edge(entity, v, EdgeKind::DataType, t.pos);
+      }
+    }
   }
 
   struct Resolved {
@@ -761,6 +941,7 @@ class SiteBuilder {
       sp.pos = h.pos;
       sp.anchor = h.anchor;
       sp.file = page.file;
+      sp.lang = graph()[guide].lang;
       sp.position = ++sectionCount_;
       graph().edge(guide, s, EdgeKind::HasSection, h.pos);
     }
@@ -848,6 +1029,7 @@ class SiteBuilder {
         rp.position = ++position;
         rp.pos = link.pos;
         rp.file = page.file;
+        rp.lang = graph()[guide].lang;
         rp.linkText = Located{link.text, link.pos};
         if (!link.note.empty()) rp.note = Located{link.note, link.pos};
         graph().edge(guide, *source, EdgeKind::Recommends, link.pos);
@@ -857,6 +1039,7 @@ class SiteBuilder {
         for (std::size_t m = 0; m < link.mentions.size(); ++m) {
           const VertexId place = graph().vertex(VertexKind::Place, prep.placeIris[k][m], pageIri);
           graph()[place].name = Located{link.mentions[m], link.pos};
+          graph()[place].lang = graph()[guide].lang;
           graph()[place].pos = link.pos;
           graph().edge(rec, place, EdgeKind::MentionsPlace, link.pos);
           if (country) graph().edge(place, *country, EdgeKind::PlaceIn, link.pos);
@@ -886,12 +1069,56 @@ class SiteBuilder {
   int sectionCount_ = 0;
 };
 
+// Completes the conventions from the pages and says in one info line what they are.
+void detectConventions(Site& site, const std::vector<PagePrep>& preps, Diagnostics& diags) {
+  SiteConventions& c = site.conventions;
+  std::size_t sources = 0, withKey = 0, withBodyLink = 0;
+  for (const PagePrep& prep : preps) {
+    if (prep.page.kind != PageKind::Source) continue;
+    ++sources;
+    if (!prep.website.value.empty()) ++withKey;
+    if (!prep.bodyLinks.empty()) ++withBodyLink;
+  }
+  std::string website;
+  if (c.websiteFrom == WebsiteFrom::Detect) {
+    c.websiteFrom = withKey == 0 && withBodyLink > 0 ? WebsiteFrom::Body : WebsiteFrom::Key;
+    website = c.websiteFrom == WebsiteFrom::Body
+                  ? "the first external link of the body (no source has `" + c.websiteKey + ":`)"
+                  : "`" + c.websiteKey + ":`";
+  } else {
+    website = c.websiteFrom == WebsiteFrom::Body ? "the first external link of the body"
+                                                 : "`" + c.websiteKey + ":`";
+  }
+  // Said only when the site differs from the defaults (guides/, sources/, `categories:`,
+  // `languages:`, `website:`): then what guidegraph made of it is worth a line.
+  const bool byTag = std::any_of(preps.begin(), preps.end(), [&](const PagePrep& p) {
+    if (p.page.kind != PageKind::Guide) return false;
+    const std::string first = p.page.contentPath.substr(0, p.page.contentPath.find('/'));
+    return std::find(c.guideSections.begin(), c.guideSections.end(), first) ==
+           c.guideSections.end();
+  });
+  const bool usual = c.websiteFrom == WebsiteFrom::Key && c.websiteKey == "website" &&
+                     c.categoryTaxonomy == "categories" && c.languagesKey == "languages" && !byTag;
+  if (sources == 0 || usual) return;
+  std::string guides;
+  for (const std::string& g : c.guideSections) guides += (guides.empty() ? "" : ", ") + g + "/";
+  if (!c.guideTag.empty()) guides += " or tagged '" + c.guideTag + "'";
+  diags.add(Severity::Info, c.setAt, "conventions",
+            "conventions: guides in " + guides + "; sources in " + c.sourcesSection +
+                "/; categories from " +
+                (c.categoryTaxonomy.empty() ? std::string("no taxonomy")
+                                            : "the taxonomy '" + c.categoryTaxonomy + "'") +
+                "; languages from `" + c.languagesKey + ":`; websites from " + website +
+                " (set others under params.guidegraph or with --conventions)");
+}
+
 }  // namespace
 
 Site buildSite(const std::string& siteDir, const BuildOptions& options, Diagnostics& diags) {
   Site site;
   site.root = siteDir;
   site.config = loadSiteConfig(siteDir, diags);
+  site.conventions = loadConventions(site.config, siteDir, options.conventionsFile, diags);
   if (!options.baseOverride.empty()) {
     site.config.baseUrl = options.baseOverride;
     if (site.config.baseUrl.back() != '/') site.config.baseUrl += '/';
@@ -902,8 +1129,9 @@ Site buildSite(const std::string& siteDir, const BuildOptions& options, Diagnost
   const auto files = scanContent(siteDir, site.config, options, diags);
   site.filesScanned = files.size();
   stageDone("scan");
-  std::vector<PagePrep> preps = parseAll(site.config, files, options);
+  std::vector<PagePrep> preps = parseAll(site.config, site.conventions, files, options);
   stageDone("parse");
+  detectConventions(site, preps, diags);
   SiteBuilder builder(site, options, diags);
   builder.classify(preps);
   builder.buildGraph();
