@@ -13,9 +13,16 @@ namespace guidegraph::text {
 // Offset of the first byte that is not part of well-formed UTF-8, or nullopt if all is well.
 std::optional<std::size_t> findInvalidUtf8(std::string_view s);
 
-// Hugo's `urlize` for taxonomy terms and paths: lower case, spaces to '-', characters that
-// are not letters, digits, '-', '_', '.', '/' or '~' dropped. "Ryan Womack" -> "ryan-womack".
-std::string urlize(std::string_view s);
+// Hugo's `urlize` for taxonomy terms and paths (its MakePathSanitized): runs of spaces and
+// '-' become one '-' (none at the start or end), letters, digits, marks and ". / \\ _ # + ~"
+// are kept, everything else is dropped, and the result is lower case unless `lower` is
+// false (disablePathToLower). "Ryan Womack" -> "ryan-womack", "C++ (new)" -> "c++-new".
+std::string urlize(std::string_view s, bool lower = true);
+
+// A URL path percent-encoded as Go's url.URL writes it, which is what Hugo's .Permalink
+// gives: bytes outside ASCII, spaces, controls and "\"<>\\^`{|}?" and a '%' that starts
+// no escape become %XX; '#' starts a fragment and is kept.
+std::string escapeUrlPath(std::string_view path);
 
 // Hugo's default ("github") heading anchor: lower case, letters, digits, '-' and '_' kept,
 // spaces to '-', everything else dropped. "Media (state)" -> "media-state".

@@ -39,8 +39,9 @@ Options:
                           baseURL + "oai.xml")
       --gateway URL       the Static Repository Gateway; oai:baseURL becomes URL followed by
                           the static URL without its scheme (default: --oai-base)
-      --base IRI, --drafts, --threads N, --max-file-size N, --max-files N,
-      --max-yaml-depth N, --max-yaml-nodes N, -q
+      --base IRI, --drafts, --build-future, --build-expired, --environment ENV,
+      --conventions FILE, --threads N, --max-file-size N, --max-files N,
+      --max-yaml-depth N, --max-yaml-nodes N, -q/--quiet
                           as for `guidegraph export`
 
 Exit codes: 0 success; 1 the content has errors (output still written for the rest);

@@ -35,7 +35,15 @@ Options:
                          written into the output, so no network is needed),
                          expanded or flattened
       --base IRI         use IRI instead of the site's baseURL for every permalink
-      --drafts           include pages marked `draft: true`
+  -D, --drafts           include pages marked `draft: true`
+  -F, --build-future     include pages whose publishDate (or date) is in the future
+  -E, --build-expired    include pages whose expiryDate has passed
+  -e, --environment ENV  read config/ENV/ over config/_default/ (default: production, or
+                         $HUGO_ENVIRONMENT)
+      --conventions FILE the site's conventions, a TOML, YAML or JSON file with the keys
+                         of params.guidegraph (guides, guideTag, sources, categories,
+                         languages, website, languageNames, ...), which override the
+                         site configuration's (README: "Reading your own site")
       --threads N        parse, describe and validate with N threads (default: one per core)
       --max-file-size N  skip content files larger than N bytes (default 16777216)
       --max-files N      read at most N content files (default 1000000)

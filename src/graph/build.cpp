@@ -1,9 +1,12 @@
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <regex>
+#include <set>
 #include <thread>
 #include <unordered_map>
 
@@ -43,38 +46,104 @@ namespace fs = std::filesystem;
 
 struct ContentFile {
   std::string fsPath;
-  std::string contentPath;  // logical path relative to content/ (after mounts), '/' separated
-  std::string display;      // "content/" + the path on disk
+  std::string contentPath;  // logical, relative to content/ (after mounts), '/'-separated,
+                            // without the language in the file name
+  std::string display;      // relative to the site: "content/en/about.md"
+  std::string language;     // the page's language key
+  std::string sectionPath;  // the nearest section folder (logical) above the page
 };
 
-std::string logicalPath(const SiteConfig& config, const std::string& rel) {
-  for (const auto& [source, target] : config.contentMounts) {
-    if (rel.starts_with(source + "/")) return target + rel.substr(source.size());
+// The extensions Hugo 0.111 reads as content (markdown, HTML, AsciiDoc, Pandoc, reST, Org).
+bool isContentExtension(std::string_view ext) {
+  static constexpr std::string_view kExtensions[] = {
+      ".md", ".markdown", ".mdown", ".html", ".htm",  ".adoc", ".asciidoc",
+      ".ad", ".pandoc",   ".pdc",   ".rst",  ".rest", ".org"};
+  for (const auto e : kExtensions) {
+    if (ext.size() == e.size() && std::equal(ext.begin(), ext.end(), e.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == b;
+        }))
+      return true;
   }
-  return rel;
+  return false;
 }
 
-std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfig& config,
-                                     const BuildOptions& options, Diagnostics& diags) {
-  std::vector<ContentFile> files;
-  const fs::path content = fs::path(siteDir) / "content";
-  std::error_code ec;
-  if (!fs::is_directory(content, ec)) {
-    diags.add(Severity::Error, {siteDir, 0, 0}, "no-content",
-              "no content/ folder in '" + siteDir + "'; guides and sources live in content/");
-    return files;
+// Hugo skips files and folders whose names start with '.', and editors' leftovers.
+bool isIgnoredName(const std::string& name) {
+  return name.empty() || name.front() == '.' || name.front() == '#' || name.back() == '~';
+}
+
+// A Hugo (gobwas) glob against a '/'-separated path: "**" crosses folders, "*" and "?" do
+// not; case is ignored.
+bool globMatch(std::string_view pattern, std::string_view path) {
+  if (pattern.empty()) return path.empty();
+  if (pattern.starts_with("**")) {
+    for (std::size_t i = 0; i <= path.size(); ++i) {
+      if (globMatch(pattern.substr(2), path.substr(i))) return true;
+    }
+    return false;
   }
+  if (pattern.front() == '*') {
+    for (std::size_t i = 0; i <= path.size(); ++i) {
+      if (globMatch(pattern.substr(1), path.substr(i))) return true;
+      if (i < path.size() && path[i] == '/') break;
+    }
+    return false;
+  }
+  if (path.empty()) return false;
+  const bool same = pattern.front() == '?'
+                        ? path.front() != '/'
+                        : std::tolower(static_cast<unsigned char>(pattern.front())) ==
+                              std::tolower(static_cast<unsigned char>(path.front()));
+  return same && globMatch(pattern.substr(1), path.substr(1));
+}
+
+bool matchesAny(const std::vector<std::string>& globs, const std::string& rel) {
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) {
+    std::string_view p(g);
+    while (!p.empty() && p.front() == '/') p.remove_prefix(1);
+    return globMatch(p, rel);
+  });
+}
+
+std::string joinPath(const std::string& a, const std::string& b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  return a + "/" + b;
+}
+
+std::string parentOf(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
+void scanMount(const std::string& siteDir, const SiteConfig& config, const ContentMount& mount,
+               const BuildOptions& options, const std::vector<std::regex>& ignore,
+               std::vector<ContentFile>& files, Diagnostics& diags) {
+  const fs::path root = fs::path(siteDir) / mount.source;
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) return;
   const fs::path siteReal = fs::weakly_canonical(fs::path(siteDir), ec);
-  fs::recursive_directory_iterator it(content, fs::directory_options::skip_permission_denied, ec);
+  const std::string sourcePrefix = mount.source.empty() ? "" : mount.source + "/";
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& p = it->path();
-    const std::string ext = p.extension().string();
-    if (ext != ".md" && ext != ".markdown") continue;
-    // Lexical: the walk does not follow links to folders, so every path lies under content/
-    // (fs::relative resolves both paths on disk, several system calls per file).
-    const std::string rel = p.lexically_relative(content).generic_string();
-    const std::string display = "content/" + rel;
+    const std::string name = p.filename().string();
     std::error_code sec;
+    if (isIgnoredName(name)) {
+      if (it->is_directory(sec) && !it->is_symlink(sec)) it.disable_recursion_pending();
+      continue;
+    }
+    const std::string ext = p.extension().string();
+    if (!isContentExtension(ext)) continue;
+    // Lexical: the walk does not follow links to folders, so every path lies under the mount
+    // (fs::relative resolves both paths on disk, several system calls per file).
+    const std::string rel = p.lexically_relative(root).generic_string();
+    const std::string display = sourcePrefix + rel;
+    if (!mount.includeFiles.empty() && !matchesAny(mount.includeFiles, rel)) continue;
+    if (matchesAny(mount.excludeFiles, rel)) continue;
+    if (std::any_of(ignore.begin(), ignore.end(),
+                    [&](const std::regex& re) { return std::regex_search(display, re); }))
+      continue;
     if (it->is_symlink(sec)) {
       const fs::path target = fs::weakly_canonical(p, sec);
       if (sec) {
@@ -118,18 +187,116 @@ std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfi
       diags.add(Severity::Error, {display, 0, 0}, "too-many-files",
                 "more than " + std::to_string(options.maxFiles) +
                     " content files; the rest are skipped (raise --max-files)");
-      break;
+      return;
     }
-    files.push_back({p.string(), logicalPath(config, rel), display});
+    // "about.fr.md" is the French "about.md" when fr is a language of the site; otherwise
+    // the dot is part of the name.
+    std::string stem = p.stem().string();
+    std::string language = mount.language;
+    if (const auto dot = stem.rfind('.'); dot != std::string::npos) {
+      std::string suffix = stem.substr(dot + 1);
+      for (char& c : suffix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (config.language(suffix)) {
+        language = suffix;
+        stem.erase(dot);
+      }
+    }
+    if (language.empty()) language = config.defaultLanguage;
+    if (!config.language(language)) continue;  // a mount of a language the site does not build
+    const std::string relDir = parentOf(rel);
+    files.push_back({p.string(),
+                     joinPath(joinPath(mount.target, relDir), stem + ext),
+                     display,
+                     std::move(language),
+                     {}});
   }
   if (ec) {
-    diags.add(Severity::Error, {"content", 0, 0}, "scan-failed",
+    diags.add(Severity::Error, {mount.source.empty() ? "." : mount.source, 0, 0}, "scan-failed",
               "cannot read the content folder: " + ec.message());
   }
-  std::sort(files.begin(), files.end(), [](const ContentFile& a, const ContentFile& b) {
-    return a.contentPath < b.contentPath;
+}
+
+std::string stemOf(const std::string& contentPath) {
+  const auto slash = contentPath.rfind('/');
+  const std::string name = slash == std::string::npos ? contentPath : contentPath.substr(slash + 1);
+  const auto dot = name.rfind('.');
+  return dot == std::string::npos ? name : name.substr(0, dot);
+}
+
+std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfig& config,
+                                     const BuildOptions& options, Diagnostics& diags) {
+  std::vector<ContentFile> files;
+  std::vector<std::regex> ignore;
+  for (const auto& pattern : config.ignoreFiles) {
+    try {
+      ignore.emplace_back(pattern);
+    } catch (const std::regex_error&) {
+      diags.add(Severity::Warning, {config.configFile, 0, 0}, "bad-config",
+                "ignoreFiles pattern '" + pattern +
+                    "' is not a regular expression guidegraph "
+                    "reads; it is left out");
+    }
+  }
+  bool anyFolder = false;
+  for (const ContentMount& mount : config.mounts) {
+    std::error_code ec;
+    anyFolder = anyFolder || fs::is_directory(fs::path(siteDir) / mount.source, ec);
+    scanMount(siteDir, config, mount, options, ignore, files, diags);
+  }
+  if (!anyFolder) {
+    diags.add(Severity::Error, {siteDir, 0, 0}, "no-content",
+              "no content folder (" +
+                  (config.mounts.empty() ? "content" : config.mounts[0].source) + "/) in '" +
+                  siteDir + "'; guides and sources live in content/");
+    return files;
+  }
+  // Hugo's bundles: every content file below a folder that holds an index file (a leaf
+  // bundle) is a resource of that page, not a page.
+  std::set<std::string> leafBundles;
+  std::set<std::pair<std::string, std::string>> sections;  // (language, folder)
+  for (const auto& f : files) {
+    const std::string stem = stemOf(f.contentPath);
+    if (stem == "index") leafBundles.insert(parentOf(f.contentPath));
+    if (stem == "_index") sections.emplace(f.language, parentOf(f.contentPath));
+  }
+  const auto insideBundle = [&](std::string dir) {
+    for (; !dir.empty(); dir = parentOf(dir)) {
+      if (leafBundles.count(dir)) return true;
+    }
+    return false;
+  };
+  std::erase_if(files, [&](const ContentFile& f) {
+    const std::string dir = parentOf(f.contentPath);
+    return stemOf(f.contentPath) == "index" ? insideBundle(parentOf(dir)) : insideBundle(dir);
+  });
+  for (auto& f : files) {
+    std::string dir = parentOf(f.contentPath);
+    if (stemOf(f.contentPath) == "index") dir = parentOf(dir);
+    // The nearest folder above that is a section: a top-level folder, or one with _index.
+    while (!dir.empty() && dir.find('/') != std::string::npos && !sections.count({f.language, dir}))
+      dir = parentOf(dir);
+    f.sectionPath = std::move(dir);
+  }
+  const auto rank = [&](const std::string& key) {
+    for (std::size_t i = 0; i < config.languages.size(); ++i) {
+      if (config.languages[i].key == key) return i;
+    }
+    return config.languages.size();
+  };
+  std::sort(files.begin(), files.end(), [&](const ContentFile& a, const ContentFile& b) {
+    if (a.contentPath != b.contentPath) return a.contentPath < b.contentPath;
+    if (a.language != b.language) return rank(a.language) < rank(b.language);
+    return a.display < b.display;
   });
   return files;
+}
+
+// Pages are found by language and logical content path ("en" '\0' "about.md").
+std::string contentKey(const std::string& language, const std::string& contentPath) {
+  std::string key = language;
+  key += '\0';
+  key += contentPath;
+  return key;
 }
 
 bool isTrue(const FmValue* v) {
@@ -275,13 +442,13 @@ PageKind kindOf(const SiteConfig& config, const SiteConventions& conventions, co
   const fs::path p(page.contentPath);
   const std::string dir = p.parent_path().generic_string();
   const std::string first = dir.substr(0, dir.find('/'));
-  if (page.contentPath == "_index.md") return PageKind::Home;
+  if (page.branch && dir.empty()) return PageKind::Home;
   if (page.branch) {
     const std::string slug = fs::path(dir).filename().string();
     for (const auto& tax : config.taxonomies) {
       if (tax.role == TaxonomyRole::Other) continue;
       const bool inTaxonomyDir = fs::path(dir).parent_path().generic_string() == tax.plural;
-      if (inTaxonomyDir || termUrlPath(config, tax, slug) == page.urlPath) {
+      if (inTaxonomyDir || termUrlPath(config, tax, slug, page.language) == page.urlPath) {
         return kindForRole(tax.role);
       }
     }
@@ -303,14 +470,21 @@ const Taxonomy* taxonomyForRole(const SiteConfig& config, TaxonomyRole role) {
   return nullptr;
 }
 
-// The BCP 47 tag of a page's text: its language's languageCode, else the language key.
-std::string textLanguage(const SiteConfig& config, const Page& page) {
-  (void)page;
+// The BCP 47 tag of text written in a language of the site: its languageCode, else its key.
+std::string textLanguageOf(const SiteConfig& config, std::string_view language) {
+  if (const Language* l = config.language(language); l && !l->code.empty()) return l->code;
+  if (!language.empty()) return std::string(language);
   return config.languageCode.empty() ? std::string("en") : config.languageCode;
 }
 
-std::string permalinkOf(const SiteConfig& config, const std::string& urlPath) {
-  return config.baseUrl + urlPath.substr(1);
+// The BCP 47 tag of a page's text.
+std::string textLanguage(const SiteConfig& config, const Page& page) {
+  return page.languageCode.empty() ? textLanguageOf(config, page.language) : page.languageCode;
+}
+
+std::string permalinkOf(const SiteConfig& config, const std::string& language,
+                        const std::string& urlPath) {
+  return permalinkFor(config, language, urlPath);
 }
 
 // What the merge needs of one content file that depends on nothing but the file and the
@@ -412,6 +586,8 @@ PagePrep preparePage(const SiteConfig& config, const SiteConventions& convention
   Diagnostics& diags = prep.diags;
   page.file = f.path;
   page.contentPath = file.contentPath;
+  page.language = file.language;
+  if (const Language* l = config.language(file.language)) page.languageCode = l->code;
   page.draft = isTrue(f.frontMatter.get("draft"));
   if (const FmValue* d = f.frontMatter.get("draft");
       d && d->isScalar() && !isTrue(d) && d->scalar != "false" && d->scalar != "False") {
@@ -419,13 +595,13 @@ PagePrep preparePage(const SiteConfig& config, const SiteConventions& convention
               "'draft' must be true or false, not '" + d->scalar +
                   "'; the page is built as if it were false");
   }
-  page.urlPath = pageUrlPath(config, page.contentPath, f.frontMatter);
-  page.permalink = config.baseUrl + page.urlPath.substr(1);
+  page.urlPath = pageUrlPath(
+      config, PageLocation{file.contentPath, file.language, file.sectionPath}, f.frontMatter);
+  page.permalink = permalinkFor(config, page.language, page.urlPath);
   checkScalarKeys(f, diags);
   checkTaxonomyKeys(config, f, diags);
   page.title = located(f, "title").value;
-  const fs::path p(page.contentPath);
-  page.branch = p.filename() == "_index.md";
+  page.branch = fs::path(page.contentPath).stem() == "_index";
   page.kind = kindOf(config, conventions, page);
   for (const auto& alias : listValues(f, "aliases", diags)) {
     page.aliases.push_back(text::resolvePath(page.urlPath, alias.value));
@@ -519,18 +695,157 @@ std::vector<PagePrep> parseAll(const SiteConfig& config, const SiteConventions& 
   return out;
 }
 
+const FmValue* fmGetNoCase(const FmValue& fm, std::string_view key) {
+  if (!fm.isMap()) return nullptr;
+  for (const auto& e : fm.entries) {
+    if (e.key.size() == key.size() &&
+        std::equal(e.key.begin(), e.key.end(), key.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        }))
+      return &e.value;
+  }
+  return nullptr;
+}
+
+// A front matter date as Hugo reads it ("2024-05-01", "2024-05-01T10:00:00+02:00",
+// "2024-05-01 10:00:00"; no zone is UTC), or nullopt.
+std::optional<std::chrono::sys_seconds> parseDate(const FmValue* v) {
+  using namespace std::chrono;
+  if (!v || !v->isScalar()) return std::nullopt;
+  const std::string_view d = text::trim(v->scalar);
+  const auto digits = [&](std::size_t from, std::size_t n) -> std::optional<int> {
+    if (d.size() < from + n) return std::nullopt;
+    int out = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (d[i] < '0' || d[i] > '9') return std::nullopt;
+      out = out * 10 + (d[i] - '0');
+    }
+    return out;
+  };
+  const auto y = digits(0, 4), mo = digits(5, 2), da = digits(8, 2);
+  if (!y || !mo || !da || d[4] != '-' || d[7] != '-') return std::nullopt;
+  const year_month_day ymd{year{*y}, month{static_cast<unsigned>(*mo)},
+                           day{static_cast<unsigned>(*da)}};
+  if (!ymd.ok()) return std::nullopt;
+  sys_seconds t = sys_days{ymd};
+  if (d.size() >= 19 && (d[10] == 'T' || d[10] == ' ')) {
+    const auto h = digits(11, 2), mi = digits(14, 2), se = digits(17, 2);
+    if (h && mi && se) t += hours{*h} + minutes{*mi} + seconds{*se};
+    std::size_t zone = 19;
+    while (zone < d.size() && (d[zone] == '.' || (d[zone] >= '0' && d[zone] <= '9'))) ++zone;
+    if (zone < d.size() && (d[zone] == '+' || d[zone] == '-')) {
+      const auto zh = digits(zone + 1, 2);
+      const auto zm =
+          d.size() > zone + 3 && d[zone + 3] == ':' ? digits(zone + 4, 2) : digits(zone + 3, 2);
+      const seconds offset = hours{zh.value_or(0)} + minutes{zm.value_or(0)};
+      t += d[zone] == '+' ? -offset : offset;
+    }
+  }
+  return t;
+}
+
+// The `cascade` of each branch page, by language and folder (contentKey).
+using Cascades = std::unordered_map<std::string, const FmValue*>;
+
+// What a page "unbuilt" means to the reader of a link-to-draft message.
+std::string unbuiltWhy(const Page& page) {
+  switch (page.unbuilt) {
+    case Unbuilt::Future:
+      return page.file +
+             ", whose publishDate (or date) is in the future, so Hugo does not build it yet "
+             "(--build-future builds it); wait for it";
+    case Unbuilt::Expired:
+      return page.file +
+             ", whose expiryDate has passed, so Hugo no longer builds it "
+             "(--build-expired builds it); renew it";
+    case Unbuilt::Headless:
+    case Unbuilt::NotRendered:
+      return page.file +
+             ", which Hugo does not render (headless or `_build: render: never`); render it";
+    case Unbuilt::Draft:
+    case Unbuilt::Built:
+      break;
+  }
+  return "the draft " + page.file + ", which is not published; remove `draft: true` there";
+}
+
 class SiteBuilder {
  public:
   SiteBuilder(Site& site, const BuildOptions& options, Diagnostics& diags)
       : site_(site), options_(options), diags_(diags) {}
 
+  // Whether Hugo builds a page: drafts, future and expired pages and headless ones are left
+  // out (unless the options or buildDrafts/buildFuture/buildExpired say otherwise); the keys
+  // may come from a `cascade` of a section above.
+  Unbuilt buildState(Page& page, const Cascades& cascades) const {
+    const FmValue& fm = page.fragment->frontMatter;
+    const auto lookup = [&](std::string_view key) -> const FmValue* {
+      if (const FmValue* own = fmGetNoCase(fm, key)) return own;
+      if (cascades.empty()) return nullptr;
+      std::string dir = parentOf(page.contentPath);
+      for (;;) {
+        if (const auto it = cascades.find(contentKey(page.language, dir)); it != cascades.end()) {
+          if (const FmValue* v = fmGetNoCase(*it->second, key)) return v;
+        }
+        if (dir.empty()) return nullptr;
+        dir = parentOf(dir);
+      }
+    };
+    const SiteConfig& config = site_.config;
+    if (!page.draft && lookup("draft") && isTrue(lookup("draft"))) page.draft = true;
+    if (page.draft && !options_.includeDrafts && !config.buildDrafts) return Unbuilt::Draft;
+    const bool leaf = fs::path(page.contentPath).stem() == "index";
+    if (leaf && isTrue(lookup("headless"))) return Unbuilt::Headless;
+    if (const FmValue* build = lookup("_build"); build && build->isMap()) {
+      const auto never = [&](std::string_view key) {
+        const FmValue* v = fmGetNoCase(*build, key);
+        return v && v->isScalar() && (v->scalar == "never" || v->scalar == "false");
+      };
+      page.unlisted = never("list");
+      if (never("render")) return page.unlisted ? Unbuilt::Headless : Unbuilt::NotRendered;
+    }
+    const auto now =
+        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    if (!options_.includeFuture && !config.buildFuture) {
+      for (const char* key : {"publishDate", "pubdate", "published", "date"}) {
+        const auto d = parseDate(lookup(key));
+        if (!d) continue;
+        if (*d > now) return Unbuilt::Future;
+        break;
+      }
+    }
+    if (!options_.includeExpired && !config.buildExpired) {
+      for (const char* key : {"expiryDate", "unpublishdate"}) {
+        const auto d = parseDate(lookup(key));
+        if (!d) continue;
+        if (*d < now) return Unbuilt::Expired;
+        break;
+      }
+    }
+    return Unbuilt::Built;
+  }
+
   void classify(std::vector<PagePrep>& preps) {
     std::vector<PagePrep*> published;
+    Cascades cascades;
+    for (const PagePrep& prep : preps) {
+      const Page& page = prep.page;
+      if (!page.fragment->usable || !page.branch) continue;
+      if (const FmValue* c = fmGetNoCase(page.fragment->frontMatter, "cascade")) {
+        const FmValue* values = c->isMap() ? c : nullptr;
+        for (const FmValue& item : c->isList() ? c->items : std::vector<FmValue>()) {
+          if (item.isMap() && !fmGetNoCase(item, "_target")) values = &item;
+        }
+        if (values) cascades.emplace(contentKey(page.language, parentOf(page.contentPath)), values);
+      }
+    }
     for (PagePrep& prep : preps) {
       diags_.append(prep.page.fragment->diagnostics);
       if (!prep.page.fragment->usable) continue;
       diags_.append(prep.diags);
-      if (prep.page.draft && !options_.includeDrafts) {
+      prep.page.unbuilt = buildState(prep.page, cascades);
+      if (prep.page.unbuilt != Unbuilt::Built) {
         site_.drafts.push_back(std::move(prep.page));
       } else {
         published.push_back(&prep);
@@ -542,15 +857,17 @@ class SiteBuilder {
     preps_.reserve(published.size());
     for (PagePrep* prep : published) {
       Page& page = prep->page;
-      if (const auto it = byUrl_.find(page.urlPath); it != byUrl_.end()) {
+      if (const auto it = byPermalink_.find(page.permalink); it != byPermalink_.end()) {
         diags_.add(Severity::Error, page.fragment->frontMatterPos, "duplicate-permalink",
-                   "page has the same URL " + page.urlPath + " as " + site_.pages[it->second].file +
+                   "page has the same URL " + page.permalink + " as " +
+                       site_.pages[it->second].file +
                        " and is left out; give one of them another `slug` or `url`");
         continue;
       }
+      byPermalink_.emplace(page.permalink, site_.pages.size());
       diags_.append(prep->graphDiags);
       byUrl_.emplace(page.urlPath, site_.pages.size());
-      byContentPath_.emplace(page.contentPath, site_.pages.size());
+      byContentPath_.emplace(contentKey(page.language, page.contentPath), site_.pages.size());
       site_.pages.push_back(std::move(page));
       preps_.push_back(prep);
     }
@@ -559,7 +876,8 @@ class SiteBuilder {
     }
     for (std::size_t i = 0; i < site_.drafts.size(); ++i) {
       draftsByUrl_.emplace(site_.drafts[i].urlPath, i);
-      draftsByContentPath_.emplace(site_.drafts[i].contentPath, i);
+      draftsByContentPath_.emplace(
+          contentKey(site_.drafts[i].language, site_.drafts[i].contentPath), i);
     }
   }
 
@@ -585,9 +903,79 @@ class SiteBuilder {
     // graph is only read), then the guides are added one after the other.
     const std::vector<std::vector<Resolved>> resolved = resolveLinks(guides);
     for (std::size_t g = 0; g < guides.size(); ++g) addGuide(guides[g], resolved[g]);
+    linkTranslations(guides);
   }
 
  private:
+  // A guide's translations, as Hugo links them: pages of different languages with the same
+  // `translationKey`, or else the same path in their languages' content. The one in the
+  // earliest language of the site (the default language first) is the work the others
+  // translate. Guides Hugo does not link but that look like translations of one another
+  // (the same countries, the same sources recommended) get an info suggesting a key.
+  void linkTranslations(const std::vector<std::size_t>& guides) {
+    const auto rank = [&](const std::string& language) {
+      if (language == site_.config.defaultLanguage) return std::size_t{0};
+      for (std::size_t i = 0; i < site_.config.languages.size(); ++i) {
+        if (site_.config.languages[i].key == language) return i + 1;
+      }
+      return site_.config.languages.size() + 1;
+    };
+    std::map<std::string, std::vector<std::size_t>> groups;
+    for (const std::size_t i : guides) {
+      const Page& page = site_.pages[i];
+      const Located key = located(*page.fragment, "translationKey");
+      groups[key.value.empty() ? "path\0" + page.contentPath : "key\0" + key.value].push_back(i);
+    }
+    std::vector<bool> linked(site_.pages.size(), false);
+    for (auto& [key, members] : groups) {
+      std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+        return rank(site_.pages[a].language) < rank(site_.pages[b].language);
+      });
+      const std::size_t original = members.front();
+      for (std::size_t k = 1; k < members.size(); ++k) {
+        const Page& page = site_.pages[members[k]];
+        if (page.language == site_.pages[original].language) continue;
+        const VertexId* from = graph().find(preps_[members[k]]->pageIri.str());
+        const VertexId* to = graph().find(preps_[original]->pageIri.str());
+        if (!from || !to) continue;
+        graph().edge(*from, *to, EdgeKind::TranslationOf, page.fragment->frontMatterPos);
+        linked[members[k]] = linked[original] = true;
+      }
+    }
+    // What a guide covers and recommends, compared across languages by term and page.
+    const auto profile = [&](std::size_t i) {
+      std::set<std::string> countries, sources;
+      const VertexId* v = graph().find(preps_[i]->pageIri.str());
+      if (!v) return std::pair{countries, sources};
+      for (auto [e, end] = boost::out_edges(*v, graph().impl()); e != end; ++e) {
+        const VertexProps& t = graph()[boost::target(*e, graph().impl())];
+        if (graph().impl()[*e].kind == EdgeKind::Country) countries.insert(text::urlize(t.name.value));
+        if (graph().impl()[*e].kind == EdgeKind::Recommends) sources.insert(t.iri.str());
+      }
+      return std::pair{countries, sources};
+    };
+    for (const std::size_t i : guides) {
+      const Page& page = site_.pages[i];
+      if (linked[i] || rank(page.language) == 0) continue;
+      const auto mine = profile(i);
+      if (mine.second.empty()) continue;
+      for (const std::size_t j : guides) {
+        const Page& other = site_.pages[j];
+        if (rank(other.language) != 0 || linked[j] || profile(j) != mine) continue;
+        const std::string suggested = text::urlize(fs::path(other.contentPath).stem().string());
+        diags_.add(Severity::Info, page.fragment->frontMatterPos, "translation-key",
+                   "guide '" + page.title + "' (" + page.language +
+                       ") covers the same countries and recommends the same " +
+                       std::to_string(mine.second.size()) + " sources as '" + other.title +
+                       "' (" + other.file + "); if it is its translation, give both " +
+                       "`translationKey: \"" + suggested +
+                       "\"` so that Hugo links them and guidegraph writes " +
+                       "schema:translationOfWork");
+        break;
+      }
+    }
+  }
+
   // More vertices than the graph will have: two a page (a source's web page and the
   // source), one a heading, two a link (a recommendation, or a web page for a link out of
   // the site, and the page it leads to), one a bold place, and one a page again for terms
@@ -603,38 +991,40 @@ class SiteBuilder {
   }
 
   // The entity a taxonomy term stands for ("Kazakhstan" -> /countries/kazakhstan/#id).
-  VertexId termEntity(const Taxonomy& tax, const Located& term, const Atom& lang) {
+  VertexId termEntity(const Taxonomy& tax, const Located& term, const std::string& language) {
     // Most pages name the same few countries, categories and contributors: each term's
     // vertex is looked up once. The first use of a term named it; later ones change nothing.
-    std::string key = tax.plural;
+    std::string key = language;
+    key += '\0';
+    key += tax.plural;
     key += '\0';
     key += term.value;
     if (const auto it = termVertices_.find(key); it != termVertices_.end()) return it->second;
-    const VertexId v = newTermEntity(tax, term, lang);
+    const VertexId v = newTermEntity(tax, term, language);
     termVertices_.emplace(std::move(key), v);
     return v;
   }
 
-  VertexId newTermEntity(const Taxonomy& tax, const Located& term, const Atom& lang) {
-    const std::string page = permalinkOf(site_.config, termUrlPath(site_.config, tax, term.value));
+  VertexId newTermEntity(const Taxonomy& tax, const Located& term, const std::string& language) {
+    const std::string page =
+        permalinkOf(site_.config, language, termUrlPath(site_.config, tax, term.value, language));
     const std::string iri = text::encodeIri(page + "#id");
     const bool existed = graph().find(iri) != nullptr;
     const VertexId v = graph().vertex(vertexKindFor(tax.role), iri, text::encodeIri(page));
     if (!existed) {
       graph()[v].name = term;
       graph()[v].pos = term.pos;
-      graph()[v].lang = lang;
+      graph()[v].lang = Atom(textLanguageOf(site_.config, language));
     }
     return v;
   }
 
   void linkTaxonomies(std::size_t pageIndex, VertexId pageVertex, VertexId entity) {
     const PageFragment& f = *site_.pages[pageIndex].fragment;
-    const Atom lang(textLanguage(site_.config, site_.pages[pageIndex]));
     for (const auto& tax : site_.config.taxonomies) {
       if (tax.role == TaxonomyRole::Other) continue;
       for (const auto& term : listValues(f, tax.plural, diags_)) {
-        const VertexId v = termEntity(tax, term, lang);
+        const VertexId v = termEntity(tax, term, site_.pages[pageIndex].language);
         switch (tax.role) {
           case TaxonomyRole::Country:
             graph().edge(entity, v, EdgeKind::Country, term.pos);
@@ -695,7 +1085,7 @@ class SiteBuilder {
     if (role == TaxonomyRole::Category) {
       if (const Taxonomy* tax = taxonomyForRole(site_.config, TaxonomyRole::Category)) {
         for (const auto& broader : prep.broader) {
-          graph().edge(entity, termEntity(*tax, broader, graph()[entity].lang), EdgeKind::Broader,
+          graph().edge(entity, termEntity(*tax, broader, page.language), EdgeKind::Broader,
                        broader.pos);
         }
       }
@@ -739,7 +1129,8 @@ class SiteBuilder {
                                TaxonomyRole::Other};
       for (const Located& t : prep.dataTypes) {
         const std::string pageUrl =
-            permalinkOf(site_.config, termUrlPath(site_.config, dataTypes, t.value));
+            permalinkOf(site_.config, page.language,
+                        termUrlPath(site_.config, dataTypes, t.value, page.language));
         const Atom iri(text::encodeIri(pageUrl + "#id"));
         const bool existed = graph().find(iri.str()) != nullptr;
         const VertexId v =
@@ -804,9 +1195,12 @@ class SiteBuilder {
       bases.push_back(text::normalizePath("/" + dir + "/" + ref).substr(1));
       bases.push_back(text::normalizePath("/" + ref).substr(1));
     }
-    for (const auto& b : bases) {
-      for (const std::string& c : {b, b + ".md", b + "/index.md", b + "/_index.md"}) {
-        if (const auto it = index.find(c); it != index.end()) return it->second;
+    for (const std::string& language : {from.language, site_.config.defaultLanguage}) {
+      for (const auto& b : bases) {
+        for (const std::string& c : {b, b + ".md", b + "/index.md", b + "/_index.md"}) {
+          if (const auto it = index.find(contentKey(language, c)); it != index.end())
+            return it->second;
+        }
       }
     }
     // Hugo also accepts a unique base name: {{< ref "feminita" >}}.
@@ -911,7 +1305,7 @@ class SiteBuilder {
   const VertexId* termEntityAt(const std::string& path) const {
     for (const std::string& candidate : {path, path + "/"}) {
       const VertexId* v =
-          site_.graph.find(text::encodeIri(permalinkOf(site_.config, candidate) + "#id"));
+          site_.graph.find(text::encodeIri(permalinkOf(site_.config, "", candidate) + "#id"));
       if (!v) continue;
       switch (site_.graph[*v].kind) {
         case VertexKind::Category:
@@ -984,9 +1378,8 @@ class SiteBuilder {
           continue;
         case Resolved::Kind::Draft:
           diags_.add(Severity::Error, link.pos, "link-to-draft",
-                     "link '" + link.destination + "' leads to the draft " +
-                         site_.drafts[r.index].file +
-                         ", which is not published; remove `draft: true` there or remove the link");
+                     "link '" + link.destination + "' leads to " +
+                         unbuiltWhy(site_.drafts[r.index]) + " or remove the link");
           continue;
         case Resolved::Kind::External: {
           const VertexId ext = graph().vertex(VertexKind::WebPage, Atom(r.iri), Atom());
@@ -1062,7 +1455,7 @@ class SiteBuilder {
   Diagnostics& diags_;
   std::vector<PagePrep*> preps_;  // by page index, into the vector classify() was given
   std::unordered_map<std::string, std::size_t> byUrl_, byContentPath_, draftsByUrl_,
-      draftsByContentPath_;
+      draftsByContentPath_, byPermalink_;
   std::unordered_map<std::string, VertexId> termVertices_;  // taxonomy '\0' term
   std::vector<std::optional<VertexId>> sourceEntities_;     // by page index: a source's entity
   std::vector<std::optional<VertexId>> sections_;           // the guide's, by heading index
@@ -1117,7 +1510,7 @@ void detectConventions(Site& site, const std::vector<PagePrep>& preps, Diagnosti
 Site buildSite(const std::string& siteDir, const BuildOptions& options, Diagnostics& diags) {
   Site site;
   site.root = siteDir;
-  site.config = loadSiteConfig(siteDir, diags);
+  site.config = loadSiteConfig(siteDir, diags, options.environment);
   site.conventions = loadConventions(site.config, siteDir, options.conventionsFile, diags);
   if (!options.baseOverride.empty()) {
     site.config.baseUrl = options.baseOverride;
