@@ -20,9 +20,9 @@ _guidegraph() {
     [publish]="--into --server-config $site"
     [map]="--by -o --output --render $site"
     [validate]="--shapes --data -f --format -o --output --strict $site"
-    [pages]="--base --drafts -q --quiet -h --help"
+    [pages]="--base --drafts --conventions -q --quiet -h --help"
     [catalog]="-f --format -o --output --org-code --date --response-date --oai-base --admin-email --static-url --gateway $site"
-    [load]="--endpoint --update-endpoint --query-endpoint --graph --graph-per-page --replace --merge --changed-only --state --user --auth --netrc-file --send-format --batch-size --timeout --retries --allow-errors --dry-run -v --verbose --base --drafts --threads --max-file-size --max-files -q --quiet -h --help"
+    [load]="--endpoint --update-endpoint --query-endpoint --graph --graph-per-page --replace --merge --changed-only --state --user --auth --netrc-file --send-format --batch-size --timeout --retries --allow-errors --dry-run -v --verbose --base --drafts --conventions --threads --max-file-size --max-files -q --quiet -h --help"
   )
 
   if [ "$cword" -eq 1 ]; then

@@ -949,7 +949,8 @@ class SiteBuilder {
       if (!v) return std::pair{countries, sources};
       for (auto [e, end] = boost::out_edges(*v, graph().impl()); e != end; ++e) {
         const VertexProps& t = graph()[boost::target(*e, graph().impl())];
-        if (graph().impl()[*e].kind == EdgeKind::Country) countries.insert(text::urlize(t.name.value));
+        if (graph().impl()[*e].kind == EdgeKind::Country)
+          countries.insert(text::urlize(t.name.value));
         if (graph().impl()[*e].kind == EdgeKind::Recommends) sources.insert(t.iri.str());
       }
       return std::pair{countries, sources};
@@ -966,8 +967,8 @@ class SiteBuilder {
         diags_.add(Severity::Info, page.fragment->frontMatterPos, "translation-key",
                    "guide '" + page.title + "' (" + page.language +
                        ") covers the same countries and recommends the same " +
-                       std::to_string(mine.second.size()) + " sources as '" + other.title +
-                       "' (" + other.file + "); if it is its translation, give both " +
+                       std::to_string(mine.second.size()) + " sources as '" + other.title + "' (" +
+                       other.file + "); if it is its translation, give both " +
                        "`translationKey: \"" + suggested +
                        "\"` so that Hugo links them and guidegraph writes " +
                        "schema:translationOfWork");
