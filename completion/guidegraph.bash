@@ -18,7 +18,7 @@ _guidegraph() {
   local -A options=(
     [export]="-o --output -f --format --jsonld-form --no-validate --force --timings $site"
     [publish]="--into --server-config $site"
-    [map]="--by -o --output --render $site"
+    [map]="--by -o --output --render --layout $site"
     [validate]="--shapes --data -f --format -o --output --strict $site"
     [pages]="--base --drafts --conventions -q --quiet -h --help"
     [catalog]="-f --format -o --output --org-code --date --response-date --oai-base --admin-email --static-url --gateway $site"
@@ -42,6 +42,7 @@ _guidegraph() {
     --jsonld-form) COMPREPLY=($(compgen -W "compact expanded flattened" -- "$cur")); return ;;
     --by) COMPREPLY=($(compgen -W "category country guide" -- "$cur")); return ;;
     --render) COMPREPLY=($(compgen -W "svg png" -- "$cur")); return ;;
+    --layout) COMPREPLY=($(compgen -W "dot fdp" -- "$cur")); return ;;
     --server-config) COMPREPLY=($(compgen -W "nginx apache" -- "$cur")); return ;;
     --auth) COMPREPLY=($(compgen -W "basic digest any" -- "$cur")); return ;;
     --send-format) COMPREPLY=($(compgen -W "nt ttl" -- "$cur")); return ;;

@@ -149,5 +149,15 @@ bad = run(["export", SITE, "-o", out3, "--conventions", os.path.join(work, "miss
 checks.check(any(l.endswith("[bad-conventions-file]") for l in bad.stderr.splitlines()),
              f"an unreadable conventions file is an error: {bad.stderr}")
 
+# --- map with the fdp layout ---------------------------------------------------------------
+import xml.etree.ElementTree as ET  # noqa: E402
+svg = os.path.join(work, "map.svg")
+proc = run(["map", SITE, "--by", "category", "--layout", "fdp", "--render", "svg", "-o", svg])
+checks.equal(proc.returncode, 0, f"map --layout fdp renders: {proc.stderr[-500:]}")
+checks.check(os.path.exists(svg) and ET.parse(svg).getroot().tag.endswith("svg")
+             and "Zakon.kz" in open(svg, encoding="utf-8").read(), "an SVG with the sources")
+proc = run(["map", SITE, "--layout", "neato", "--render", "svg", "-o", svg])
+checks.equal(proc.returncode, 2, "--layout takes dot or fdp only")
+
 shutil.rmtree(work)
 checks.finish()
