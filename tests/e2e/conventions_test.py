@@ -149,6 +149,18 @@ bad = run(["export", SITE, "-o", out3, "--conventions", os.path.join(work, "miss
 checks.check(any(l.endswith("[bad-conventions-file]") for l in bad.stderr.splitlines()),
              f"an unreadable conventions file is an error: {bad.stderr}")
 
+# --- JSON-LD (with the shipped context) says what the Turtle says ----------------------------
+from rdflib.compare import isomorphic  # noqa: E402
+jsonld = os.path.join(work, "site.jsonld")
+run(["export", SITE, "-f", "jsonld", "-o", jsonld, "--force"])
+as_jsonld = rdflib.ConjunctiveGraph()
+as_jsonld.parse(jsonld, format="json-ld")
+union = rdflib.Graph()
+for t in as_jsonld.triples((None, None, None)):
+    union.add(t)
+checks.check(isomorphic(union, g), "the JSON-LD export is isomorphic with the Turtle (coverage, "
+             "seeAlso, translations, language tags through the context)")
+
 # --- map with the fdp layout ---------------------------------------------------------------
 import xml.etree.ElementTree as ET  # noqa: E402
 svg = os.path.join(work, "map.svg")
