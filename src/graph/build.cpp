@@ -9,6 +9,7 @@
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "guidegraph/site.hpp"
 #include "guidegraph/text.hpp"
@@ -68,7 +69,7 @@ bool isContentExtension(std::string_view ext) {
 }
 
 // Hugo skips files and folders whose names start with '.', and editors' leftovers.
-bool isIgnoredName(const std::string& name) {
+bool isIgnoredName(std::string_view name) {
   return name.empty() || name.front() == '.' || name.front() == '#' || name.back() == '~';
 }
 
@@ -127,13 +128,17 @@ void scanMount(const std::string& siteDir, const SiteConfig& config, const Conte
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& p = it->path();
-    const std::string name = p.filename().string();
+    // The name as a view of the path: no path objects or strings for the many files that
+    // are skipped.
+    const std::string_view name = std::string_view(p.native()).substr(p.native().rfind('/') + 1);
     std::error_code sec;
     if (isIgnoredName(name)) {
       if (it->is_directory(sec) && !it->is_symlink(sec)) it.disable_recursion_pending();
       continue;
     }
-    const std::string ext = p.extension().string();
+    const std::size_t extAt = name.rfind('.');
+    const std::string_view ext =
+        extAt == std::string_view::npos || extAt == 0 ? std::string_view() : name.substr(extAt);
     if (!isContentExtension(ext)) continue;
     // Lexical: the walk does not follow links to folders, so every path lies under the mount
     // (fs::relative resolves both paths on disk, several system calls per file).
@@ -166,7 +171,7 @@ void scanMount(const std::string& siteDir, const SiteConfig& config, const Conte
       diags.add(Severity::Warning, {display, 0, 0}, "folder-named-like-page",
                 "a folder named like a page file; its files are read as a section, not as "
                 "one page; rename the folder (without " +
-                    ext + ") if that is not meant");
+                    std::string(ext) + ") if that is not meant");
       continue;
     }
     if (!it->is_regular_file(sec)) {
@@ -191,7 +196,7 @@ void scanMount(const std::string& siteDir, const SiteConfig& config, const Conte
     }
     // "about.fr.md" is the French "about.md" when fr is a language of the site; otherwise
     // the dot is part of the name.
-    std::string stem = p.stem().string();
+    std::string stem(name.substr(0, extAt));
     std::string language = mount.language;
     if (const auto dot = stem.rfind('.'); dot != std::string::npos) {
       std::string suffix = stem.substr(dot + 1);
@@ -205,7 +210,7 @@ void scanMount(const std::string& siteDir, const SiteConfig& config, const Conte
     if (!config.language(language)) continue;  // a mount of a language the site does not build
     const std::string relDir = parentOf(rel);
     files.push_back({p.string(),
-                     joinPath(joinPath(mount.target, relDir), stem + ext),
+                     joinPath(joinPath(mount.target, relDir), stem.append(ext)),
                      display,
                      std::move(language),
                      {}});
@@ -221,6 +226,14 @@ std::string stemOf(const std::string& contentPath) {
   const std::string name = slash == std::string::npos ? contentPath : contentPath.substr(slash + 1);
   const auto dot = name.rfind('.');
   return dot == std::string::npos ? name : name.substr(0, dot);
+}
+
+// Pages are found by language and logical content path ("en" '\0' "about.md").
+std::string contentKey(const std::string& language, const std::string& contentPath) {
+  std::string key = language;
+  key += '\0';
+  key += contentPath;
+  return key;
 }
 
 std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfig& config,
@@ -252,31 +265,48 @@ std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfi
   }
   // Hugo's bundles: every content file below a folder that holds an index file (a leaf
   // bundle) is a resource of that page, not a page.
-  std::set<std::string> leafBundles;
-  std::set<std::pair<std::string, std::string>> sections;  // (language, folder)
+  // Looked up by string_view prefixes of the paths, so that the walk up the folders of
+  // 100,000 files makes no strings.
+  std::unordered_set<std::string, text::StringViewHash, std::equal_to<>> leafBundles;
+  std::unordered_set<std::string, text::StringViewHash, std::equal_to<>> sections;  // lang '\0' dir
   for (const auto& f : files) {
+    const std::string_view path(f.contentPath);
     const std::string stem = stemOf(f.contentPath);
-    if (stem == "index") leafBundles.insert(parentOf(f.contentPath));
-    if (stem == "_index") sections.emplace(f.language, parentOf(f.contentPath));
+    const std::string_view dir = path.substr(0, std::min(path.size(), path.rfind('/')));
+    if (stem == "index")
+      leafBundles.emplace(path.rfind('/') == std::string_view::npos ? std::string_view() : dir);
+    if (stem == "_index" && path.rfind('/') != std::string_view::npos)
+      sections.insert(contentKey(f.language, std::string(dir)));
   }
-  const auto insideBundle = [&](std::string dir) {
-    for (; !dir.empty(); dir = parentOf(dir)) {
+  const auto parent = [](std::string_view p) {
+    const auto slash = p.rfind('/');
+    return slash == std::string_view::npos ? std::string_view() : p.substr(0, slash);
+  };
+  const auto insideBundle = [&](std::string_view dir) {
+    for (; !dir.empty(); dir = parent(dir)) {
       if (leafBundles.count(dir)) return true;
     }
     return false;
   };
-  std::erase_if(files, [&](const ContentFile& f) {
-    const std::string dir = parentOf(f.contentPath);
-    return stemOf(f.contentPath) == "index" ? insideBundle(parentOf(dir)) : insideBundle(dir);
-  });
+  std::vector<ContentFile> pages;
+  pages.reserve(files.size());
+  std::string key;
   for (auto& f : files) {
-    std::string dir = parentOf(f.contentPath);
-    if (stemOf(f.contentPath) == "index") dir = parentOf(dir);
+    const std::string_view dir = parent(f.contentPath);
+    const bool index = stemOf(f.contentPath) == "index";
+    if (!leafBundles.empty() && insideBundle(index ? parent(dir) : dir)) continue;
     // The nearest folder above that is a section: a top-level folder, or one with _index.
-    while (!dir.empty() && dir.find('/') != std::string::npos && !sections.count({f.language, dir}))
-      dir = parentOf(dir);
-    f.sectionPath = std::move(dir);
+    std::string_view section = index ? parent(dir) : dir;
+    while (section.find('/') != std::string_view::npos) {
+      key.assign(f.language).push_back('\0');
+      key.append(section);
+      if (sections.count(key)) break;
+      section = parent(section);
+    }
+    f.sectionPath = std::string(section);
+    pages.push_back(std::move(f));
   }
+  files = std::move(pages);
   const auto rank = [&](const std::string& key) {
     for (std::size_t i = 0; i < config.languages.size(); ++i) {
       if (config.languages[i].key == key) return i;
@@ -289,14 +319,6 @@ std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfi
     return a.display < b.display;
   });
   return files;
-}
-
-// Pages are found by language and logical content path ("en" '\0' "about.md").
-std::string contentKey(const std::string& language, const std::string& contentPath) {
-  std::string key = language;
-  key += '\0';
-  key += contentPath;
-  return key;
 }
 
 bool isTrue(const FmValue* v) {
@@ -487,6 +509,108 @@ std::string permalinkOf(const SiteConfig& config, const std::string& language,
   return permalinkFor(config, language, urlPath);
 }
 
+const FmValue* fmGetNoCase(const FmValue& fm, std::string_view key) {
+  if (!fm.isMap()) return nullptr;
+  for (const auto& e : fm.entries) {
+    if (e.key.size() == key.size() &&
+        std::equal(e.key.begin(), e.key.end(), key.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        }))
+      return &e.value;
+  }
+  return nullptr;
+}
+
+// A front matter date as Hugo reads it ("2024-05-01", "2024-05-01T10:00:00+02:00",
+// "2024-05-01 10:00:00"; no zone is UTC), or nullopt.
+std::optional<std::chrono::sys_seconds> parseDate(const FmValue* v) {
+  using namespace std::chrono;
+  if (!v || !v->isScalar()) return std::nullopt;
+  const std::string_view d = text::trim(v->scalar);
+  const auto digits = [&](std::size_t from, std::size_t n) -> std::optional<int> {
+    if (d.size() < from + n) return std::nullopt;
+    int out = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (d[i] < '0' || d[i] > '9') return std::nullopt;
+      out = out * 10 + (d[i] - '0');
+    }
+    return out;
+  };
+  const auto y = digits(0, 4), mo = digits(5, 2), da = digits(8, 2);
+  if (!y || !mo || !da || d[4] != '-' || d[7] != '-') return std::nullopt;
+  const year_month_day ymd{year{*y}, month{static_cast<unsigned>(*mo)},
+                           day{static_cast<unsigned>(*da)}};
+  if (!ymd.ok()) return std::nullopt;
+  sys_seconds t = sys_days{ymd};
+  if (d.size() >= 19 && (d[10] == 'T' || d[10] == ' ')) {
+    const auto h = digits(11, 2), mi = digits(14, 2), se = digits(17, 2);
+    if (h && mi && se) t += hours{*h} + minutes{*mi} + seconds{*se};
+    std::size_t zone = 19;
+    while (zone < d.size() && (d[zone] == '.' || (d[zone] >= '0' && d[zone] <= '9'))) ++zone;
+    if (zone < d.size() && (d[zone] == '+' || d[zone] == '-')) {
+      const auto zh = digits(zone + 1, 2);
+      const auto zm =
+          d.size() > zone + 3 && d[zone + 3] == ':' ? digits(zone + 4, 2) : digits(zone + 3, 2);
+      const seconds offset = hours{zh.value_or(0)} + minutes{zm.value_or(0)};
+      t += d[zone] == '+' ? -offset : offset;
+    }
+  }
+  return t;
+}
+
+// The `cascade` of each branch page, by language and folder (contentKey).
+using Cascades = std::unordered_map<std::string, const FmValue*>;
+
+// Whether Hugo builds a page: drafts, future and expired pages and headless ones are left
+// out (unless the options or buildDrafts/buildFuture/buildExpired say otherwise); the keys
+// may come from a `cascade` of a section above.
+Unbuilt buildState(Page& page, const SiteConfig& config, const BuildOptions& options,
+                   const Cascades& cascades, std::chrono::sys_seconds now) {
+  const FmValue& fm = page.fragment->frontMatter;
+  const auto lookup = [&](std::string_view key) -> const FmValue* {
+    if (const FmValue* own = fmGetNoCase(fm, key)) return own;
+    if (cascades.empty()) return nullptr;
+    std::string dir = parentOf(page.contentPath);
+    for (;;) {
+      if (const auto it = cascades.find(contentKey(page.language, dir)); it != cascades.end()) {
+        if (const FmValue* v = fmGetNoCase(*it->second, key)) return v;
+      }
+      if (dir.empty()) return nullptr;
+      dir = parentOf(dir);
+    }
+  };
+  if (!page.draft && lookup("draft") && isTrue(lookup("draft"))) page.draft = true;
+  if (page.draft && !options.includeDrafts && !config.buildDrafts) return Unbuilt::Draft;
+  const bool leaf = fs::path(page.contentPath).stem() == "index";
+  if (leaf && isTrue(lookup("headless"))) return Unbuilt::Headless;
+  if (const FmValue* build = lookup("_build"); build && build->isMap()) {
+    const auto never = [&](std::string_view key) {
+      const FmValue* v = fmGetNoCase(*build, key);
+      return v && v->isScalar() && (v->scalar == "never" || v->scalar == "false");
+    };
+    page.unlisted = never("list");
+    if (never("render")) return page.unlisted ? Unbuilt::Headless : Unbuilt::NotRendered;
+  }
+  if (!options.includeFuture && !config.buildFuture) {
+    for (const char* key : {"publishDate", "pubdate", "published", "date"}) {
+      const auto d = parseDate(lookup(key));
+      if (!d) continue;
+      if (*d > now) return Unbuilt::Future;
+      break;
+    }
+  }
+  if (!options.includeExpired && !config.buildExpired) {
+    for (const char* key : {"expiryDate", "unpublishdate"}) {
+      const auto d = parseDate(lookup(key));
+      if (!d) continue;
+      if (*d < now) return Unbuilt::Expired;
+      break;
+    }
+  }
+  return Unbuilt::Built;
+}
+
 // What the merge needs of one content file that depends on nothing but the file and the
 // site's configuration: its URL and kind, and the IRIs of what it describes (interned).
 // parseAll works it out while the other files are still being parsed, so that the merge,
@@ -577,6 +701,7 @@ Located firstValue(const PageFragment& f, std::string_view key, Diagnostics& dia
 }
 
 PagePrep preparePage(const SiteConfig& config, const SiteConventions& conventions,
+                     const BuildOptions& options, std::chrono::sys_seconds now,
                      const ContentFile& file, std::shared_ptr<const PageFragment> fragment) {
   PagePrep prep;
   Page& page = prep.page;
@@ -602,6 +727,8 @@ PagePrep preparePage(const SiteConfig& config, const SiteConventions& convention
   checkTaxonomyKeys(config, f, diags);
   page.title = located(f, "title").value;
   page.branch = fs::path(page.contentPath).stem() == "_index";
+  // Without the cascades of the sections above, which classify() adds when there are any.
+  page.unbuilt = buildState(page, config, options, Cascades(), now);
   page.kind = kindOf(config, conventions, page);
   for (const auto& alias : listValues(f, "aliases", diags)) {
     page.aliases.push_back(text::resolvePath(page.urlPath, alias.value));
@@ -688,65 +815,14 @@ std::vector<PagePrep> parseAll(const SiteConfig& config, const SiteConventions& 
   } else {
     for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
   }
+  const auto now =
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   for (std::size_t i = 0; i < n; ++i) {
     parsed[i].wait(false, std::memory_order_acquire);
-    out[i] = preparePage(config, conventions, files[i], std::move(fragments[i]));
+    out[i] = preparePage(config, conventions, options, now, files[i], std::move(fragments[i]));
   }
   return out;
 }
-
-const FmValue* fmGetNoCase(const FmValue& fm, std::string_view key) {
-  if (!fm.isMap()) return nullptr;
-  for (const auto& e : fm.entries) {
-    if (e.key.size() == key.size() &&
-        std::equal(e.key.begin(), e.key.end(), key.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) ==
-                 std::tolower(static_cast<unsigned char>(b));
-        }))
-      return &e.value;
-  }
-  return nullptr;
-}
-
-// A front matter date as Hugo reads it ("2024-05-01", "2024-05-01T10:00:00+02:00",
-// "2024-05-01 10:00:00"; no zone is UTC), or nullopt.
-std::optional<std::chrono::sys_seconds> parseDate(const FmValue* v) {
-  using namespace std::chrono;
-  if (!v || !v->isScalar()) return std::nullopt;
-  const std::string_view d = text::trim(v->scalar);
-  const auto digits = [&](std::size_t from, std::size_t n) -> std::optional<int> {
-    if (d.size() < from + n) return std::nullopt;
-    int out = 0;
-    for (std::size_t i = from; i < from + n; ++i) {
-      if (d[i] < '0' || d[i] > '9') return std::nullopt;
-      out = out * 10 + (d[i] - '0');
-    }
-    return out;
-  };
-  const auto y = digits(0, 4), mo = digits(5, 2), da = digits(8, 2);
-  if (!y || !mo || !da || d[4] != '-' || d[7] != '-') return std::nullopt;
-  const year_month_day ymd{year{*y}, month{static_cast<unsigned>(*mo)},
-                           day{static_cast<unsigned>(*da)}};
-  if (!ymd.ok()) return std::nullopt;
-  sys_seconds t = sys_days{ymd};
-  if (d.size() >= 19 && (d[10] == 'T' || d[10] == ' ')) {
-    const auto h = digits(11, 2), mi = digits(14, 2), se = digits(17, 2);
-    if (h && mi && se) t += hours{*h} + minutes{*mi} + seconds{*se};
-    std::size_t zone = 19;
-    while (zone < d.size() && (d[zone] == '.' || (d[zone] >= '0' && d[zone] <= '9'))) ++zone;
-    if (zone < d.size() && (d[zone] == '+' || d[zone] == '-')) {
-      const auto zh = digits(zone + 1, 2);
-      const auto zm =
-          d.size() > zone + 3 && d[zone + 3] == ':' ? digits(zone + 4, 2) : digits(zone + 3, 2);
-      const seconds offset = hours{zh.value_or(0)} + minutes{zm.value_or(0)};
-      t += d[zone] == '+' ? -offset : offset;
-    }
-  }
-  return t;
-}
-
-// The `cascade` of each branch page, by language and folder (contentKey).
-using Cascades = std::unordered_map<std::string, const FmValue*>;
 
 // What a page "unbuilt" means to the reader of a link-to-draft message.
 std::string unbuiltWhy(const Page& page) {
@@ -775,59 +851,10 @@ class SiteBuilder {
   SiteBuilder(Site& site, const BuildOptions& options, Diagnostics& diags)
       : site_(site), options_(options), diags_(diags) {}
 
-  // Whether Hugo builds a page: drafts, future and expired pages and headless ones are left
-  // out (unless the options or buildDrafts/buildFuture/buildExpired say otherwise); the keys
-  // may come from a `cascade` of a section above.
-  Unbuilt buildState(Page& page, const Cascades& cascades) const {
-    const FmValue& fm = page.fragment->frontMatter;
-    const auto lookup = [&](std::string_view key) -> const FmValue* {
-      if (const FmValue* own = fmGetNoCase(fm, key)) return own;
-      if (cascades.empty()) return nullptr;
-      std::string dir = parentOf(page.contentPath);
-      for (;;) {
-        if (const auto it = cascades.find(contentKey(page.language, dir)); it != cascades.end()) {
-          if (const FmValue* v = fmGetNoCase(*it->second, key)) return v;
-        }
-        if (dir.empty()) return nullptr;
-        dir = parentOf(dir);
-      }
-    };
-    const SiteConfig& config = site_.config;
-    if (!page.draft && lookup("draft") && isTrue(lookup("draft"))) page.draft = true;
-    if (page.draft && !options_.includeDrafts && !config.buildDrafts) return Unbuilt::Draft;
-    const bool leaf = fs::path(page.contentPath).stem() == "index";
-    if (leaf && isTrue(lookup("headless"))) return Unbuilt::Headless;
-    if (const FmValue* build = lookup("_build"); build && build->isMap()) {
-      const auto never = [&](std::string_view key) {
-        const FmValue* v = fmGetNoCase(*build, key);
-        return v && v->isScalar() && (v->scalar == "never" || v->scalar == "false");
-      };
-      page.unlisted = never("list");
-      if (never("render")) return page.unlisted ? Unbuilt::Headless : Unbuilt::NotRendered;
-    }
-    const auto now =
-        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-    if (!options_.includeFuture && !config.buildFuture) {
-      for (const char* key : {"publishDate", "pubdate", "published", "date"}) {
-        const auto d = parseDate(lookup(key));
-        if (!d) continue;
-        if (*d > now) return Unbuilt::Future;
-        break;
-      }
-    }
-    if (!options_.includeExpired && !config.buildExpired) {
-      for (const char* key : {"expiryDate", "unpublishdate"}) {
-        const auto d = parseDate(lookup(key));
-        if (!d) continue;
-        if (*d < now) return Unbuilt::Expired;
-        break;
-      }
-    }
-    return Unbuilt::Built;
-  }
-
   void classify(std::vector<PagePrep>& preps) {
     std::vector<PagePrep*> published;
+    const auto now =
+        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
     Cascades cascades;
     for (const PagePrep& prep : preps) {
       const Page& page = prep.page;
@@ -844,7 +871,8 @@ class SiteBuilder {
       diags_.append(prep.page.fragment->diagnostics);
       if (!prep.page.fragment->usable) continue;
       diags_.append(prep.diags);
-      prep.page.unbuilt = buildState(prep.page, cascades);
+      if (!cascades.empty())
+        prep.page.unbuilt = buildState(prep.page, site_.config, options_, cascades, now);
       if (prep.page.unbuilt != Unbuilt::Built) {
         site_.drafts.push_back(std::move(prep.page));
       } else {
@@ -855,16 +883,20 @@ class SiteBuilder {
     // reported and left out, or both would describe one IRI with a mix of their statements.
     site_.pages.reserve(published.size());
     preps_.reserve(published.size());
+    // URL paths are unique unless languages have base URLs of their own (a multihost site).
+    const bool multihost = std::any_of(site_.config.languages.begin(), site_.config.languages.end(),
+                                       [](const Language& l) { return !l.baseUrl.empty(); });
+    auto& byAddress = multihost ? byPermalink_ : byUrl_;
     for (PagePrep* prep : published) {
       Page& page = prep->page;
-      if (const auto it = byPermalink_.find(page.permalink); it != byPermalink_.end()) {
+      const std::string& address = multihost ? page.permalink : page.urlPath;
+      if (const auto it = byAddress.find(address); it != byAddress.end()) {
         diags_.add(Severity::Error, page.fragment->frontMatterPos, "duplicate-permalink",
-                   "page has the same URL " + page.permalink + " as " +
-                       site_.pages[it->second].file +
+                   "page has the same URL " + page.urlPath + " as " + site_.pages[it->second].file +
                        " and is left out; give one of them another `slug` or `url`");
         continue;
       }
-      byPermalink_.emplace(page.permalink, site_.pages.size());
+      if (multihost) byPermalink_.emplace(page.permalink, site_.pages.size());
       diags_.append(prep->graphDiags);
       byUrl_.emplace(page.urlPath, site_.pages.size());
       byContentPath_.emplace(contentKey(page.language, page.contentPath), site_.pages.size());
