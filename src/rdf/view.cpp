@@ -329,7 +329,13 @@ class ViewBuilder {
         addType(v, ns::gg, "Source");
         addText(v, iri(ns::schema, "name"), v.name);
         addText(v, iri(ns::schema, "description"), v.description);
-        for (const auto& n : v.alternateNames) addText(v, iri(ns::schema, "alternateName"), n);
+        // Other names are mostly in another language or script than the page ("Закон.кз" on
+        // an English page), which the front matter does not say: they carry no tag.
+        for (const auto& n : v.alternateNames) {
+          if (!n.value.empty())
+            add(v.iri, iri(ns::schema, "alternateName"), Term::literal(Atom(n.value)), v.page,
+                n.pos);
+        }
         for (const auto& l : v.languages) addLanguage(v, l);
         addWebsite(v);
         addWikidata(v);
