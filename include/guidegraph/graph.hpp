@@ -26,6 +26,7 @@ enum class VertexKind : std::uint8_t {
   Place,
   Contributor,
   Tag,
+  DataType,  // a kind of data a source offers (survey, interviews, ...): a SKOS concept
   WebPage
 };
 const char* vertexKindName(VertexKind k);
@@ -33,6 +34,13 @@ const char* vertexKindName(VertexKind k);
 // A value taken from the input, with where it was written.
 struct Located {
   std::string value;
+  SourcePos pos;
+};
+
+// A link out of the site written in a page's body: its address and its text.
+struct OutLink {
+  std::string url;
+  std::string text;
   SourcePos pos;
 };
 
@@ -44,12 +52,15 @@ struct VertexProps {
   Located description;
   SourcePos pos;     // where the vertex was declared (front matter start, heading, link)
   std::string file;  // content file, empty for vertices without a page of their own
+  Atom lang;  // BCP 47 tag of its text (the language of the page it was written in), or empty
 
   // Guides and pages.
   Located created, issued, modified, weight, linkTitle;
   // Sources.
   Located website, wikidata;
-  std::vector<Located> languages, alternateNames;
+  std::vector<Located> languages, alternateNames;  // languages as BCP 47 tags
+  Located coverageStart, coverageEnd;              // years the source's data covers
+  std::vector<OutLink> seeAlso;                    // further links of its body
   // Sections and recommendations: 1-based position in the guide; anchor of a section.
   int position = 0;
   std::string anchor;
@@ -71,7 +82,9 @@ enum class EdgeKind : std::uint8_t {
   Contributor,        // guide/source/page -> contributor
   Tag,                // page -> tag
   References,         // guide -> any other page linked
-  MainEntity          // web page -> the thing it describes
+  MainEntity,         // web page -> the thing it describes
+  DataType,           // source -> kind of data it offers
+  TranslationOf       // a guide -> the guide it translates (Hugo's translationKey, or the path)
 };
 const char* edgeKindName(EdgeKind k);
 

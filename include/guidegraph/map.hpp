@@ -31,10 +31,12 @@ enum class MapBy { Category, Country, Guide };
 // Writes the map as DOT; returns "" on success, else what went wrong.
 [[nodiscard]] std::string writeMap(const Site& site, MapBy by, std::ostream& out);
 
-// Runs `dot -T<format>` (svg or png) over `dot`; the picture goes to `image`. Returns "" on
-// success; otherwise what went wrong, including any warning dot printed (a map that makes
-// dot warn is a bug in the map).
+// Runs `dot -T<format>` (svg or png) over `dot`, with GraphViz's layout engine `layout`
+// (dot, or fdp, which packs clusters side by side but is not reproducible from run to run);
+// the picture goes to `image`. Returns ""
+// on success; otherwise what went wrong, including any warning dot printed (a map that
+// makes dot warn is a bug in the map).
 [[nodiscard]] std::string renderDot(const std::string& dot, const std::string& format,
-                                    std::string& image);
+                                    std::string& image, const std::string& layout = "dot");
 
 }  // namespace guidegraph::map

@@ -84,6 +84,7 @@ inline constexpr const char* dcterms = "http://purl.org/dc/terms/";
 inline constexpr const char* skos = "http://www.w3.org/2004/02/skos/core#";
 inline constexpr const char* foaf = "http://xmlns.com/foaf/0.1/";
 inline constexpr const char* prov = "http://www.w3.org/ns/prov#";
+inline constexpr const char* dcat = "http://www.w3.org/ns/dcat#";
 inline constexpr const char* sh = "http://www.w3.org/ns/shacl#";
 inline constexpr const char* gg = "https://w3id.org/guidegraph/vocab#";
 inline constexpr const char* wd = "http://www.wikidata.org/entity/";

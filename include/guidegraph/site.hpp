@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "guidegraph/conventions.hpp"
 #include "guidegraph/diagnostic.hpp"
 #include "guidegraph/fragment.hpp"
 #include "guidegraph/graph.hpp"
@@ -123,6 +124,8 @@ struct BuildOptions {
   std::function<void(std::size_t done, std::size_t total)> progress;
   // Called on the calling thread as each stage of buildSite ends: "scan", "parse", "merge".
   std::function<void(const char* stage)> stageDone;
+  // --conventions: a file of the site's conventions (keys as under params.guidegraph).
+  std::string conventionsFile;
 };
 
 struct Site {
@@ -133,6 +136,7 @@ struct Site {
                              // that links to them can be explained
   KnowledgeGraph graph;
   std::size_t filesScanned = 0;
+  SiteConventions conventions;  // as configured, completed by what was detected
 };
 
 // Reads the site configuration as Hugo 0.111 does: hugo.toml|yaml|yml|json, else

@@ -1,43 +1,17 @@
-// Code tables: MARC language codes for BCP 47 tags, MARC geographic area codes for ISO 3166
-// countries. Sources: MARC Code List for Languages and MARC Code List for Geographic Areas
-// (Library of Congress); the test suite checks every code against the lists MARC::Lint
-// ships with.
+// Code tables: MARC language codes for BCP 47 tags (from the language table of src/base, which
+// both the RDF view and the catalog use), MARC geographic area codes for ISO 3166 countries
+// (MARC Code List for Geographic Areas, Library of Congress). tests/base/language_codes_check.py
+// checks every MARC language code against the list MARC::Lint ships with.
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
 
 #include "guidegraph/catalog.hpp"
+#include "guidegraph/languages.hpp"
 
 namespace guidegraph::catalog {
 namespace {
-
-struct Language {
-  std::string_view iso6391;      // two-letter BCP 47 primary subtag, or "" when there is none
-  std::string_view marc;         // MARC / ISO 639-2/B
-  std::string_view terminology;  // ISO 639-2/T when it differs from /B, else the same
-  std::string_view name;         // English name as the MARC list gives it
-};
-
-// Central Asia first, then the languages its sources are commonly published in.
-constexpr std::array kLanguages = {
-    Language{"kk", "kaz", "kaz", "Kazakh"},     Language{"ky", "kir", "kir", "Kyrgyz"},
-    Language{"uz", "uzb", "uzb", "Uzbek"},      Language{"tg", "tgk", "tgk", "Tajik"},
-    Language{"tk", "tuk", "tuk", "Turkmen"},    Language{"", "kaa", "kaa", "Kara-Kalpak"},
-    Language{"ru", "rus", "rus", "Russian"},    Language{"en", "eng", "eng", "English"},
-    Language{"ar", "ara", "ara", "Arabic"},     Language{"az", "aze", "aze", "Azerbaijani"},
-    Language{"be", "bel", "bel", "Belarusian"}, Language{"de", "ger", "deu", "German"},
-    Language{"es", "spa", "spa", "Spanish"},    Language{"fa", "per", "fas", "Persian"},
-    Language{"fr", "fre", "fra", "French"},     Language{"hi", "hin", "hin", "Hindi"},
-    Language{"hy", "arm", "hye", "Armenian"},   Language{"it", "ita", "ita", "Italian"},
-    Language{"ja", "jpn", "jpn", "Japanese"},   Language{"ka", "geo", "kat", "Georgian"},
-    Language{"ko", "kor", "kor", "Korean"},     Language{"mn", "mon", "mon", "Mongolian"},
-    Language{"nl", "dut", "nld", "Dutch"},      Language{"pl", "pol", "pol", "Polish"},
-    Language{"ps", "pus", "pus", "Pushto"},     Language{"pt", "por", "por", "Portuguese"},
-    Language{"tr", "tur", "tur", "Turkish"},    Language{"tt", "tat", "tat", "Tatar"},
-    Language{"ug", "uig", "uig", "Uighur"},     Language{"uk", "ukr", "ukr", "Ukrainian"},
-    Language{"ur", "urd", "urd", "Urdu"},       Language{"zh", "chi", "zho", "Chinese"},
-};
 
 struct Area {
   std::string_view alpha2;
@@ -56,26 +30,17 @@ constexpr std::array kAreas = {
     Area{"US", "n-us---"}, Area{"UZ", "a-uz---"},
 };
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 }  // namespace
 
 std::optional<std::string_view> marcLanguageCode(std::string_view bcp47) {
-  const std::string primary = lower(bcp47.substr(0, bcp47.find_first_of("-_")));
-  if (primary.size() != 2 && primary.size() != 3) return std::nullopt;
-  for (const Language& l : kLanguages) {
-    if (primary == l.iso6391 || primary == l.marc || primary == l.terminology) return l.marc;
-  }
-  return std::nullopt;
+  const LanguageRecord* l = findLanguageByTag(bcp47);
+  if (!l || l->marc.empty()) return std::nullopt;
+  return l->marc;
 }
 
 std::string_view marcLanguageName(std::string_view marcCode) {
-  for (const Language& l : kLanguages) {
+  if (marcCode.empty()) return {};
+  for (const LanguageRecord& l : allLanguages()) {
     if (marcCode == l.marc) return l.name;
   }
   return {};

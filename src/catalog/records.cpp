@@ -178,8 +178,7 @@ Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostic
             Severity::Warning, l.pos, "catalog-unknown-language",
             "language '" + l.value +
                 "' has no MARC language code in guidegraph's table; MARC 041/546 leave it out "
-                "(use an ISO 639-1 code such as 'kk', or add the language to "
-                "src/catalog/codes.cpp)");
+                "(use an ISO 639-1 code such as 'kk' or a language name such as 'Kazakh')");
       }
     }
     r.pos = p.pos;

@@ -44,7 +44,8 @@ Options:
       --gateway URL       the Static Repository Gateway; oai:baseURL becomes URL followed by
                           the static URL without its scheme (default: --oai-base)
       --base IRI, -D/--drafts, -F/--build-future, -E/--build-expired,
-      -e/--environment ENV, --threads N, --max-file-size N, --max-files N,
+      -e/--environment ENV, --conventions FILE, --threads N, --max-file-size N,
+      --max-files N,
       --max-yaml-depth N, --max-yaml-nodes N, -q/--quiet
                           as for `guidegraph export`
 

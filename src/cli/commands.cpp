@@ -84,6 +84,10 @@ std::optional<std::string> parseSiteOptions(const std::vector<std::string>& args
       o.build.includeFuture = true;
     } else if (arg == "--build-expired" || arg == "-E" || arg == "--buildExpired") {
       o.build.includeExpired = true;
+    } else if (arg == "--conventions") {
+      const auto v = next();
+      if (!v || v->empty()) return "--conventions needs a file (TOML, YAML or JSON)";
+      o.build.conventionsFile = *v;
     } else if (arg == "--environment" || arg == "-e") {
       const auto v = next();
       if (!v || v->empty()) return "--environment needs a name such as production";

@@ -40,6 +40,10 @@ Options:
   -E, --build-expired    include pages whose expiryDate has passed
   -e, --environment ENV  read config/ENV/ over config/_default/ (default: production, or
                          $HUGO_ENVIRONMENT)
+      --conventions FILE the site's conventions, a TOML, YAML or JSON file with the keys
+                         of params.guidegraph (guides, guideTag, sources, categories,
+                         languages, website, languageNames, ...), which override the
+                         site configuration's (README: "Reading your own site")
       --threads N        parse, describe and validate with N threads (default: one per core)
       --max-file-size N  skip content files larger than N bytes (default 16777216)
       --max-files N      read at most N content files (default 1000000)
@@ -84,6 +88,7 @@ std::size_t countEntities(const KnowledgeGraph& g) {
       case VertexKind::Place:
       case VertexKind::Contributor:
       case VertexKind::Tag:
+      case VertexKind::DataType:
         ++n;
         break;
       default:

@@ -8,6 +8,7 @@ namespace guidegraph::cli {
 
 const char* const kMapUsage =
     R"(Usage: guidegraph map SITE [--by category|country|guide] [-o FILE] [--render svg|png]
+                      [--layout dot|fdp]
 
 Draws the site's sources as a GraphViz map: each guide points at the sources it
 recommends, sources are filled with the colour of their category (see the legend), and
@@ -28,6 +29,10 @@ DOT. Output is byte-identical from run to run.
 Options:
       --by GROUPING      category (default), country or guide
   -o, --output FILE      write to FILE (atomically); default: standard output
+      --layout ENGINE    with --render: dot (default; guides and sources in ranks) or
+                         fdp (clusters packed side by side: a compact picture of a site
+                         with many sources; GraphViz 2.43's fdp places them a little
+                         differently from run to run, the DOT stays the same)
       --render FORMAT    svg or png: run GraphViz's `dot` and write the picture instead
                          of DOT (needs graphviz installed); any warning from dot is an error
       --base IRI         use IRI instead of the site's baseURL for every permalink
@@ -36,6 +41,10 @@ Options:
   -E, --build-expired    include pages whose expiryDate has passed
   -e, --environment ENV  read config/ENV/ over config/_default/ (default: production, or
                          $HUGO_ENVIRONMENT)
+      --conventions FILE the site's conventions, a TOML, YAML or JSON file with the keys
+                         of params.guidegraph (guides, guideTag, sources, categories,
+                         languages, website, languageNames, ...), which override the
+                         site configuration's (README: "Reading your own site")
       --threads N, --max-file-size N, --max-files N, --max-yaml-depth N,
       --max-yaml-nodes N as for `guidegraph export`
   -q, --quiet            print no summary line
@@ -52,6 +61,7 @@ int runMap(const std::vector<std::string>& args, std::ostream& out, std::ostream
   SiteOptions options;
   std::string output = "-";
   std::string render;
+  std::string layout = "dot";
   map::MapBy by = map::MapBy::Category;
   const auto problem = parseSiteOptions(
       args, options, [&](const std::string& arg, const auto& next) -> std::optional<std::string> {
@@ -66,6 +76,12 @@ int runMap(const std::vector<std::string>& args, std::ostream& out, std::ostream
           const auto b = v ? map::parseMapBy(*v) : std::nullopt;
           if (!b) return "--by needs one of category, country, guide";
           by = *b;
+          return std::nullopt;
+        }
+        if (arg == "--layout") {
+          const auto v = next();
+          if (!v || (*v != "dot" && *v != "fdp")) return "--layout needs dot or fdp";
+          layout = *v;
           return std::nullopt;
         }
         if (arg == "--render") {
@@ -96,7 +112,7 @@ int runMap(const std::vector<std::string>& args, std::ostream& out, std::ostream
   std::string bytes = dot.str();
   if (error.empty() && !render.empty()) {
     std::string image;
-    error = map::renderDot(bytes, render, image);
+    error = map::renderDot(bytes, render, image, layout);
     bytes = std::move(image);
   }
   if (!error.empty()) {

@@ -30,6 +30,10 @@ Options:
   -E, --build-expired    include pages whose expiryDate has passed
   -e, --environment ENV  read config/ENV/ over config/_default/ (default: production, or
                          $HUGO_ENVIRONMENT)
+      --conventions FILE the site's conventions, a TOML, YAML or JSON file with the keys
+                         of params.guidegraph (guides, guideTag, sources, categories,
+                         languages, website, languageNames, ...), which override the
+                         site configuration's (README: "Reading your own site")
   -q, --quiet            print no diagnostics
 
 Exit codes: 0 success; 1 the content has errors; 2 bad command line or no site at SITE.

@@ -43,7 +43,8 @@ Options:
                          nginx or apache: print that server's configuration for
                          content negotiation on standard output
       --base IRI, -D/--drafts, -F/--build-future, -E/--build-expired,
-      -e/--environment ENV, --threads N, --max-file-size N, --max-files N,
+      -e/--environment ENV, --conventions FILE, --threads N, --max-file-size N,
+      --max-files N,
       --max-yaml-depth N, --max-yaml-nodes N
                          as for `guidegraph export`
   -q, --quiet            print no summary line

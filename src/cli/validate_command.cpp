@@ -30,7 +30,8 @@ Options:
   -o, --output FILE      write the report to FILE (atomically); default: standard output
       --strict           warnings also make the exit code 1
       --base IRI, -D/--drafts, -F/--build-future, -E/--build-expired,
-      -e/--environment ENV, --threads N, --max-file-size N, --max-files N,
+      -e/--environment ENV, --conventions FILE, --threads N, --max-file-size N,
+      --max-files N,
       --max-yaml-depth N, --max-yaml-nodes N, -q/--quiet
                          as for `guidegraph export`
 

@@ -334,10 +334,41 @@ void checkScalarKeys(const PageFragment& f, Diagnostics& diags) {
   for (const std::string_view key : kScalarKeys) {
     const FmEntry* e = f.frontMatter.entry(key);
     if (!e || e->value.isScalar() || e->value.isNull()) continue;
+    const std::string k(key);
+    if (e->value.isMap() && !e->value.entries.empty() &&
+        e->value.entries.front().key.find(' ') != std::string::npos) {
+      // A plain text on the next line that holds ": " is a key to YAML.
+      const std::string& before = e->value.entries.front().key;
+      std::size_t from = before.size() > 40 ? before.size() - 40 : 0;
+      while (from > 0 && (static_cast<unsigned char>(before[from]) & 0xC0) == 0x80) ++from;
+      const std::string tail = from > 0 ? "…" + before.substr(from) : before;
+      diags.add(Severity::Error, e->keyPos, "front-matter-type",
+                "the text of '" + k + "' holds `: ` (after \"" + tail +
+                    "\"), so YAML reads it as a key and '" + k +
+                    "' as a map, not as text; quote the whole text (`" + k +
+                    ": \"...\"`) or write it as a folded block (`" + k + ": >` above it)");
+      continue;
+    }
+    if (e->value.isList() && std::all_of(e->value.items.begin(), e->value.items.end(),
+                                         [](const FmValue& i) { return i.isScalar(); })) {
+      const std::size_t n = e->value.items.size();
+      std::string item = n == 1 ? std::string(text::trim(e->value.items.front().scalar)) : "...";
+      if (item.size() > 40) {
+        std::size_t cut = 40;
+        while (cut > 0 && (static_cast<unsigned char>(item[cut]) & 0xC0) == 0x80) --cut;
+        item = item.substr(0, cut) + "...";
+      }
+      diags.add(Severity::Error, e->keyPos, "front-matter-type",
+                "'" + k + "' must be a single value, but square brackets make it a list" +
+                    (n > 1 ? " of " + std::to_string(n) + " (YAML splits it at each comma)"
+                           : std::string()) +
+                    "; remove the brackets and write one quoted text: `" + k + ": \"" + item +
+                    "\"`");
+      continue;
+    }
     diags.add(Severity::Error, e->keyPos, "front-matter-type",
-              "'" + std::string(key) + "' must be a single value, not a " +
-                  (e->value.isList() ? "list" : "map") + "; write e.g. `" + std::string(key) +
-                  ": \"...\"`");
+              "'" + k + "' must be a single value, not a " + (e->value.isList() ? "list" : "map") +
+                  "; write e.g. `" + k + ": \"...\"`");
   }
 }
 
@@ -412,7 +443,24 @@ VertexKind vertexKindFor(TaxonomyRole role) {
   return VertexKind::Tag;
 }
 
-PageKind kindOf(const SiteConfig& config, const Page& page) {
+const Taxonomy* taxonomyForRole(const SiteConfig& config, TaxonomyRole role);
+
+// A page tagged with the conventions' guide tag ("tags: [guides]") is a guide wherever it is.
+bool taggedAsGuide(const SiteConfig& config, const SiteConventions& conventions,
+                   const PageFragment& f) {
+  if (conventions.guideTag.empty()) return false;
+  const Taxonomy* tags = taxonomyForRole(config, TaxonomyRole::Tag);
+  const FmValue* v = f.frontMatter.get(tags ? tags->plural : "tags");
+  if (!v) return false;
+  const std::string wanted = text::urlize(conventions.guideTag);
+  const auto is = [&](const FmValue& x) {
+    return x.isScalar() && text::urlize(x.scalar) == wanted;
+  };
+  if (v->isScalar()) return is(*v);
+  return v->isList() && std::any_of(v->items.begin(), v->items.end(), is);
+}
+
+PageKind kindOf(const SiteConfig& config, const SiteConventions& conventions, const Page& page) {
   const fs::path p(page.contentPath);
   const std::string dir = p.parent_path().generic_string();
   const std::string first = dir.substr(0, dir.find('/'));
@@ -428,8 +476,11 @@ PageKind kindOf(const SiteConfig& config, const Page& page) {
     }
     return PageKind::Section;
   }
-  if (first == config.guidesSection) return PageKind::Guide;
-  const std::string& sources = config.sourcesSection;
+  const auto& guideSections = conventions.guideSections;
+  if (std::find(guideSections.begin(), guideSections.end(), first) != guideSections.end())
+    return PageKind::Guide;
+  if (taggedAsGuide(config, conventions, *page.fragment)) return PageKind::Guide;
+  const std::string& sources = conventions.sourcesSection;
   if (dir == sources || dir.starts_with(sources + "/")) return PageKind::Source;
   return PageKind::Other;
 }
@@ -439,6 +490,18 @@ const Taxonomy* taxonomyForRole(const SiteConfig& config, TaxonomyRole role) {
     if (t.role == role) return &t;
   }
   return nullptr;
+}
+
+// The BCP 47 tag of text written in a language of the site: its languageCode, else its key.
+std::string textLanguageOf(const SiteConfig& config, std::string_view language) {
+  if (const Language* l = config.language(language); l && !l->code.empty()) return l->code;
+  if (!language.empty()) return std::string(language);
+  return config.languageCode.empty() ? std::string("en") : config.languageCode;
+}
+
+// The BCP 47 tag of a page's text.
+std::string textLanguage(const SiteConfig& config, const Page& page) {
+  return page.languageCode.empty() ? textLanguageOf(config, page.language) : page.languageCode;
 }
 
 std::string permalinkOf(const SiteConfig& config, const std::string& language,
@@ -564,6 +627,9 @@ struct PagePrep {
   // Sources.
   Located website, wikidata;
   std::vector<Located> languages, alternateNames;
+  std::vector<OutLink> bodyLinks;  // the external links of the body, in order
+  Located coverageStart, coverageEnd;
+  std::vector<Located> dataTypes;
   // Categories.
   std::vector<Located> broader;
   // Guides: a section's IRI for each heading, a place's IRI for each bold mention of a link.
@@ -571,9 +637,72 @@ struct PagePrep {
   std::vector<std::vector<Atom>> placeIris;
 };
 
-PagePrep preparePage(const SiteConfig& config, const BuildOptions& options,
-                     std::chrono::sys_seconds now, const ContentFile& file,
-                     std::shared_ptr<const PageFragment> fragment) {
+// An absolute http(s) link that does not lead into the site.
+bool isExternalLink(const SiteConfig& config, const std::string& dest) {
+  if (!dest.starts_with("http://") && !dest.starts_with("https://")) return false;
+  const std::string& base = config.baseUrl;
+  const std::string rest = base.substr(base.find("://"));
+  const std::string after = dest.substr(dest.find("://"));
+  return !(after.starts_with(rest) || after + "/" == rest);
+}
+
+// "categories" and "category", "countries" and "country": one word to Hugo's readers, two
+// different keys to Hugo.
+std::string keyStem(std::string_view key) {
+  std::string k(key);
+  std::transform(k.begin(), k.end(), k.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (k.ends_with("ies")) return k.substr(0, k.size() - 3) + "y";
+  if (k.ends_with("s")) k.pop_back();
+  return k;
+}
+
+// Front matter keys that look like taxonomies but are none of the site's: a near miss of a
+// declared taxonomy's key (`categories:` where the site declares `category`), or a key
+// guidegraph reads as a taxonomy that the site does not declare (`countries:` without a
+// `countries` taxonomy). Hugo files such a page under no term of it; neither can guidegraph.
+void checkTaxonomyKeys(const SiteConfig& config, const PageFragment& f, Diagnostics& diags) {
+  static constexpr std::string_view kTaxonomyLike[] = {"countries",   "categories",   "category",
+                                                       "contributor", "contributors", "tags"};
+  for (const FmEntry& e : f.frontMatter.entries) {
+    const bool declared = std::any_of(config.taxonomies.begin(), config.taxonomies.end(),
+                                      [&](const Taxonomy& t) { return t.plural == e.key; });
+    if (declared) continue;
+    const std::string stem = keyStem(e.key);
+    const auto near =
+        std::find_if(config.taxonomies.begin(), config.taxonomies.end(), [&](const Taxonomy& t) {
+          return t.singular == e.key || keyStem(t.plural) == stem || keyStem(t.singular) == stem;
+        });
+    const std::string where =
+        config.configFile.empty() ? "the site configuration" : config.configFile;
+    if (near != config.taxonomies.end()) {
+      diags.add(Severity::Warning, e.keyPos, "taxonomy-key",
+                "`" + e.key + ":` is not a taxonomy of this site, so Hugo files the page under " +
+                    "no term of it; the site's taxonomy is `" + near->plural +
+                    "` (declared in [taxonomies] of " + where + "): rename the key to `" +
+                    near->plural + ":`");
+      continue;
+    }
+    if (std::find(std::begin(kTaxonomyLike), std::end(kTaxonomyLike), e.key) !=
+        std::end(kTaxonomyLike)) {
+      diags.add(Severity::Warning, e.keyPos, "taxonomy-key",
+                "`" + e.key + ":` is given, but the site declares no `" + e.key +
+                    "` taxonomy, so Hugo makes nothing of it and guidegraph cannot read it; " +
+                    "declare it under [taxonomies] in " + where + " (`" + keyStem(e.key) + " = \"" +
+                    e.key + "\"`)");
+    }
+  }
+}
+
+// The first value of a key that holds a year, or a list of one year ("date_start: [2010]").
+Located firstValue(const PageFragment& f, std::string_view key, Diagnostics& diags) {
+  std::vector<Located> values = listValues(f, key, diags);
+  return values.empty() ? Located{} : std::move(values.front());
+}
+
+PagePrep preparePage(const SiteConfig& config, const SiteConventions& conventions,
+                     const BuildOptions& options, std::chrono::sys_seconds now,
+                     const ContentFile& file, std::shared_ptr<const PageFragment> fragment) {
   PagePrep prep;
   Page& page = prep.page;
   page.fragment = std::move(fragment);
@@ -595,11 +724,12 @@ PagePrep preparePage(const SiteConfig& config, const BuildOptions& options,
       config, PageLocation{file.contentPath, file.language, file.sectionPath}, f.frontMatter);
   page.permalink = permalinkFor(config, page.language, page.urlPath);
   checkScalarKeys(f, diags);
+  checkTaxonomyKeys(config, f, diags);
   page.title = located(f, "title").value;
   page.branch = fs::path(page.contentPath).stem() == "_index";
   // Without the cascades of the sections above, which classify() adds when there are any.
   page.unbuilt = buildState(page, config, options, Cascades(), now);
-  page.kind = kindOf(config, page);
+  page.kind = kindOf(config, conventions, page);
   for (const auto& alias : listValues(f, "aliases", diags)) {
     page.aliases.push_back(text::resolvePath(page.urlPath, alias.value));
   }
@@ -615,10 +745,28 @@ PagePrep preparePage(const SiteConfig& config, const BuildOptions& options,
     prep.broader = listValues(f, "broader", graphDiags);
   }
   if (source) {
-    prep.website = located(f, "website");
+    prep.website = located(f, conventions.websiteKey);
     prep.wikidata = located(f, "wikidata");
-    prep.languages = listValues(f, "languages", graphDiags);
+    for (Located& l : listValues(f, conventions.languagesKey, graphDiags)) {
+      std::string tag = languageTagOf(conventions, l.value);
+      if (tag.empty()) {
+        graphDiags.add(Severity::Warning, l.pos, "bad-language",
+                       "language '" + l.value +
+                           "' is neither a BCP 47 tag nor a language name guidegraph knows; "
+                           "write a tag such as 'kk' or a name such as 'Kazakh', or map the "
+                           "name under params.guidegraph.languageNames");
+        continue;
+      }
+      prep.languages.push_back({std::move(tag), l.pos});
+    }
     prep.alternateNames = listValues(f, "alternateName", graphDiags);
+    for (const BodyLink& link : f.links) {
+      if (link.form == LinkForm::Markdown && isExternalLink(config, link.destination))
+        prep.bodyLinks.push_back({link.destination, link.text, link.pos});
+    }
+    prep.coverageStart = firstValue(f, conventions.coverageStartKey, graphDiags);
+    prep.coverageEnd = firstValue(f, conventions.coverageEndKey, graphDiags);
+    prep.dataTypes = listValues(f, conventions.dataTypesKey, graphDiags);
   }
   if (guide) {
     for (const Heading& h : f.headings) {
@@ -638,8 +786,8 @@ PagePrep preparePage(const SiteConfig& config, const BuildOptions& options,
 // Parses every file on all cores, and prepares each page on the calling thread, in order, as
 // soon as its file is parsed: the preparing runs while the other files are still being
 // parsed.
-std::vector<PagePrep> parseAll(const SiteConfig& config, const std::vector<ContentFile>& files,
-                               const BuildOptions& options) {
+std::vector<PagePrep> parseAll(const SiteConfig& config, const SiteConventions& conventions,
+                               const std::vector<ContentFile>& files, const BuildOptions& options) {
   const std::size_t n = files.size();
   std::vector<PagePrep> out(n);
   std::vector<std::shared_ptr<const PageFragment>> fragments(n);
@@ -671,7 +819,7 @@ std::vector<PagePrep> parseAll(const SiteConfig& config, const std::vector<Conte
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   for (std::size_t i = 0; i < n; ++i) {
     parsed[i].wait(false, std::memory_order_acquire);
-    out[i] = preparePage(config, options, now, files[i], std::move(fragments[i]));
+    out[i] = preparePage(config, conventions, options, now, files[i], std::move(fragments[i]));
   }
   return out;
 }
@@ -787,9 +935,80 @@ class SiteBuilder {
     // graph is only read), then the guides are added one after the other.
     const std::vector<std::vector<Resolved>> resolved = resolveLinks(guides);
     for (std::size_t g = 0; g < guides.size(); ++g) addGuide(guides[g], resolved[g]);
+    linkTranslations(guides);
   }
 
  private:
+  // A guide's translations, as Hugo links them: pages of different languages with the same
+  // `translationKey`, or else the same path in their languages' content. The one in the
+  // earliest language of the site (the default language first) is the work the others
+  // translate. Guides Hugo does not link but that look like translations of one another
+  // (the same countries, the same sources recommended) get an info suggesting a key.
+  void linkTranslations(const std::vector<std::size_t>& guides) {
+    const auto rank = [&](const std::string& language) {
+      if (language == site_.config.defaultLanguage) return std::size_t{0};
+      for (std::size_t i = 0; i < site_.config.languages.size(); ++i) {
+        if (site_.config.languages[i].key == language) return i + 1;
+      }
+      return site_.config.languages.size() + 1;
+    };
+    std::map<std::string, std::vector<std::size_t>> groups;
+    for (const std::size_t i : guides) {
+      const Page& page = site_.pages[i];
+      const Located key = located(*page.fragment, "translationKey");
+      groups[key.value.empty() ? "path\0" + page.contentPath : "key\0" + key.value].push_back(i);
+    }
+    std::vector<bool> linked(site_.pages.size(), false);
+    for (auto& [key, members] : groups) {
+      std::stable_sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+        return rank(site_.pages[a].language) < rank(site_.pages[b].language);
+      });
+      const std::size_t original = members.front();
+      for (std::size_t k = 1; k < members.size(); ++k) {
+        const Page& page = site_.pages[members[k]];
+        if (page.language == site_.pages[original].language) continue;
+        const VertexId* from = graph().find(preps_[members[k]]->pageIri.str());
+        const VertexId* to = graph().find(preps_[original]->pageIri.str());
+        if (!from || !to) continue;
+        graph().edge(*from, *to, EdgeKind::TranslationOf, page.fragment->frontMatterPos);
+        linked[members[k]] = linked[original] = true;
+      }
+    }
+    // What a guide covers and recommends, compared across languages by term and page.
+    const auto profile = [&](std::size_t i) {
+      std::set<std::string> countries, sources;
+      const VertexId* v = graph().find(preps_[i]->pageIri.str());
+      if (!v) return std::pair{countries, sources};
+      for (auto [e, end] = boost::out_edges(*v, graph().impl()); e != end; ++e) {
+        const VertexProps& t = graph()[boost::target(*e, graph().impl())];
+        if (graph().impl()[*e].kind == EdgeKind::Country)
+          countries.insert(text::urlize(t.name.value));
+        if (graph().impl()[*e].kind == EdgeKind::Recommends) sources.insert(t.iri.str());
+      }
+      return std::pair{countries, sources};
+    };
+    for (const std::size_t i : guides) {
+      const Page& page = site_.pages[i];
+      if (linked[i] || rank(page.language) == 0) continue;
+      const auto mine = profile(i);
+      if (mine.second.empty()) continue;
+      for (const std::size_t j : guides) {
+        const Page& other = site_.pages[j];
+        if (rank(other.language) != 0 || linked[j] || profile(j) != mine) continue;
+        const std::string suggested = text::urlize(fs::path(other.contentPath).stem().string());
+        diags_.add(Severity::Info, page.fragment->frontMatterPos, "translation-key",
+                   "guide '" + page.title + "' (" + page.language +
+                       ") covers the same countries and recommends the same " +
+                       std::to_string(mine.second.size()) + " sources as '" + other.title + "' (" +
+                       other.file + "); if it is its translation, give both " +
+                       "`translationKey: \"" + suggested +
+                       "\"` so that Hugo links them and guidegraph writes " +
+                       "schema:translationOfWork");
+        break;
+      }
+    }
+  }
+
   // More vertices than the graph will have: two a page (a source's web page and the
   // source), one a heading, two a link (a recommendation, or a web page for a link out of
   // the site, and the page it leads to), one a bold place, and one a page again for terms
@@ -828,6 +1047,7 @@ class SiteBuilder {
     if (!existed) {
       graph()[v].name = term;
       graph()[v].pos = term.pos;
+      graph()[v].lang = Atom(textLanguageOf(site_.config, language));
     }
     return v;
   }
@@ -861,6 +1081,7 @@ class SiteBuilder {
   void fillCommon(VertexProps& v, const Page& page) {
     const PageFragment& f = *page.fragment;
     v.file = page.file;
+    v.lang = Atom(textLanguage(site_.config, page));
     v.pos = f.frontMatterPos;
     v.name = located(f, "title");
     v.description = located(f, "description");
@@ -914,12 +1135,47 @@ class SiteBuilder {
     VertexProps& s = graph()[entity];
     fillCommon(s, page);
     // Nothing else reads these.
-    s.website = std::move(prep.website);
     s.wikidata = std::move(prep.wikidata);
     s.languages = std::move(prep.languages);
     s.alternateNames = std::move(prep.alternateNames);
+    s.coverageStart = std::move(prep.coverageStart);
+    s.coverageEnd = std::move(prep.coverageEnd);
+    // The website: the front matter key, or the first external link of the body; the body's
+    // other external links are further reading about the source.
+    const bool fromBody = site_.conventions.websiteFrom == WebsiteFrom::Body;
+    if (fromBody && !prep.bodyLinks.empty()) {
+      s.website = Located{prep.bodyLinks.front().url, prep.bodyLinks.front().pos};
+    } else if (!fromBody) {
+      s.website = std::move(prep.website);
+    }
+    for (OutLink& link : prep.bodyLinks) {
+      if (link.url == s.website.value) continue;
+      if (std::any_of(s.seeAlso.begin(), s.seeAlso.end(),
+                      [&](const OutLink& o) { return o.url == link.url; }))
+        continue;
+      s.seeAlso.push_back(std::move(link));
+    }
     graph().edge(web, entity, EdgeKind::MainEntity, page.fragment->frontMatterPos);
     linkTaxonomies(pageIndex, web, entity);
+    if (!prep.dataTypes.empty()) {
+      const Taxonomy dataTypes{site_.conventions.dataTypesKey, site_.conventions.dataTypesKey,
+                               TaxonomyRole::Other};
+      for (const Located& t : prep.dataTypes) {
+        const std::string pageUrl =
+            permalinkOf(site_.config, page.language,
+                        termUrlPath(site_.config, dataTypes, t.value, page.language));
+        const Atom iri(text::encodeIri(pageUrl + "#id"));
+        const bool existed = graph().find(iri.str()) != nullptr;
+        const VertexId v =
+            graph().vertex(VertexKind::DataType, iri, Atom(text::encodeIri(pageUrl)));
+        if (!existed) {
+          graph()[v].name = t;
+          graph()[v].pos = t.pos;
+          graph()[v].lang = graph()[entity].lang;
+        }
+        graph().edge(entity, v, EdgeKind::DataType, t.pos);
+      }
+    }
   }
 
   struct Resolved {
@@ -1112,6 +1368,7 @@ class SiteBuilder {
       sp.pos = h.pos;
       sp.anchor = h.anchor;
       sp.file = page.file;
+      sp.lang = graph()[guide].lang;
       sp.position = ++sectionCount_;
       graph().edge(guide, s, EdgeKind::HasSection, h.pos);
     }
@@ -1198,6 +1455,7 @@ class SiteBuilder {
         rp.position = ++position;
         rp.pos = link.pos;
         rp.file = page.file;
+        rp.lang = graph()[guide].lang;
         rp.linkText = Located{link.text, link.pos};
         if (!link.note.empty()) rp.note = Located{link.note, link.pos};
         graph().edge(guide, *source, EdgeKind::Recommends, link.pos);
@@ -1207,6 +1465,7 @@ class SiteBuilder {
         for (std::size_t m = 0; m < link.mentions.size(); ++m) {
           const VertexId place = graph().vertex(VertexKind::Place, prep.placeIris[k][m], pageIri);
           graph()[place].name = Located{link.mentions[m], link.pos};
+          graph()[place].lang = graph()[guide].lang;
           graph()[place].pos = link.pos;
           graph().edge(rec, place, EdgeKind::MentionsPlace, link.pos);
           if (country) graph().edge(place, *country, EdgeKind::PlaceIn, link.pos);
@@ -1236,12 +1495,56 @@ class SiteBuilder {
   int sectionCount_ = 0;
 };
 
+// Completes the conventions from the pages and says in one info line what they are.
+void detectConventions(Site& site, const std::vector<PagePrep>& preps, Diagnostics& diags) {
+  SiteConventions& c = site.conventions;
+  std::size_t sources = 0, withKey = 0, withBodyLink = 0;
+  for (const PagePrep& prep : preps) {
+    if (prep.page.kind != PageKind::Source) continue;
+    ++sources;
+    if (!prep.website.value.empty()) ++withKey;
+    if (!prep.bodyLinks.empty()) ++withBodyLink;
+  }
+  std::string website;
+  if (c.websiteFrom == WebsiteFrom::Detect) {
+    c.websiteFrom = withKey == 0 && withBodyLink > 0 ? WebsiteFrom::Body : WebsiteFrom::Key;
+    website = c.websiteFrom == WebsiteFrom::Body
+                  ? "the first external link of the body (no source has `" + c.websiteKey + ":`)"
+                  : "`" + c.websiteKey + ":`";
+  } else {
+    website = c.websiteFrom == WebsiteFrom::Body ? "the first external link of the body"
+                                                 : "`" + c.websiteKey + ":`";
+  }
+  // Said only when the site differs from the defaults (guides/, sources/, `categories:`,
+  // `languages:`, `website:`): then what guidegraph made of it is worth a line.
+  const bool byTag = std::any_of(preps.begin(), preps.end(), [&](const PagePrep& p) {
+    if (p.page.kind != PageKind::Guide) return false;
+    const std::string first = p.page.contentPath.substr(0, p.page.contentPath.find('/'));
+    return std::find(c.guideSections.begin(), c.guideSections.end(), first) ==
+           c.guideSections.end();
+  });
+  const bool usual = c.websiteFrom == WebsiteFrom::Key && c.websiteKey == "website" &&
+                     c.categoryTaxonomy == "categories" && c.languagesKey == "languages" && !byTag;
+  if (sources == 0 || usual) return;
+  std::string guides;
+  for (const std::string& g : c.guideSections) guides += (guides.empty() ? "" : ", ") + g + "/";
+  if (!c.guideTag.empty()) guides += " or tagged '" + c.guideTag + "'";
+  diags.add(Severity::Info, c.setAt, "conventions",
+            "conventions: guides in " + guides + "; sources in " + c.sourcesSection +
+                "/; categories from " +
+                (c.categoryTaxonomy.empty() ? std::string("no taxonomy")
+                                            : "the taxonomy '" + c.categoryTaxonomy + "'") +
+                "; languages from `" + c.languagesKey + ":`; websites from " + website +
+                " (set others under params.guidegraph or with --conventions)");
+}
+
 }  // namespace
 
 Site buildSite(const std::string& siteDir, const BuildOptions& options, Diagnostics& diags) {
   Site site;
   site.root = siteDir;
   site.config = loadSiteConfig(siteDir, diags, options.environment);
+  site.conventions = loadConventions(site.config, siteDir, options.conventionsFile, diags);
   if (!options.baseOverride.empty()) {
     site.config.baseUrl = options.baseOverride;
     if (site.config.baseUrl.back() != '/') site.config.baseUrl += '/';
@@ -1252,8 +1555,9 @@ Site buildSite(const std::string& siteDir, const BuildOptions& options, Diagnost
   const auto files = scanContent(siteDir, site.config, options, diags);
   site.filesScanned = files.size();
   stageDone("scan");
-  std::vector<PagePrep> preps = parseAll(site.config, files, options);
+  std::vector<PagePrep> preps = parseAll(site.config, site.conventions, files, options);
   stageDone("parse");
+  detectConventions(site, preps, diags);
   SiteBuilder builder(site, options, diags);
   builder.classify(preps);
   builder.buildGraph();

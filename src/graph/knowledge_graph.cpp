@@ -24,6 +24,8 @@ const char* vertexKindName(VertexKind k) {
       return "contributor";
     case VertexKind::Tag:
       return "tag";
+    case VertexKind::DataType:
+      return "data type";
     case VertexKind::WebPage:
       return "page";
   }
@@ -62,6 +64,10 @@ const char* edgeKindName(EdgeKind k) {
       return "references";
     case EdgeKind::MainEntity:
       return "mainEntity";
+    case EdgeKind::DataType:
+      return "dataType";
+    case EdgeKind::TranslationOf:
+      return "translationOf";
   }
   return "references";
 }

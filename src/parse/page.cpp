@@ -60,6 +60,20 @@ bool looksLikeUnknownFence(std::string_view line) {
   return run >= 3;
 }
 
+// "\-\--\": a `---` fence with backslashes in it, as editors that escape Markdown write it.
+bool looksLikeEscapedFence(std::string_view line) {
+  line = text::trim(line);
+  if (line.find('\\') == std::string_view::npos) return false;
+  std::size_t dashes = 0;
+  for (const char c : line) {
+    if (c == '-')
+      ++dashes;
+    else if (c != '\\')
+      return false;
+  }
+  return dashes == 3;
+}
+
 // Finds the end of a JSON object that starts at offset 0, respecting strings.
 std::size_t jsonObjectEnd(std::string_view s) {
   int depth = 0;
@@ -105,6 +119,14 @@ void parseFrontMatterAndBody(std::string_view text, PageFragment& page, const Pa
     return;
   } else {
     page.format = FrontMatterFormat::None;
+    if (looksLikeEscapedFence(first)) {
+      page.diagnostics.add(
+          Severity::Warning, page.frontMatterPos, "front-matter-escaped",
+          "the front matter is escaped with backslashes ('" + std::string(text::trim(first)) +
+              "', as a rich-text editor saves it), so Hugo reads no front matter and the page "
+              "has no title or other keys; remove the backslashes from the `---` lines and "
+              "from the lines between them (`\\[`, `\\\"` and each line's trailing `\\`)");
+    }
     parse::parseBody(text, 1, page);
     return;
   }

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "guidegraph/countries.hpp"
+#include "guidegraph/languages.hpp"
 #include "guidegraph/rdf_read.hpp"
 #include "guidegraph/rdf_view.hpp"
 #include "guidegraph/text.hpp"
@@ -14,9 +15,9 @@
 namespace guidegraph::rdf {
 
 std::vector<Prefix> standardPrefixes() {
-  return {{"dcterms", ns::dcterms}, {"foaf", ns::foaf}, {"gg", ns::gg},
-          {"owl", ns::owl},         {"rdf", ns::rdf},   {"rdfs", ns::rdfs},
-          {"schema", ns::schema},   {"skos", ns::skos}, {"xsd", ns::xsd}};
+  return {{"dcat", ns::dcat}, {"dcterms", ns::dcterms}, {"foaf", ns::foaf}, {"gg", ns::gg},
+          {"owl", ns::owl},   {"rdf", ns::rdf},         {"rdfs", ns::rdfs}, {"schema", ns::schema},
+          {"skos", ns::skos}, {"xsd", ns::xsd}};
 }
 
 namespace {
@@ -31,22 +32,6 @@ Atom iri(const char* ns, std::string_view local) {
   if (auto it = locals.find(local); it != locals.end()) return it->second;
   return locals.emplace(std::string(local), Atom(std::string(ns) + std::string(local)))
       .first->second;
-}
-
-// [A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*, by hand: std::regex made a tenth of the view's time.
-bool isLanguageTag(std::string_view tag) {
-  const auto alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
-  const auto alnum = [&](char c) { return alpha(c) || (c >= '0' && c <= '9'); };
-  std::size_t i = 0;
-  while (i < tag.size() && alpha(tag[i])) ++i;
-  if (i < 2 || i > 3) return false;
-  while (i < tag.size()) {
-    if (tag[i++] != '-') return false;
-    const std::size_t start = i;
-    while (i < tag.size() && alnum(tag[i])) ++i;
-    if (i == start || i - start > 8) return false;
-  }
-  return true;
 }
 
 // Q[1-9][0-9]*
@@ -127,14 +112,15 @@ class ViewBuilder {
   static std::size_t maxOwnTriples(VertexKind k) {
     switch (k) {
       case VertexKind::Guide:
-        return 8;
+        return 9;
       case VertexKind::Section:
         return 3;
       case VertexKind::Recommendation:
         return 4;
       case VertexKind::Source:
-        return 5;
+        return 9;
       case VertexKind::Category:
+      case VertexKind::DataType:
         return 6;
       case VertexKind::Country:
         return 13;
@@ -153,10 +139,13 @@ class ViewBuilder {
     for (const VertexId v : vertices) {
       const VertexProps& p = g_[v];
       if (p.page.empty()) continue;
-      n += maxOwnTriples(p.kind) + p.languages.size() + p.alternateNames.size();
+      n += maxOwnTriples(p.kind) + p.languages.size() + p.alternateNames.size() +
+           2 * p.seeAlso.size();
       for (auto [e, eEnd] = boost::out_edges(v, g_.impl()); e != eEnd; ++e) {
         const EdgeKind k = g_.impl()[*e].kind;
-        n += k == EdgeKind::MainEntity || k == EdgeKind::HasSection ? 2 : 1;
+        n += k == EdgeKind::MainEntity || k == EdgeKind::HasSection || k == EdgeKind::TranslationOf
+                 ? 2
+                 : 1;
       }
     }
     return n;
@@ -174,8 +163,12 @@ class ViewBuilder {
   void addType(const VertexProps& v, const char* ns, std::string_view local) {
     add(v.iri, iri(ns::rdf, "type"), Term::iri(iri(ns, local)), v.page, v.pos);
   }
+  // Text written on a page carries the page's language.
+  static Term text(const VertexProps& v, const std::string& value) {
+    return v.lang.empty() ? Term::literal(Atom(value)) : Term::langString(Atom(value), v.lang);
+  }
   void addText(const VertexProps& v, Atom p, const Located& value) {
-    if (!value.value.empty()) add(v.iri, p, Term::literal(value.value), v.page, value.pos);
+    if (!value.value.empty()) add(v.iri, p, text(v, value.value), v.page, value.pos);
   }
   void addInteger(const VertexProps& v, Atom p, long value, SourcePos pos) {
     add(v.iri, p, Term::typed(std::to_string(value), iri(ns::xsd, "integer")), v.page,
@@ -273,6 +266,13 @@ class ViewBuilder {
           link(ns::schema, "mainEntity");
           add(t.iri, iri(ns::schema, "mainEntityOfPage"), Term::iri(v.iri), t.page, pos);
           break;
+        case EdgeKind::DataType:
+          link(ns::dcterms, "type");
+          break;
+        case EdgeKind::TranslationOf:
+          link(ns::schema, "translationOfWork");
+          add(t.iri, iri(ns::schema, "workTranslation"), Term::iri(v.iri), v.page, pos);
+          break;
       }
       if (kind == EdgeKind::HasSection) {
         add(t.iri, iri(ns::dcterms, "isPartOf"), Term::iri(v.iri), t.page, pos);
@@ -311,6 +311,8 @@ class ViewBuilder {
           addDate(v, iri(ns::dcterms, "modified"), v.modified, "lastmod", &modified);
         }
         addWeight(v);
+        if (!v.lang.empty())
+          add(v.iri, iri(ns::schema, "inLanguage"), Term::literal(v.lang), v.page, v.pos);
         break;
       case VertexKind::Section:
         addType(v, ns::gg, "GuideSection");
@@ -327,22 +329,30 @@ class ViewBuilder {
         addType(v, ns::gg, "Source");
         addText(v, iri(ns::schema, "name"), v.name);
         addText(v, iri(ns::schema, "description"), v.description);
-        for (const auto& n : v.alternateNames) addText(v, iri(ns::schema, "alternateName"), n);
+        // Other names are mostly in another language or script than the page ("Закон.кз" on
+        // an English page), which the front matter does not say: they carry no tag.
+        for (const auto& n : v.alternateNames) {
+          if (!n.value.empty())
+            add(v.iri, iri(ns::schema, "alternateName"), Term::literal(Atom(n.value)), v.page,
+                n.pos);
+        }
         for (const auto& l : v.languages) addLanguage(v, l);
         addWebsite(v);
         addWikidata(v);
+        addCoverage(v);
+        for (const OutLink& link : v.seeAlso) addSeeAlso(v, link);
         break;
       case VertexKind::WebPage:
         addType(v, ns::schema, "WebPage");
         addText(v, iri(ns::dcterms, "title"), v.name);
         break;
-      case VertexKind::Category: {
+      case VertexKind::Category:
+      case VertexKind::DataType: {
         addType(v, ns::skos, "Concept");
         addText(v, iri(ns::skos, "prefLabel"), v.name);
         addText(v, iri(ns::skos, "definition"), v.description);
-        // Only a category with a page of its own belongs to the site's scheme; a slug used
-        // in front matter without one is left out of it, and validation says so.
-        if (v.file.empty()) break;
+        // Every term of the taxonomy is in its scheme, with a content page or without (Hugo
+        // makes a term page for each): the scheme is the taxonomy's own page.
         const std::string schemePage = parentPermalink(v.page);
         const std::string scheme = schemePage + "#scheme";
         add(v.iri, iri(ns::skos, "inScheme"), Term::iri(scheme), v.page, v.pos);
@@ -389,13 +399,54 @@ class ViewBuilder {
   }
 
   void addLanguage(const VertexProps& v, const Located& lang) {
-    if (!isLanguageTag(lang.value)) {
+    if (!isLanguageTagForm(lang.value)) {
       diags_.add(Severity::Warning, lang.pos, "bad-language",
                  "language '" + lang.value +
                      "' is not a BCP 47 tag; use a code such as 'kk', 'ru' or 'en'");
       return;
     }
     add(v.iri, iri(ns::schema, "inLanguage"), Term::literal(lang.value), v.page, lang.pos);
+  }
+
+  // The years a source's data covers: a dcterms:PeriodOfTime at "<page>#coverage" with
+  // dcat:startDate and dcat:endDate as xsd:gYear (either may be absent: "since 2010").
+  void addCoverage(const VertexProps& v) {
+    const auto year = [&](const Located& y, std::string_view key) {
+      if (y.value.empty()) return false;
+      const bool ok =
+          y.value.size() == 4 &&
+          std::all_of(y.value.begin(), y.value.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (!ok) {
+        diags_.add(Severity::Warning, y.pos, "bad-year",
+                   "`" + std::string(key) + ": " + y.value +
+                       "` is not a year; write the year the data starts or ends as YYYY, e.g. "
+                       "`[2010]`, or leave the list empty");
+      }
+      return ok;
+    };
+    const bool start = year(v.coverageStart, site_.conventions.coverageStartKey);
+    const bool end = year(v.coverageEnd, site_.conventions.coverageEndKey);
+    if (!start && !end) return;
+    const Atom period(v.page.str() + "#coverage");
+    add(v.iri, iri(ns::dcterms, "temporal"), Term::iri(period), v.page, v.pos);
+    add(period, iri(ns::rdf, "type"), Term::iri(iri(ns::dcterms, "PeriodOfTime")), v.page, v.pos);
+    if (start)
+      add(period, iri(ns::dcat, "startDate"),
+          Term::typed(Atom(v.coverageStart.value), iri(ns::xsd, "gYear")), v.page,
+          v.coverageStart.pos);
+    if (end)
+      add(period, iri(ns::dcat, "endDate"),
+          Term::typed(Atom(v.coverageEnd.value), iri(ns::xsd, "gYear")), v.page, v.coverageEnd.pos);
+  }
+
+  // A further link of a source's body: rdfs:seeAlso, and the link's text as the label of
+  // the page it leads to (in the source page's graph).
+  void addSeeAlso(const VertexProps& v, const OutLink& link) {
+    if (link.url.find(' ') != std::string::npos) return;
+    const Atom target(text::encodeIri(link.url));
+    add(v.iri, iri(ns::rdfs, "seeAlso"), Term::iri(target), v.page, link.pos);
+    if (!link.text.empty())
+      add(target, iri(ns::rdfs, "label"), text(v, link.text), v.page, link.pos);
   }
 
   void addWebsite(const VertexProps& v) {

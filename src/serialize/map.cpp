@@ -483,8 +483,11 @@ std::string writeMap(const Site& site, MapBy by, std::ostream& out) {
   return builder.write(out);
 }
 
-std::string renderDot(const std::string& dot, const std::string& format, std::string& image) {
+std::string renderDot(const std::string& dot, const std::string& format, std::string& image,
+                      const std::string& layout) {
   if (format != "svg" && format != "png") return "cannot render '" + format + "': use svg or png";
+  if (layout != "dot" && layout != "fdp")
+    return "cannot lay out with '" + layout + "': use dot or fdp";
   TempFile input, output, errors;
   if (!input.create(".dot") || !output.create(format == "svg" ? ".svg" : ".png") ||
       !errors.create(".txt")) {
@@ -497,9 +500,13 @@ std::string renderDot(const std::string& dot, const std::string& format, std::st
   }
   const std::string typeArg = "-T" + format;
   const std::string outArg = "-o" + output.path;
-  std::vector<char*> argv = {const_cast<char*>("dot"), const_cast<char*>(typeArg.c_str()),
+  const std::string layoutArg = "-K" + layout;
+  std::vector<char*> argv = {const_cast<char*>("dot"),
+                             const_cast<char*>(layoutArg.c_str()),
+                             const_cast<char*>(typeArg.c_str()),
                              const_cast<char*>(outArg.c_str()),
-                             const_cast<char*>(input.path.c_str()), nullptr};
+                             const_cast<char*>(input.path.c_str()),
+                             nullptr};
   SpawnActions actions;
   posix_spawn_file_actions_addopen(&actions.actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions.actions, STDERR_FILENO, errors.path.c_str(),

@@ -36,7 +36,7 @@ def main():
         graph = rdflib.Graph()
         graph.parse(out, format="turtle")
 
-    countries = [c for c in graph.subjects(SCHEMA.name, Literal("Kazakhstan"))
+    countries = [c for c in graph.subjects(SCHEMA.name, Literal("Kazakhstan", lang="en-us"))
                  if (c, RDF.type, SCHEMA.Country) in graph]
     if len(countries) != 1:
         fail(f"want one schema:Country named Kazakhstan, found {len(countries)}")

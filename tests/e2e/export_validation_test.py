@@ -23,7 +23,8 @@ with open(out, "w") as f:
 proc = run(["export", site, "-o", out])
 checks.equal(proc.returncode, 1, "exit code with a violation")
 expected = ("content/sources/sources/nosite.md:1:1: error: A source needs its website: add `website: https://…` "
-            "(the organisation's own address) to the front matter. [MinCountConstraintComponent]")
+            "(the organisation's own address) to the front matter, or, on a site that gives websites "
+            "in the body, link it in the body's first external link. [MinCountConstraintComponent]")
 checks.check(expected in proc.stderr.splitlines(), f"the violation points at the file: {proc.stderr}")
 checks.check("nothing was written" in proc.stderr, "says that nothing was written")
 checks.equal(read_bytes(out), b"previous export\n", "the previous output is untouched")

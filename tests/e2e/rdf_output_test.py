@@ -37,7 +37,7 @@ checks.equal(count(f"{KZ} gg:hasRecommendation ?x . ?x gg:source ?s ; gg:section
 notes = {str(r[0]) for r in g.query(PREFIXES + f"SELECT ?n WHERE {{ {KZ} gg:hasRecommendation ?r . ?r gg:note ?n }}")}
 checks.equal(notes, {"state-affiliated", "independent, women-oriented", "independent, human rights focused"},
              "notes in parentheses")
-zakon = list(g.query(PREFIXES + f"""SELECT ?name WHERE {{ {KZ} gg:hasRecommendation ?r . ?r gg:note "state-affiliated" ;
+zakon = list(g.query(PREFIXES + f"""SELECT ?name WHERE {{ {KZ} gg:hasRecommendation ?r . ?r gg:note "state-affiliated"@en-us ;
     gg:source ?s . ?s schema:name ?name }}"""))
 checks.equal([str(r[0]) for r in zakon], ["Zakon.kz"], "the state-affiliated note belongs to Zakon.kz")
 places = {str(r[0]) for r in g.query(PREFIXES + f"""SELECT ?name WHERE {{ {KZ} gg:hasRecommendation ?r .
