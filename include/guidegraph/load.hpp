@@ -66,7 +66,7 @@ struct LoadRequest {
   Mode mode = Mode::Replace;
   SendFormat format = SendFormat::NTriples;
   UploadMethod upload = UploadMethod::Auto;
-  // Triples per INSERT DATA request; 0: 5,000 for Virtuoso (recognised by its Server
+  // Triples per INSERT DATA request; 0: 2,000 for Virtuoso (recognised by its Server
   // header), 1,000 for other stores.
   std::size_t batchTriples = 0;
   unsigned jobs = kDefaultJobs;      // parallel connections for uploads and counts (at least 1)

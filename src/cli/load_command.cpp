@@ -61,7 +61,7 @@ Transfer:
       --upload METHOD         update (default with --update-endpoint): INSERT DATA with many
                               graphs per request; graph-store: one PUT per graph (--endpoint)
       --send-format FORMAT    nt (default) or ttl, the syntax sent to the Graph Store
-      --batch-size N          triples per INSERT DATA request (default 1000, and 5000 for
+      --batch-size N          triples per INSERT DATA request (default 1000, and 2000 for
                               Virtuoso, which is then told to take them as data)
       --jobs N                upload over N connections at once (default 2; 1 sends one
                               request at a time)

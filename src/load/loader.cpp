@@ -22,7 +22,7 @@ constexpr std::size_t kDropBatch = 200;
 // Triples per INSERT DATA request when --batch-size is not given: Virtuoso, told to take
 // the triples as data, is fastest with requests of a few thousand (BENCHMARKS.md).
 constexpr std::size_t kDefaultBatchTriples = 1000;
-constexpr std::size_t kVirtuosoBatchTriples = 5000;
+constexpr std::size_t kVirtuosoBatchTriples = 2000;
 // Graphs per grouped count query.
 constexpr std::size_t kCountBatch = 500;
 // A swap request replaces at most this many graphs, or graphs holding at most this many
