@@ -23,10 +23,12 @@ constexpr std::size_t kDropBatch = 200;
 // the triples as data, is fastest with requests of a few thousand (BENCHMARKS.md).
 constexpr std::size_t kDefaultBatchTriples = 1000;
 constexpr std::size_t kVirtuosoBatchTriples = 2000;
-// Graphs per grouped count query.
-constexpr std::size_t kCountBatch = 500;
+// Graphs per grouped count query: Virtuoso's VALUES join slows down faster than its list
+// grows (BENCHMARKS.md, "Loading").
+constexpr std::size_t kCountBatch = 100;
 // A swap request replaces at most this many graphs, or graphs holding at most this many
-// triples together: Virtuoso keeps a request's changes in memory until it commits.
+// triples together: Virtuoso keeps a request's changes in memory until it commits, and
+// both smaller and larger requests measured slower (BENCHMARKS.md, "Loading").
 constexpr std::size_t kSwapGraphs = 500;
 constexpr std::size_t kSwapTriples = 50000;
 // Marks the swap requests, the one kind of request that is never sent twice (see swap()).
