@@ -18,6 +18,7 @@ inline constexpr const char* kPageTurtle = "index.ttl";
 inline constexpr const char* kPageJsonLd = "index.jsonld";  // HTML-safe: can sit in <script>
 inline constexpr const char* kVoid = "void.ttl";
 inline constexpr const char* kDumpStem = "dataset";  // dataset.ttl, dataset.nq, dataset.jsonld
+inline constexpr const char* kVocabStem = "vocab";   // vocab.ttl, vocab.jsonld: the gg: terms
 
 struct PublishSummary {
   std::size_t pages = 0;           // page graphs written
@@ -41,5 +42,18 @@ struct PublishSummary {
 // is written atomically; output is byte-identical across runs.
 [[nodiscard]] PublishSummary publishSite(const Site& site, const rdf::Dataset& data,
                                          const std::string& folder, Diagnostics& diags);
+
+// Web servers whose configuration `serverConfiguration` writes.
+enum class WebServer { Nginx, Apache };
+
+// The configuration `server` needs to serve the built site (Hugo's public/ folder, holding
+// what publishSite wrote into static/) with content negotiation: a page IRI (a path ending
+// in '/') answers `Accept: text/turtle` with the page's index.ttl, `Accept:
+// application/ld+json` with its index.jsonld, and anything else (a browser's text/html
+// first of all) with its index.html; every such answer says `Vary: Accept`. For nginx, a
+// `map` block and a complete `server {}` block (for the http context); for Apache httpd
+// 2.4, a `<VirtualHost>` (mod_rewrite, mod_headers). The `listen`/`root` (nginx) and
+// `<VirtualHost>`/`DocumentRoot` (Apache) lines are the ones a user replaces.
+[[nodiscard]] std::string serverConfiguration(WebServer server, const Site& site);
 
 }  // namespace guidegraph::publish

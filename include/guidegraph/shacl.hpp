@@ -170,6 +170,11 @@ bool writeReportTurtle(const ValidationReport& report, std::ostream& out);
 // results without a position start with their focus node instead. Ends with a summary line
 // ("conforms: ..." or "does not conform: N error(s), ...").
 bool writeReportText(const ValidationReport& report, std::ostream& out);
+// The same, with the summary line also counting `inputProblems`: the diagnostics reported
+// beside the SHACL results (broken links, graph checks, front matter errors). A site with
+// such an error does not conform, whatever the shapes say.
+bool writeReportText(const ValidationReport& report, const Diagnostics& inputProblems,
+                     std::ostream& out);
 // {"conforms": ..., "results": [...]} with terms as {"type","value","datatype","language"}.
 bool writeReportJson(const ValidationReport& report, std::ostream& out);
 // SARIF 2.1.0: one run, tool.driver "guidegraph" with one rule per constraint component.

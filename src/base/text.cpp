@@ -131,10 +131,106 @@ std::optional<std::size_t> findInvalidUtf8(std::string_view s) {
   return std::nullopt;
 }
 
-std::string urlize(std::string_view s) {
-  std::string t(trim(s));
-  return slugWith(
-      t, [](char32_t c) { return c == '-' || c == '_' || c == '.' || c == '/' || c == '~'; });
+bool isPortableChar(char32_t cp) {
+  if (cp == 0x9 || cp == 0xA || cp == 0xD) return true;
+  if (cp < 0x20 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return false;
+  if (cp >= 0xFDD0 && cp <= 0xFDEF) return false;
+  return (cp & 0xFFFE) != 0xFFFE;  // U+xxFFFE and U+xxFFFF
+}
+
+std::optional<std::size_t> findUnportable(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t len = decodeUtf8(s, i, cp);
+    if (len == 0 || !isPortableChar(cp)) return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::string portableText(std::string_view s) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t len = decodeUtf8(s, i, cp);
+    if (len == 0) {
+      out += kReplacement;
+      ++i;
+      continue;
+    }
+    if (isPortableChar(cp)) {
+      out.append(s.substr(i, len));
+    } else if (cp >= 0x20) {
+      out += kReplacement;
+    }  // control characters are dropped
+    i += len;
+  }
+  return out;
+}
+
+std::string urlize(std::string_view s, bool lower) {
+  std::string out;
+  out.reserve(s.size());
+  bool hyphen = false;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t len = decodeUtf8(s, i, cp);
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    const bool escape = cp == '%' && i + 2 < s.size() && isHex(s[i + 1]) && isHex(s[i + 2]);
+    i += len;
+    const bool kept = cp == '.' || cp == '/' || cp == '\\' || cp == '_' || cp == '#' || cp == '+' ||
+                      cp == '~' || escape || isLetterOrDigit(cp);
+    if (kept) {
+      if (hyphen) out += '-';
+      hyphen = false;
+      appendUtf8(out, lower ? toLower(cp) : cp);
+    } else if ((cp == '-' || cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+                cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A)) &&
+               !out.empty()) {
+      hyphen = true;
+    }
+  }
+  return out;
+}
+
+std::string escapeUrlPath(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(path.size() + path.size() / 2);
+  bool fragment = false;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const auto c = static_cast<unsigned char>(path[i]);
+    if (c == '#' && !fragment) {
+      fragment = true;
+      out += '#';
+      continue;
+    }
+    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                            (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
+    const bool reserved = c == '$' || c == '&' || c == '+' || c == ',' || c == '/' || c == ':' ||
+                          c == ';' || c == '=' || c == '@' || (fragment && c == '?');
+    const bool fragmentMark = fragment && (c == '!' || c == '(' || c == ')' || c == '*');
+    const bool validEscape =
+        c == '%' && i + 2 < path.size() && isHex(path[i + 1]) && isHex(path[i + 2]);
+    if (unreserved || reserved || fragmentMark || validEscape) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
 }
 
 std::string headingAnchor(std::string_view s) {

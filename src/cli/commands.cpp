@@ -8,6 +8,8 @@
 
 namespace guidegraph::cli {
 
+extern const char* const kGitCommit;  // git_commit.cpp, written at build time
+
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       {"export",
@@ -79,8 +81,16 @@ std::optional<std::string> parseSiteOptions(const std::vector<std::string>& args
       if (!v || v->find("://") == std::string::npos)
         return "--base needs an absolute IRI such as https://example.org/";
       o.build.baseOverride = *v;
-    } else if (arg == "--drafts") {
+    } else if (arg == "--drafts" || arg == "-D" || arg == "--buildDrafts") {
       o.build.includeDrafts = true;
+    } else if (arg == "--build-future" || arg == "-F" || arg == "--buildFuture") {
+      o.build.includeFuture = true;
+    } else if (arg == "--build-expired" || arg == "-E" || arg == "--buildExpired") {
+      o.build.includeExpired = true;
+    } else if (arg == "--environment" || arg == "-e") {
+      const auto v = next();
+      if (!v || v->empty()) return "--environment needs a name such as production";
+      o.build.environment = *v;
     } else if (arg == "--threads") {
       const auto n = number("threads");
       if (!n) return "--threads needs a number";
@@ -146,7 +156,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     return kExitOk;
   }
   if (name == "--version") {
-    out << "guidegraph " << GUIDEGRAPH_VERSION << '\n';
+    out << "guidegraph " << GUIDEGRAPH_VERSION;
+    if (*kGitCommit != '\0') {
+      out << " (git commit " << kGitCommit << ")\n";
+    } else {
+      out << " (built outside a git work tree)\n";
+    }
     return kExitOk;
   }
   for (const auto& c : commands()) {

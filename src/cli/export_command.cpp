@@ -43,7 +43,11 @@ Options:
                          written into the output, so no network is needed),
                          expanded or flattened
       --base IRI         use IRI instead of the site's baseURL for every permalink
-      --drafts           include pages marked `draft: true`
+  -D, --drafts           include pages marked `draft: true`
+  -F, --build-future     include pages whose publishDate (or date) is in the future
+  -E, --build-expired    include pages whose expiryDate has passed
+  -e, --environment ENV  read config/ENV/ over config/_default/ (default: production, or
+                         $HUGO_ENVIRONMENT)
       --threads N        parse, describe and validate with N threads (default: one per core)
       --max-file-size N  skip content files larger than N bytes (default 16777216)
       --max-files N      read at most N content files (default 1000000)

@@ -31,7 +31,11 @@ Options:
       --render FORMAT    svg or png: run GraphViz's `dot` and write the picture instead
                          of DOT (needs graphviz installed); any warning from dot is an error
       --base IRI         use IRI instead of the site's baseURL for every permalink
-      --drafts           include pages marked `draft: true`
+  -D, --drafts           include pages marked `draft: true`
+  -F, --build-future     include pages whose publishDate (or date) is in the future
+  -E, --build-expired    include pages whose expiryDate has passed
+  -e, --environment ENV  read config/ENV/ over config/_default/ (default: production, or
+                         $HUGO_ENVIRONMENT)
       --threads N, --max-file-size N, --max-files N, --max-yaml-depth N,
       --max-yaml-nodes N as for `guidegraph export`
   -q, --quiet            print no summary line

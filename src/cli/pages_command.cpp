@@ -6,14 +6,30 @@ namespace guidegraph::cli {
 
 const char* const kPagesUsage = R"(Usage: guidegraph pages SITE [options]
 
-Lists every content page of the Hugo site in folder SITE as CSV — file, kind, draft,
-permalink — with the permalink guidegraph computes for it (the same as Hugo's), sorted
-by file. Useful to check how a page is classified (guide, source, category, country,
-contributor, tag, section) and where its IRI comes from.
+Lists every page Hugo builds from the site in folder SITE as CSV — file, kind, language,
+draft, permalink — with the permalink guidegraph computes for it, which is the one Hugo
+0.111 gives it (the same as `hugo list all`, percent-encoded as Hugo's .Permalink). Pages
+with a content file come first, sorted by file (the path relative to SITE); then the
+pages Hugo makes without one: each language's home page and top-level sections, each
+taxonomy's page and the page of every term in use, sorted by permalink (file is empty).
+
+kind is home, section, guide, source, category, country, contributor, tag or page for a
+content file; home, section, taxonomy, term, or the term kinds for the others. language is
+Hugo's language key. A page Hugo does not render (headless, `_build: render: never`) has
+an empty permalink, as in `hugo list all`.
+
+guidegraph reads the site as Hugo does: hugo.toml|yaml|yml|json or config.*, and the
+folders config/_default/ and config/ENVIRONMENT/; [languages] with their content folders
+and translations by file name (about.fr.md); [[module.mounts]]; every content format
+(.md, .markdown, .html, ...); leaf bundles' other files are resources, not pages.
 
 Options:
       --base IRI         use IRI instead of the site's baseURL
-      --drafts           include pages marked `draft: true`
+  -D, --drafts           include pages marked `draft: true`
+  -F, --build-future     include pages whose publishDate (or date) is in the future
+  -E, --build-expired    include pages whose expiryDate has passed
+  -e, --environment ENV  read config/ENV/ over config/_default/ (default: production, or
+                         $HUGO_ENVIRONMENT)
   -q, --quiet            print no diagnostics
 
 Exit codes: 0 success; 1 the content has errors; 2 bad command line or no site at SITE.
@@ -44,9 +60,9 @@ int runPages(const std::vector<std::string>& args, std::ostream& out, std::ostre
   const Site site = buildSite(options.site, options.build, diags);
   if (!options.quiet) printDiagnostics(diags, err);
   if (site.config.configFile.empty()) return kExitUsage;
-  out << "file,kind,draft,permalink\n";
-  for (const Page& page : site.pages) {
-    out << csvField(page.file) << ',' << pageKindName(page.kind) << ','
+  out << "file,kind,language,draft,permalink\n";
+  for (const ListedPage& page : listPages(site)) {
+    out << csvField(page.file) << ',' << page.kind << ',' << csvField(page.language) << ','
         << (page.draft ? "true" : "false") << ',' << csvField(page.permalink) << '\n';
   }
   return diags.hasErrors() ? kExitInputErrors : kExitOk;

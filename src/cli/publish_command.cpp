@@ -7,7 +7,8 @@
 
 namespace guidegraph::cli {
 
-const char* const kPublishUsage = R"(Usage: guidegraph publish SITE [--into DIR] [options]
+const char* const kPublishUsage =
+    R"(Usage: guidegraph publish SITE [--into DIR] [--server-config nginx|apache] [options]
 
 Publishes the site's knowledge graph as files a static host can serve, so that every IRI
 of the site can be dereferenced without a server. Into DIR (default: SITE/static, which
@@ -22,14 +23,27 @@ Hugo copies into the built site) it writes:
                             property partitions, a subset per page with its own dump
                             files, the dump files, and the licence from `params.license`
                             in the site configuration
+  vocab.ttl, vocab.jsonld   the guidegraph vocabulary (https://w3id.org/guidegraph/vocab),
+                            for serving where its namespace redirects
 
 Page paths never leave DIR: a page whose path has '..' is reported and skipped. Every file
 is written atomically and is byte-identical from run to run. examples/site shows the Hugo
-side: layouts/partials/jsonld.html embeds static/<page path>/index.jsonld in each page.
+side: layouts/partials/jsonld.html embeds static/<page path>/index.jsonld in each page and
+links index.ttl and index.jsonld with <link rel="alternate">.
+
+With --server-config, it also prints on standard output the configuration a web server
+needs to answer a page IRI with the page's Turtle for `Accept: text/turtle`, its JSON-LD
+for `Accept: application/ld+json`, and its HTML otherwise (with `Vary: Accept`): for
+nginx a `map` and a complete `server {}` block, for Apache httpd 2.4 a `<VirtualHost>`;
+replace its lines marked "replace" (where to listen, the folder hugo built).
 
 Options:
       --into DIR         publish into DIR instead of SITE/static
-      --base IRI, --drafts, --threads N, --max-file-size N, --max-files N,
+      --server-config SERVER
+                         nginx or apache: print that server's configuration for
+                         content negotiation on standard output
+      --base IRI, -D/--drafts, -F/--build-future, -E/--build-expired,
+      -e/--environment ENV, --threads N, --max-file-size N, --max-files N,
       --max-yaml-depth N, --max-yaml-nodes N
                          as for `guidegraph export`
   -q, --quiet            print no summary line
@@ -39,15 +53,26 @@ Exit codes: 0 success; 1 the content has errors (the rest is still published);
 )";
 
 int runPublish(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  (void)out;
   SiteOptions options;
   std::string into;
+  std::optional<publish::WebServer> server;
   const auto problem = parseSiteOptions(
       args, options, [&](const std::string& arg, const auto& next) -> std::optional<std::string> {
         if (arg == "--into") {
           const auto v = next();
           if (!v || v->empty()) return "--into needs a folder";
           into = *v;
+          return std::nullopt;
+        }
+        if (arg == "--server-config") {
+          const auto v = next();
+          if (v == "nginx") {
+            server = publish::WebServer::Nginx;
+          } else if (v == "apache") {
+            server = publish::WebServer::Apache;
+          } else {
+            return "--server-config needs nginx or apache";
+          }
           return std::nullopt;
         }
         return std::string();
@@ -73,6 +98,7 @@ int runPublish(const std::vector<std::string>& args, std::ostream& out, std::ost
     err << "guidegraph publish: error: " << summary.error << '\n';
     return kExitUsage;
   }
+  if (server) out << publish::serverConfiguration(*server, site);
   if (!options.quiet) {
     err << "guidegraph: published " << options.site << " into " << into << ": " << summary.pages
         << " pages, " << summary.files.size() << " files, " << data.triples.size() << " triples\n";

@@ -29,7 +29,8 @@ Options:
   -f, --format FORMAT    text (default), turtle (a sh:ValidationReport), sarif (2.1.0) or json
   -o, --output FILE      write the report to FILE (atomically); default: standard output
       --strict           warnings also make the exit code 1
-      --base IRI, --drafts, --threads N, --max-file-size N, --max-files N,
+      --base IRI, -D/--drafts, -F/--build-future, -E/--build-expired,
+      -e/--environment ENV, --threads N, --max-file-size N, --max-files N,
       --max-yaml-depth N, --max-yaml-nodes N, -q/--quiet
                          as for `guidegraph export`
 
@@ -164,7 +165,7 @@ int runValidate(const std::vector<std::string>& args, std::ostream& out, std::os
       os << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
       return static_cast<bool>(os);
     }
-    return writeReportText(outcome.report, os);
+    return writeReportText(outcome.report, diags, os);
   });
   if (!written.ok) {
     err << "guidegraph validate: error: " << written.error << '\n';

@@ -1,11 +1,15 @@
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <regex>
+#include <set>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "guidegraph/site.hpp"
 #include "guidegraph/text.hpp"
@@ -43,38 +47,108 @@ namespace fs = std::filesystem;
 
 struct ContentFile {
   std::string fsPath;
-  std::string contentPath;  // logical path relative to content/ (after mounts), '/' separated
-  std::string display;      // "content/" + the path on disk
+  std::string contentPath;  // logical, relative to content/ (after mounts), '/'-separated,
+                            // without the language in the file name
+  std::string display;      // relative to the site: "content/en/about.md"
+  std::string language;     // the page's language key
+  std::string sectionPath;  // the nearest section folder (logical) above the page
 };
 
-std::string logicalPath(const SiteConfig& config, const std::string& rel) {
-  for (const auto& [source, target] : config.contentMounts) {
-    if (rel.starts_with(source + "/")) return target + rel.substr(source.size());
+// The extensions Hugo 0.111 reads as content (markdown, HTML, AsciiDoc, Pandoc, reST, Org).
+bool isContentExtension(std::string_view ext) {
+  static constexpr std::string_view kExtensions[] = {
+      ".md", ".markdown", ".mdown", ".html", ".htm",  ".adoc", ".asciidoc",
+      ".ad", ".pandoc",   ".pdc",   ".rst",  ".rest", ".org"};
+  for (const auto e : kExtensions) {
+    if (ext.size() == e.size() && std::equal(ext.begin(), ext.end(), e.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) == b;
+        }))
+      return true;
   }
-  return rel;
+  return false;
 }
 
-std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfig& config,
-                                     const BuildOptions& options, Diagnostics& diags) {
-  std::vector<ContentFile> files;
-  const fs::path content = fs::path(siteDir) / "content";
-  std::error_code ec;
-  if (!fs::is_directory(content, ec)) {
-    diags.add(Severity::Error, {siteDir, 0, 0}, "no-content",
-              "no content/ folder in '" + siteDir + "'; guides and sources live in content/");
-    return files;
+// Hugo skips files and folders whose names start with '.', and editors' leftovers.
+bool isIgnoredName(std::string_view name) {
+  return name.empty() || name.front() == '.' || name.front() == '#' || name.back() == '~';
+}
+
+// A Hugo (gobwas) glob against a '/'-separated path: "**" crosses folders, "*" and "?" do
+// not; case is ignored.
+bool globMatch(std::string_view pattern, std::string_view path) {
+  if (pattern.empty()) return path.empty();
+  if (pattern.starts_with("**")) {
+    for (std::size_t i = 0; i <= path.size(); ++i) {
+      if (globMatch(pattern.substr(2), path.substr(i))) return true;
+    }
+    return false;
   }
+  if (pattern.front() == '*') {
+    for (std::size_t i = 0; i <= path.size(); ++i) {
+      if (globMatch(pattern.substr(1), path.substr(i))) return true;
+      if (i < path.size() && path[i] == '/') break;
+    }
+    return false;
+  }
+  if (path.empty()) return false;
+  const bool same = pattern.front() == '?'
+                        ? path.front() != '/'
+                        : std::tolower(static_cast<unsigned char>(pattern.front())) ==
+                              std::tolower(static_cast<unsigned char>(path.front()));
+  return same && globMatch(pattern.substr(1), path.substr(1));
+}
+
+bool matchesAny(const std::vector<std::string>& globs, const std::string& rel) {
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) {
+    std::string_view p(g);
+    while (!p.empty() && p.front() == '/') p.remove_prefix(1);
+    return globMatch(p, rel);
+  });
+}
+
+std::string joinPath(const std::string& a, const std::string& b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  return a + "/" + b;
+}
+
+std::string parentOf(const std::string& path) {
+  const auto slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
+void scanMount(const std::string& siteDir, const SiteConfig& config, const ContentMount& mount,
+               const BuildOptions& options, const std::vector<std::regex>& ignore,
+               std::vector<ContentFile>& files, Diagnostics& diags) {
+  const fs::path root = fs::path(siteDir) / mount.source;
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) return;
   const fs::path siteReal = fs::weakly_canonical(fs::path(siteDir), ec);
-  fs::recursive_directory_iterator it(content, fs::directory_options::skip_permission_denied, ec);
+  const std::string sourcePrefix = mount.source.empty() ? "" : mount.source + "/";
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& p = it->path();
-    const std::string ext = p.extension().string();
-    if (ext != ".md" && ext != ".markdown") continue;
-    // Lexical: the walk does not follow links to folders, so every path lies under content/
-    // (fs::relative resolves both paths on disk, several system calls per file).
-    const std::string rel = p.lexically_relative(content).generic_string();
-    const std::string display = "content/" + rel;
+    // The name as a view of the path: no path objects or strings for the many files that
+    // are skipped.
+    const std::string_view name = std::string_view(p.native()).substr(p.native().rfind('/') + 1);
     std::error_code sec;
+    if (isIgnoredName(name)) {
+      if (it->is_directory(sec) && !it->is_symlink(sec)) it.disable_recursion_pending();
+      continue;
+    }
+    const std::size_t extAt = name.rfind('.');
+    const std::string_view ext =
+        extAt == std::string_view::npos || extAt == 0 ? std::string_view() : name.substr(extAt);
+    if (!isContentExtension(ext)) continue;
+    // Lexical: the walk does not follow links to folders, so every path lies under the mount
+    // (fs::relative resolves both paths on disk, several system calls per file).
+    const std::string rel = p.lexically_relative(root).generic_string();
+    const std::string display = sourcePrefix + rel;
+    if (!mount.includeFiles.empty() && !matchesAny(mount.includeFiles, rel)) continue;
+    if (matchesAny(mount.excludeFiles, rel)) continue;
+    if (std::any_of(ignore.begin(), ignore.end(),
+                    [&](const std::regex& re) { return std::regex_search(display, re); }))
+      continue;
     if (it->is_symlink(sec)) {
       const fs::path target = fs::weakly_canonical(p, sec);
       if (sec) {
@@ -97,7 +171,7 @@ std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfi
       diags.add(Severity::Warning, {display, 0, 0}, "folder-named-like-page",
                 "a folder named like a page file; its files are read as a section, not as "
                 "one page; rename the folder (without " +
-                    ext + ") if that is not meant");
+                    std::string(ext) + ") if that is not meant");
       continue;
     }
     if (!it->is_regular_file(sec)) {
@@ -118,16 +192,131 @@ std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfi
       diags.add(Severity::Error, {display, 0, 0}, "too-many-files",
                 "more than " + std::to_string(options.maxFiles) +
                     " content files; the rest are skipped (raise --max-files)");
-      break;
+      return;
     }
-    files.push_back({p.string(), logicalPath(config, rel), display});
+    // "about.fr.md" is the French "about.md" when fr is a language of the site; otherwise
+    // the dot is part of the name.
+    std::string stem(name.substr(0, extAt));
+    std::string language = mount.language;
+    if (const auto dot = stem.rfind('.'); dot != std::string::npos) {
+      std::string suffix = stem.substr(dot + 1);
+      for (char& c : suffix) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (config.language(suffix)) {
+        language = suffix;
+        stem.erase(dot);
+      }
+    }
+    if (language.empty()) language = config.defaultLanguage;
+    if (!config.language(language)) continue;  // a mount of a language the site does not build
+    const std::string relDir = parentOf(rel);
+    files.push_back({p.string(),
+                     joinPath(joinPath(mount.target, relDir), stem.append(ext)),
+                     display,
+                     std::move(language),
+                     {}});
   }
   if (ec) {
-    diags.add(Severity::Error, {"content", 0, 0}, "scan-failed",
+    diags.add(Severity::Error, {mount.source.empty() ? "." : mount.source, 0, 0}, "scan-failed",
               "cannot read the content folder: " + ec.message());
   }
-  std::sort(files.begin(), files.end(), [](const ContentFile& a, const ContentFile& b) {
-    return a.contentPath < b.contentPath;
+}
+
+std::string stemOf(const std::string& contentPath) {
+  const auto slash = contentPath.rfind('/');
+  const std::string name = slash == std::string::npos ? contentPath : contentPath.substr(slash + 1);
+  const auto dot = name.rfind('.');
+  return dot == std::string::npos ? name : name.substr(0, dot);
+}
+
+// Pages are found by language and logical content path ("en" '\0' "about.md").
+std::string contentKey(const std::string& language, const std::string& contentPath) {
+  std::string key = language;
+  key += '\0';
+  key += contentPath;
+  return key;
+}
+
+std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfig& config,
+                                     const BuildOptions& options, Diagnostics& diags) {
+  std::vector<ContentFile> files;
+  std::vector<std::regex> ignore;
+  for (const auto& pattern : config.ignoreFiles) {
+    try {
+      ignore.emplace_back(pattern);
+    } catch (const std::regex_error&) {
+      diags.add(Severity::Warning, {config.configFile, 0, 0}, "bad-config",
+                "ignoreFiles pattern '" + pattern +
+                    "' is not a regular expression guidegraph "
+                    "reads; it is left out");
+    }
+  }
+  bool anyFolder = false;
+  for (const ContentMount& mount : config.mounts) {
+    std::error_code ec;
+    anyFolder = anyFolder || fs::is_directory(fs::path(siteDir) / mount.source, ec);
+    scanMount(siteDir, config, mount, options, ignore, files, diags);
+  }
+  if (!anyFolder) {
+    diags.add(Severity::Error, {siteDir, 0, 0}, "no-content",
+              "no content folder (" +
+                  (config.mounts.empty() ? "content" : config.mounts[0].source) + "/) in '" +
+                  siteDir + "'; guides and sources live in content/");
+    return files;
+  }
+  // Hugo's bundles: every content file below a folder that holds an index file (a leaf
+  // bundle) is a resource of that page, not a page.
+  // Looked up by string_view prefixes of the paths, so that the walk up the folders of
+  // 100,000 files makes no strings.
+  std::unordered_set<std::string, text::StringViewHash, std::equal_to<>> leafBundles;
+  std::unordered_set<std::string, text::StringViewHash, std::equal_to<>> sections;  // lang '\0' dir
+  for (const auto& f : files) {
+    const std::string_view path(f.contentPath);
+    const std::string stem = stemOf(f.contentPath);
+    const std::string_view dir = path.substr(0, std::min(path.size(), path.rfind('/')));
+    if (stem == "index")
+      leafBundles.emplace(path.rfind('/') == std::string_view::npos ? std::string_view() : dir);
+    if (stem == "_index" && path.rfind('/') != std::string_view::npos)
+      sections.insert(contentKey(f.language, std::string(dir)));
+  }
+  const auto parent = [](std::string_view p) {
+    const auto slash = p.rfind('/');
+    return slash == std::string_view::npos ? std::string_view() : p.substr(0, slash);
+  };
+  const auto insideBundle = [&](std::string_view dir) {
+    for (; !dir.empty(); dir = parent(dir)) {
+      if (leafBundles.count(dir)) return true;
+    }
+    return false;
+  };
+  std::vector<ContentFile> pages;
+  pages.reserve(files.size());
+  std::string key;
+  for (auto& f : files) {
+    const std::string_view dir = parent(f.contentPath);
+    const bool index = stemOf(f.contentPath) == "index";
+    if (!leafBundles.empty() && insideBundle(index ? parent(dir) : dir)) continue;
+    // The nearest folder above that is a section: a top-level folder, or one with _index.
+    std::string_view section = index ? parent(dir) : dir;
+    while (section.find('/') != std::string_view::npos) {
+      key.assign(f.language).push_back('\0');
+      key.append(section);
+      if (sections.count(key)) break;
+      section = parent(section);
+    }
+    f.sectionPath = std::string(section);
+    pages.push_back(std::move(f));
+  }
+  files = std::move(pages);
+  const auto rank = [&](const std::string& key) {
+    for (std::size_t i = 0; i < config.languages.size(); ++i) {
+      if (config.languages[i].key == key) return i;
+    }
+    return config.languages.size();
+  };
+  std::sort(files.begin(), files.end(), [&](const ContentFile& a, const ContentFile& b) {
+    if (a.contentPath != b.contentPath) return a.contentPath < b.contentPath;
+    if (a.language != b.language) return rank(a.language) < rank(b.language);
+    return a.display < b.display;
   });
   return files;
 }
@@ -227,13 +416,13 @@ PageKind kindOf(const SiteConfig& config, const Page& page) {
   const fs::path p(page.contentPath);
   const std::string dir = p.parent_path().generic_string();
   const std::string first = dir.substr(0, dir.find('/'));
-  if (page.contentPath == "_index.md") return PageKind::Home;
+  if (page.branch && dir.empty()) return PageKind::Home;
   if (page.branch) {
     const std::string slug = fs::path(dir).filename().string();
     for (const auto& tax : config.taxonomies) {
       if (tax.role == TaxonomyRole::Other) continue;
       const bool inTaxonomyDir = fs::path(dir).parent_path().generic_string() == tax.plural;
-      if (inTaxonomyDir || termUrlPath(config, tax, slug) == page.urlPath) {
+      if (inTaxonomyDir || termUrlPath(config, tax, slug, page.language) == page.urlPath) {
         return kindForRole(tax.role);
       }
     }
@@ -252,8 +441,111 @@ const Taxonomy* taxonomyForRole(const SiteConfig& config, TaxonomyRole role) {
   return nullptr;
 }
 
-std::string permalinkOf(const SiteConfig& config, const std::string& urlPath) {
-  return config.baseUrl + urlPath.substr(1);
+std::string permalinkOf(const SiteConfig& config, const std::string& language,
+                        const std::string& urlPath) {
+  return permalinkFor(config, language, urlPath);
+}
+
+const FmValue* fmGetNoCase(const FmValue& fm, std::string_view key) {
+  if (!fm.isMap()) return nullptr;
+  for (const auto& e : fm.entries) {
+    if (e.key.size() == key.size() &&
+        std::equal(e.key.begin(), e.key.end(), key.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        }))
+      return &e.value;
+  }
+  return nullptr;
+}
+
+// A front matter date as Hugo reads it ("2024-05-01", "2024-05-01T10:00:00+02:00",
+// "2024-05-01 10:00:00"; no zone is UTC), or nullopt.
+std::optional<std::chrono::sys_seconds> parseDate(const FmValue* v) {
+  using namespace std::chrono;
+  if (!v || !v->isScalar()) return std::nullopt;
+  const std::string_view d = text::trim(v->scalar);
+  const auto digits = [&](std::size_t from, std::size_t n) -> std::optional<int> {
+    if (d.size() < from + n) return std::nullopt;
+    int out = 0;
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (d[i] < '0' || d[i] > '9') return std::nullopt;
+      out = out * 10 + (d[i] - '0');
+    }
+    return out;
+  };
+  const auto y = digits(0, 4), mo = digits(5, 2), da = digits(8, 2);
+  if (!y || !mo || !da || d[4] != '-' || d[7] != '-') return std::nullopt;
+  const year_month_day ymd{year{*y}, month{static_cast<unsigned>(*mo)},
+                           day{static_cast<unsigned>(*da)}};
+  if (!ymd.ok()) return std::nullopt;
+  sys_seconds t = sys_days{ymd};
+  if (d.size() >= 19 && (d[10] == 'T' || d[10] == ' ')) {
+    const auto h = digits(11, 2), mi = digits(14, 2), se = digits(17, 2);
+    if (h && mi && se) t += hours{*h} + minutes{*mi} + seconds{*se};
+    std::size_t zone = 19;
+    while (zone < d.size() && (d[zone] == '.' || (d[zone] >= '0' && d[zone] <= '9'))) ++zone;
+    if (zone < d.size() && (d[zone] == '+' || d[zone] == '-')) {
+      const auto zh = digits(zone + 1, 2);
+      const auto zm =
+          d.size() > zone + 3 && d[zone + 3] == ':' ? digits(zone + 4, 2) : digits(zone + 3, 2);
+      const seconds offset = hours{zh.value_or(0)} + minutes{zm.value_or(0)};
+      t += d[zone] == '+' ? -offset : offset;
+    }
+  }
+  return t;
+}
+
+// The `cascade` of each branch page, by language and folder (contentKey).
+using Cascades = std::unordered_map<std::string, const FmValue*>;
+
+// Whether Hugo builds a page: drafts, future and expired pages and headless ones are left
+// out (unless the options or buildDrafts/buildFuture/buildExpired say otherwise); the keys
+// may come from a `cascade` of a section above.
+Unbuilt buildState(Page& page, const SiteConfig& config, const BuildOptions& options,
+                   const Cascades& cascades, std::chrono::sys_seconds now) {
+  const FmValue& fm = page.fragment->frontMatter;
+  const auto lookup = [&](std::string_view key) -> const FmValue* {
+    if (const FmValue* own = fmGetNoCase(fm, key)) return own;
+    if (cascades.empty()) return nullptr;
+    std::string dir = parentOf(page.contentPath);
+    for (;;) {
+      if (const auto it = cascades.find(contentKey(page.language, dir)); it != cascades.end()) {
+        if (const FmValue* v = fmGetNoCase(*it->second, key)) return v;
+      }
+      if (dir.empty()) return nullptr;
+      dir = parentOf(dir);
+    }
+  };
+  if (!page.draft && lookup("draft") && isTrue(lookup("draft"))) page.draft = true;
+  if (page.draft && !options.includeDrafts && !config.buildDrafts) return Unbuilt::Draft;
+  const bool leaf = fs::path(page.contentPath).stem() == "index";
+  if (leaf && isTrue(lookup("headless"))) return Unbuilt::Headless;
+  if (const FmValue* build = lookup("_build"); build && build->isMap()) {
+    const auto never = [&](std::string_view key) {
+      const FmValue* v = fmGetNoCase(*build, key);
+      return v && v->isScalar() && (v->scalar == "never" || v->scalar == "false");
+    };
+    page.unlisted = never("list");
+    if (never("render")) return page.unlisted ? Unbuilt::Headless : Unbuilt::NotRendered;
+  }
+  if (!options.includeFuture && !config.buildFuture) {
+    for (const char* key : {"publishDate", "pubdate", "published", "date"}) {
+      const auto d = parseDate(lookup(key));
+      if (!d) continue;
+      if (*d > now) return Unbuilt::Future;
+      break;
+    }
+  }
+  if (!options.includeExpired && !config.buildExpired) {
+    for (const char* key : {"expiryDate", "unpublishdate"}) {
+      const auto d = parseDate(lookup(key));
+      if (!d) continue;
+      if (*d < now) return Unbuilt::Expired;
+      break;
+    }
+  }
+  return Unbuilt::Built;
 }
 
 // What the merge needs of one content file that depends on nothing but the file and the
@@ -279,7 +571,8 @@ struct PagePrep {
   std::vector<std::vector<Atom>> placeIris;
 };
 
-PagePrep preparePage(const SiteConfig& config, const ContentFile& file,
+PagePrep preparePage(const SiteConfig& config, const BuildOptions& options,
+                     std::chrono::sys_seconds now, const ContentFile& file,
                      std::shared_ptr<const PageFragment> fragment) {
   PagePrep prep;
   Page& page = prep.page;
@@ -289,6 +582,8 @@ PagePrep preparePage(const SiteConfig& config, const ContentFile& file,
   Diagnostics& diags = prep.diags;
   page.file = f.path;
   page.contentPath = file.contentPath;
+  page.language = file.language;
+  if (const Language* l = config.language(file.language)) page.languageCode = l->code;
   page.draft = isTrue(f.frontMatter.get("draft"));
   if (const FmValue* d = f.frontMatter.get("draft");
       d && d->isScalar() && !isTrue(d) && d->scalar != "false" && d->scalar != "False") {
@@ -296,12 +591,14 @@ PagePrep preparePage(const SiteConfig& config, const ContentFile& file,
               "'draft' must be true or false, not '" + d->scalar +
                   "'; the page is built as if it were false");
   }
-  page.urlPath = pageUrlPath(config, page.contentPath, f.frontMatter);
-  page.permalink = config.baseUrl + page.urlPath.substr(1);
+  page.urlPath = pageUrlPath(
+      config, PageLocation{file.contentPath, file.language, file.sectionPath}, f.frontMatter);
+  page.permalink = permalinkFor(config, page.language, page.urlPath);
   checkScalarKeys(f, diags);
   page.title = located(f, "title").value;
-  const fs::path p(page.contentPath);
-  page.branch = p.filename() == "_index.md";
+  page.branch = fs::path(page.contentPath).stem() == "_index";
+  // Without the cascades of the sections above, which classify() adds when there are any.
+  page.unbuilt = buildState(page, config, options, Cascades(), now);
   page.kind = kindOf(config, page);
   for (const auto& alias : listValues(f, "aliases", diags)) {
     page.aliases.push_back(text::resolvePath(page.urlPath, alias.value));
@@ -370,11 +667,35 @@ std::vector<PagePrep> parseAll(const SiteConfig& config, const std::vector<Conte
   } else {
     for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work);
   }
+  const auto now =
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
   for (std::size_t i = 0; i < n; ++i) {
     parsed[i].wait(false, std::memory_order_acquire);
-    out[i] = preparePage(config, files[i], std::move(fragments[i]));
+    out[i] = preparePage(config, options, now, files[i], std::move(fragments[i]));
   }
   return out;
+}
+
+// What a page "unbuilt" means to the reader of a link-to-draft message.
+std::string unbuiltWhy(const Page& page) {
+  switch (page.unbuilt) {
+    case Unbuilt::Future:
+      return page.file +
+             ", whose publishDate (or date) is in the future, so Hugo does not build it yet "
+             "(--build-future builds it); wait for it";
+    case Unbuilt::Expired:
+      return page.file +
+             ", whose expiryDate has passed, so Hugo no longer builds it "
+             "(--build-expired builds it); renew it";
+    case Unbuilt::Headless:
+    case Unbuilt::NotRendered:
+      return page.file +
+             ", which Hugo does not render (headless or `_build: render: never`); render it";
+    case Unbuilt::Draft:
+    case Unbuilt::Built:
+      break;
+  }
+  return "the draft " + page.file + ", which is not published; remove `draft: true` there";
 }
 
 class SiteBuilder {
@@ -384,11 +705,27 @@ class SiteBuilder {
 
   void classify(std::vector<PagePrep>& preps) {
     std::vector<PagePrep*> published;
+    const auto now =
+        std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    Cascades cascades;
+    for (const PagePrep& prep : preps) {
+      const Page& page = prep.page;
+      if (!page.fragment->usable || !page.branch) continue;
+      if (const FmValue* c = fmGetNoCase(page.fragment->frontMatter, "cascade")) {
+        const FmValue* values = c->isMap() ? c : nullptr;
+        for (const FmValue& item : c->isList() ? c->items : std::vector<FmValue>()) {
+          if (item.isMap() && !fmGetNoCase(item, "_target")) values = &item;
+        }
+        if (values) cascades.emplace(contentKey(page.language, parentOf(page.contentPath)), values);
+      }
+    }
     for (PagePrep& prep : preps) {
       diags_.append(prep.page.fragment->diagnostics);
       if (!prep.page.fragment->usable) continue;
       diags_.append(prep.diags);
-      if (prep.page.draft && !options_.includeDrafts) {
+      if (!cascades.empty())
+        prep.page.unbuilt = buildState(prep.page, site_.config, options_, cascades, now);
+      if (prep.page.unbuilt != Unbuilt::Built) {
         site_.drafts.push_back(std::move(prep.page));
       } else {
         published.push_back(&prep);
@@ -398,17 +735,23 @@ class SiteBuilder {
     // reported and left out, or both would describe one IRI with a mix of their statements.
     site_.pages.reserve(published.size());
     preps_.reserve(published.size());
+    // URL paths are unique unless languages have base URLs of their own (a multihost site).
+    const bool multihost = std::any_of(site_.config.languages.begin(), site_.config.languages.end(),
+                                       [](const Language& l) { return !l.baseUrl.empty(); });
+    auto& byAddress = multihost ? byPermalink_ : byUrl_;
     for (PagePrep* prep : published) {
       Page& page = prep->page;
-      if (const auto it = byUrl_.find(page.urlPath); it != byUrl_.end()) {
+      const std::string& address = multihost ? page.permalink : page.urlPath;
+      if (const auto it = byAddress.find(address); it != byAddress.end()) {
         diags_.add(Severity::Error, page.fragment->frontMatterPos, "duplicate-permalink",
                    "page has the same URL " + page.urlPath + " as " + site_.pages[it->second].file +
                        " and is left out; give one of them another `slug` or `url`");
         continue;
       }
+      if (multihost) byPermalink_.emplace(page.permalink, site_.pages.size());
       diags_.append(prep->graphDiags);
       byUrl_.emplace(page.urlPath, site_.pages.size());
-      byContentPath_.emplace(page.contentPath, site_.pages.size());
+      byContentPath_.emplace(contentKey(page.language, page.contentPath), site_.pages.size());
       site_.pages.push_back(std::move(page));
       preps_.push_back(prep);
     }
@@ -417,7 +760,8 @@ class SiteBuilder {
     }
     for (std::size_t i = 0; i < site_.drafts.size(); ++i) {
       draftsByUrl_.emplace(site_.drafts[i].urlPath, i);
-      draftsByContentPath_.emplace(site_.drafts[i].contentPath, i);
+      draftsByContentPath_.emplace(
+          contentKey(site_.drafts[i].language, site_.drafts[i].contentPath), i);
     }
   }
 
@@ -461,20 +805,23 @@ class SiteBuilder {
   }
 
   // The entity a taxonomy term stands for ("Kazakhstan" -> /countries/kazakhstan/#id).
-  VertexId termEntity(const Taxonomy& tax, const Located& term) {
+  VertexId termEntity(const Taxonomy& tax, const Located& term, const std::string& language) {
     // Most pages name the same few countries, categories and contributors: each term's
     // vertex is looked up once. The first use of a term named it; later ones change nothing.
-    std::string key = tax.plural;
+    std::string key = language;
+    key += '\0';
+    key += tax.plural;
     key += '\0';
     key += term.value;
     if (const auto it = termVertices_.find(key); it != termVertices_.end()) return it->second;
-    const VertexId v = newTermEntity(tax, term);
+    const VertexId v = newTermEntity(tax, term, language);
     termVertices_.emplace(std::move(key), v);
     return v;
   }
 
-  VertexId newTermEntity(const Taxonomy& tax, const Located& term) {
-    const std::string page = permalinkOf(site_.config, termUrlPath(site_.config, tax, term.value));
+  VertexId newTermEntity(const Taxonomy& tax, const Located& term, const std::string& language) {
+    const std::string page =
+        permalinkOf(site_.config, language, termUrlPath(site_.config, tax, term.value, language));
     const std::string iri = text::encodeIri(page + "#id");
     const bool existed = graph().find(iri) != nullptr;
     const VertexId v = graph().vertex(vertexKindFor(tax.role), iri, text::encodeIri(page));
@@ -490,7 +837,7 @@ class SiteBuilder {
     for (const auto& tax : site_.config.taxonomies) {
       if (tax.role == TaxonomyRole::Other) continue;
       for (const auto& term : listValues(f, tax.plural, diags_)) {
-        const VertexId v = termEntity(tax, term);
+        const VertexId v = termEntity(tax, term, site_.pages[pageIndex].language);
         switch (tax.role) {
           case TaxonomyRole::Country:
             graph().edge(entity, v, EdgeKind::Country, term.pos);
@@ -550,7 +897,8 @@ class SiteBuilder {
     if (role == TaxonomyRole::Category) {
       if (const Taxonomy* tax = taxonomyForRole(site_.config, TaxonomyRole::Category)) {
         for (const auto& broader : prep.broader) {
-          graph().edge(entity, termEntity(*tax, broader), EdgeKind::Broader, broader.pos);
+          graph().edge(entity, termEntity(*tax, broader, page.language), EdgeKind::Broader,
+                       broader.pos);
         }
       }
     }
@@ -624,9 +972,12 @@ class SiteBuilder {
       bases.push_back(text::normalizePath("/" + dir + "/" + ref).substr(1));
       bases.push_back(text::normalizePath("/" + ref).substr(1));
     }
-    for (const auto& b : bases) {
-      for (const std::string& c : {b, b + ".md", b + "/index.md", b + "/_index.md"}) {
-        if (const auto it = index.find(c); it != index.end()) return it->second;
+    for (const std::string& language : {from.language, site_.config.defaultLanguage}) {
+      for (const auto& b : bases) {
+        for (const std::string& c : {b, b + ".md", b + "/index.md", b + "/_index.md"}) {
+          if (const auto it = index.find(contentKey(language, c)); it != index.end())
+            return it->second;
+        }
       }
     }
     // Hugo also accepts a unique base name: {{< ref "feminita" >}}.
@@ -731,7 +1082,7 @@ class SiteBuilder {
   const VertexId* termEntityAt(const std::string& path) const {
     for (const std::string& candidate : {path, path + "/"}) {
       const VertexId* v =
-          site_.graph.find(text::encodeIri(permalinkOf(site_.config, candidate) + "#id"));
+          site_.graph.find(text::encodeIri(permalinkOf(site_.config, "", candidate) + "#id"));
       if (!v) continue;
       switch (site_.graph[*v].kind) {
         case VertexKind::Category:
@@ -803,9 +1154,8 @@ class SiteBuilder {
           continue;
         case Resolved::Kind::Draft:
           diags_.add(Severity::Error, link.pos, "link-to-draft",
-                     "link '" + link.destination + "' leads to the draft " +
-                         site_.drafts[r.index].file +
-                         ", which is not published; remove `draft: true` there or remove the link");
+                     "link '" + link.destination + "' leads to " +
+                         unbuiltWhy(site_.drafts[r.index]) + " or remove the link");
           continue;
         case Resolved::Kind::External: {
           const VertexId ext = graph().vertex(VertexKind::WebPage, Atom(r.iri), Atom());
@@ -879,7 +1229,7 @@ class SiteBuilder {
   Diagnostics& diags_;
   std::vector<PagePrep*> preps_;  // by page index, into the vector classify() was given
   std::unordered_map<std::string, std::size_t> byUrl_, byContentPath_, draftsByUrl_,
-      draftsByContentPath_;
+      draftsByContentPath_, byPermalink_;
   std::unordered_map<std::string, VertexId> termVertices_;  // taxonomy '\0' term
   std::vector<std::optional<VertexId>> sourceEntities_;     // by page index: a source's entity
   std::vector<std::optional<VertexId>> sections_;           // the guide's, by heading index
@@ -891,7 +1241,7 @@ class SiteBuilder {
 Site buildSite(const std::string& siteDir, const BuildOptions& options, Diagnostics& diags) {
   Site site;
   site.root = siteDir;
-  site.config = loadSiteConfig(siteDir, diags);
+  site.config = loadSiteConfig(siteDir, diags, options.environment);
   if (!options.baseOverride.empty()) {
     site.config.baseUrl = options.baseOverride;
     if (site.config.baseUrl.back() != '/') site.config.baseUrl += '/';

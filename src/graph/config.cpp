@@ -1,4 +1,7 @@
 #include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -9,6 +12,8 @@
 
 namespace guidegraph {
 namespace {
+
+namespace fs = std::filesystem;
 
 TaxonomyRole roleFor(const std::string& singular, const std::string& plural) {
   for (const auto& name : {singular, plural}) {
@@ -21,182 +26,414 @@ TaxonomyRole roleFor(const std::string& singular, const std::string& plural) {
   return TaxonomyRole::Other;
 }
 
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool equalsNoCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// Hugo's configuration keys are case-insensitive.
+const FmEntry* entryNoCase(const FmValue& map, std::string_view key) {
+  if (!map.isMap()) return nullptr;
+  for (const auto& e : map.entries) {
+    if (equalsNoCase(e.key, key)) return &e;
+  }
+  return nullptr;
+}
+
+const FmValue* getNoCase(const FmValue& map, std::string_view key) {
+  const FmEntry* e = entryNoCase(map, key);
+  return e ? &e->value : nullptr;
+}
+
 std::string scalarOr(const FmValue* v, std::string fallback) {
   return v && v->isScalar() ? v->scalar : std::move(fallback);
 }
 
-std::string fileBase(const std::string& contentPath) {
-  const std::filesystem::path p(contentPath);
-  return p.stem().string();
+bool truthy(const FmValue* v) {
+  return v && v->isScalar() && (v->scalar == "true" || v->scalar == "True" || v->scalar == "TRUE");
 }
 
-// The year/month/day of a front matter date ("2023-11-02", "2023-11-02T10:00:00Z").
-std::string datePart(const FmValue& fm, std::size_t from, std::size_t len) {
-  const std::string d = scalarOr(fm.get("date"), "");
-  return d.size() >= from + len ? d.substr(from, len) : std::string();
-}
-
-std::string expandPattern(const std::string& pattern, const std::string& contentPath,
-                          const std::string& section, const std::string& sections,
-                          const std::string& slug, const FmValue& fm) {
-  std::string out;
-  for (std::size_t i = 0; i < pattern.size();) {
-    if (pattern[i] != ':') {
-      out += pattern[i++];
-      continue;
+std::vector<std::string> scalarList(const FmValue* v) {
+  std::vector<std::string> out;
+  if (!v) return out;
+  if (v->isScalar() && !v->scalar.empty()) out.push_back(v->scalar);
+  if (v->isList()) {
+    for (const auto& item : v->items) {
+      if (item.isScalar()) out.push_back(item.scalar);
     }
-    std::size_t j = i + 1;
-    while (j < pattern.size() && std::isalpha(static_cast<unsigned char>(pattern[j]))) ++j;
-    const std::string token = pattern.substr(i + 1, j - i - 1);
-    if (token == "slug")
-      out += slug;
-    else if (token == "title")
-      out += text::urlize(scalarOr(fm.get("title"), slug));
-    else if (token == "filename" || token == "contentbasename")
-      out += fileBase(contentPath);
-    else if (token == "section")
-      out += section;
-    else if (token == "sections")
-      out += sections;
-    else if (token == "year")
-      out += datePart(fm, 0, 4);
-    else if (token == "month")
-      out += datePart(fm, 5, 2);
-    else if (token == "day")
-      out += datePart(fm, 8, 2);
-    else
-      out += pattern.substr(i, j - i);
-    i = j;
   }
   return out;
 }
 
-// A URL path as Hugo serves it: rooted, with a trailing slash unless it names a file, and
-// with "." and ".." segments resolved so that no page lands outside the site.
-std::string withSlashes(std::string path) {
-  if (path.empty() || path.front() != '/') path.insert(path.begin(), '/');
-  path = text::normalizePath(path);
-  const bool hasExtension = path.find('.', path.rfind('/')) != std::string::npos;
-  if (path.back() != '/' && !hasExtension) path += '/';
-  return path;
+// Merges `over` into `base` as Hugo merges configuration files: maps key by key
+// (case-insensitively, recursively), any other value of `over` replaces the one in `base`.
+void mergeOver(FmValue& base, const FmValue& over) {
+  if (!base.isMap() || !over.isMap()) {
+    base = over;
+    return;
+  }
+  for (const auto& e : over.entries) {
+    auto it = std::find_if(base.entries.begin(), base.entries.end(),
+                           [&](const FmEntry& b) { return equalsNoCase(b.key, e.key); });
+    if (it == base.entries.end()) {
+      base.entries.push_back(e);
+    } else if (it->value.isMap() && e.value.isMap()) {
+      mergeOver(it->value, e.value);
+    } else {
+      it->value = e.value;
+      it->keyPos = e.keyPos;
+    }
+  }
+}
+
+constexpr std::array<std::pair<const char*, FrontMatterFormat>, 4> kConfigExtensions{
+    {{"toml", FrontMatterFormat::Toml},
+     {"yaml", FrontMatterFormat::Yaml},
+     {"yml", FrontMatterFormat::Yaml},
+     {"json", FrontMatterFormat::Json}}};
+
+std::optional<FrontMatterFormat> configFormat(const fs::path& p) {
+  const std::string ext = lower(p.extension().string());
+  for (const auto& [name, format] : kConfigExtensions) {
+    if (ext == std::string(".") + name) return format;
+  }
+  return std::nullopt;
+}
+
+FmValue readConfigFile(const std::string& siteDir, const std::string& rel, FrontMatterFormat format,
+                       Diagnostics& diags) {
+  const fs::path p = fs::path(siteDir) / rel;
+  return parseDataDocument(rel, readFile(p.string()).value_or(""), format, diags);
+}
+
+// Wraps `value` in maps along `path`: {"languages", "en", "menus"} -> languages.en.menus.
+FmValue nestedUnder(const std::vector<std::string>& path, FmValue value) {
+  for (auto it = path.rbegin(); it != path.rend(); ++it) {
+    FmValue map;
+    map.kind = FmValue::Kind::Map;
+    map.pos = value.pos;
+    map.entries.push_back(FmEntry{*it, value.pos, std::move(value)});
+    value = std::move(map);
+  }
+  return value;
+}
+
+// A folder of configuration files (config/_default/, config/production/): "hugo.toml" and
+// "config.toml" hold top-level keys, any other file the key it is named after, and
+// "params.fr.toml" / "menus.fr.toml" the key of one language.
+void mergeConfigFolder(const std::string& siteDir, const std::string& folder, FmValue& root,
+                       std::vector<std::string>& files, Diagnostics& diags) {
+  std::error_code ec;
+  if (!fs::is_directory(fs::path(siteDir) / folder, ec)) return;
+  std::vector<std::string> names;
+  for (fs::recursive_directory_iterator it(fs::path(siteDir) / folder, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (!it->is_regular_file(ec) || !configFormat(it->path())) continue;
+    names.push_back(it->path().lexically_relative(siteDir).generic_string());
+  }
+  std::sort(names.begin(), names.end());
+  for (const std::string& rel : names) {
+    const fs::path p(rel);
+    FmValue value = readConfigFile(siteDir, rel, *configFormat(p), diags);
+    files.push_back(rel);
+    std::string name = lower(p.stem().string());
+    std::vector<std::string> path;
+    if (name != "config" && name != "hugo") {
+      std::string lang;
+      if (const auto dot = name.rfind('.'); dot != std::string::npos) {
+        lang = name.substr(dot + 1);
+        name.erase(dot);
+      }
+      path = {name};
+      if (!lang.empty()) {
+        path = {"languages", lang};
+        if (name == "menu" || name == "menus") path.emplace_back("menus");
+        if (name == "params") path.emplace_back("params");
+      }
+    }
+    mergeOver(root, nestedUnder(path, std::move(value)));
+  }
+}
+
+std::string withTrailingSlash(std::string url) {
+  if (url.empty() || url.back() != '/') url += '/';
+  return url;
+}
+
+// Configuration keys that change which pages exist or what their URLs are and that
+// guidegraph does not follow; each is reported where it is set.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kUnsupportedKeys{{
+    {"frontmatter", "custom front matter date keys"},
+    {"cascade", "a site-wide cascade"},
+    {"removePathAccents", "accents removed from URLs"},
+    {"segments", "segments"},
+    {"timeZone", "the time zone of dates in URLs and of publishDate"},
+    {"paginatePath", "pager URLs"},
+}};
+
+constexpr std::array<std::string_view, 6> kLanguageKeysFollowed{
+    "contentdir", "languagecode", "languagename", "weight", "title", "baseurl"};
+constexpr std::array<std::string_view, 4> kLanguageKeysIgnoredSafely{"params", "menus", "menu",
+                                                                     "languagedirection"};
+
+void warnUnsupported(const FmEntry& e, std::string_view what, Diagnostics& diags) {
+  diags.add(Severity::Warning, e.keyPos, "unsupported-config",
+            "'" + e.key + "' (" + std::string(what) +
+                ") changes which pages Hugo builds or their URLs, and guidegraph does not "
+                "follow it; its pages and IRIs may differ from Hugo's");
+}
+
+// Hugo 0.111 stops with "permalink ill-formed" on a token it does not know, such as
+// :slugorcontentbasename (Hugo 0.144+); guidegraph keeps the token as written.
+void checkPermalinkTokens(const FmEntry& e, Diagnostics& diags) {
+  static constexpr std::string_view kTokens[] = {
+      "year",    "month",    "monthname", "day",  "weekday",  "weekdayname",   "yearday",
+      "section", "sections", "title",     "slug", "filename", "slugorfilename"};
+  const std::string& pattern = e.value.scalar;
+  for (std::size_t i = pattern.find(':'); i != std::string::npos; i = pattern.find(':', i + 1)) {
+    std::size_t j = i + 1;
+    while (j < pattern.size() &&
+           (std::isalnum(static_cast<unsigned char>(pattern[j])) || pattern[j] == '_'))
+      ++j;
+    const std::string_view token = std::string_view(pattern).substr(i + 1, j - i - 1);
+    if (token.empty() ||
+        std::find(std::begin(kTokens), std::end(kTokens), token) != std::end(kTokens))
+      continue;
+    diags.add(Severity::Warning, e.value.pos.line ? e.value.pos : e.keyPos, "bad-permalink",
+              "permalink token ':" + std::string(token) + "' in '" + pattern +
+                  "' is unknown to Hugo 0.111, which stops with \"permalink ill-formed\"; use "
+                  ":year :month :monthname :day :weekday :weekdayname :yearday :section "
+                  ":sections :title :slug :filename or :slugorfilename");
+  }
+}
+
+// YAML 1.1, which Hugo 0.111 reads, makes a language key `no`, `yes`, `on`, `off`, `y` or
+// `n` a boolean: Hugo builds that language under /false/ or /true/ (a Hugo bug).
+void checkYamlLanguageKey(const FmEntry& e, Diagnostics& diags) {
+  const std::string& file = e.keyPos.file.str();
+  if (!file.ends_with(".yaml") && !file.ends_with(".yml")) return;
+  static constexpr std::string_view kBooleans[] = {"y", "yes", "n", "no", "on", "off"};
+  const std::string key = lower(e.key);
+  if (std::find(std::begin(kBooleans), std::end(kBooleans), key) == std::end(kBooleans)) return;
+  diags.add(Severity::Warning, e.keyPos, "yaml-boolean-language",
+            "Hugo 0.111 reads the language key '" + e.key +
+                "' as a YAML 1.1 boolean and builds its pages under /" +
+                (key == "n" || key == "no" || key == "off" ? "false" : "true") +
+                "/; guidegraph uses /" + key + "/ as meant: quote the key ('" + e.key +
+                "':) so that both agree");
 }
 
 }  // namespace
 
-SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags) {
-  namespace fs = std::filesystem;
+const Language* SiteConfig::language(std::string_view key) const {
+  for (const auto& l : languages) {
+    if (l.key == key) return &l;
+  }
+  return nullptr;
+}
+
+std::string SiteConfig::languageRoot(std::string_view key) const {
+  const Language* l = language(key.empty() ? std::string_view(defaultLanguage) : key);
+  if (l && !l->baseUrl.empty()) return l->baseUrl;
+  if (!l || (l->key == defaultLanguage && !defaultLanguageInSubdir)) return baseUrl;
+  return baseUrl + l->key + "/";
+}
+
+SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
+                          const std::string& environment) {
   SiteConfig config;
   config.taxonomies = {{"category", "categories", TaxonomyRole::Category},
                        {"tag", "tags", TaxonomyRole::Tag}};
-  static const std::pair<const char*, FrontMatterFormat> kCandidates[] = {
-      {"hugo.toml", FrontMatterFormat::Toml},   {"hugo.yaml", FrontMatterFormat::Yaml},
-      {"hugo.json", FrontMatterFormat::Json},   {"config.toml", FrontMatterFormat::Toml},
-      {"config.yaml", FrontMatterFormat::Yaml}, {"config.json", FrontMatterFormat::Json}};
   FmValue root;
-  for (const auto& [name, format] : kCandidates) {
-    const fs::path p = fs::path(siteDir) / name;
-    if (!fs::is_regular_file(p)) continue;
-    config.configFile = name;
-    root = parseDataDocument(name, readFile(p.string()).value_or(""), format, diags);
-    break;
+  root.kind = FmValue::Kind::Map;
+  // Hugo reads the first of hugo.toml, hugo.yaml, ..., config.json, never two of them.
+  for (const char* base : {"hugo", "config"}) {
+    for (const auto& [ext, format] : kConfigExtensions) {
+      const std::string name = std::string(base) + "." + ext;
+      if (!fs::is_regular_file(fs::path(siteDir) / name)) continue;
+      root = readConfigFile(siteDir, name, format, diags);
+      config.configFiles.push_back(name);
+      break;
+    }
+    if (!config.configFiles.empty()) break;
   }
+  const std::string configDir = scalarOr(getNoCase(root, "configDir"), "config");
+  const char* envVar = std::getenv("HUGO_ENVIRONMENT");
+  const std::string env =
+      !environment.empty() ? environment : (envVar && *envVar ? envVar : "production");
+  mergeConfigFolder(siteDir, configDir + "/_default", root, config.configFiles, diags);
+  mergeConfigFolder(siteDir, configDir + "/" + env, root, config.configFiles, diags);
+  if (!config.configFiles.empty()) config.configFile = config.configFiles.front();
   if (config.configFile.empty()) {
     diags.add(Severity::Error, {siteDir, 0, 0}, "no-site-config",
-              "no hugo.toml or config.toml in '" + siteDir +
-                  "'; is this a Hugo site? Pass the folder that holds the site configuration");
+              "no hugo.toml, config.toml (or .yaml, .yml, .json) or config/_default/ in '" +
+                  siteDir +
+                  "'; is this a Hugo site? Pass the folder that holds the site "
+                  "configuration");
   }
-  if (const FmValue* params = root.get("params")) config.params = *params;
-  config.baseUrl = scalarOr(root.get("baseURL"), scalarOr(root.get("baseurl"), ""));
-  config.title = scalarOr(root.get("title"), "");
-  config.languageCode = scalarOr(root.get("languageCode"), "");
-  if (const FmValue* tax = root.get("taxonomies"); tax && tax->isMap()) {
+  if (const FmValue* params = getNoCase(root, "params")) config.params = *params;
+  config.baseUrl = withTrailingSlash(scalarOr(getNoCase(root, "baseURL"), "http://localhost/"));
+  config.title = scalarOr(getNoCase(root, "title"), "");
+  config.languageCode = scalarOr(getNoCase(root, "languageCode"), "");
+  config.defaultLanguage = lower(scalarOr(getNoCase(root, "defaultContentLanguage"), "en"));
+  config.defaultLanguageInSubdir = truthy(getNoCase(root, "defaultContentLanguageInSubdir"));
+  config.disablePathToLower = truthy(getNoCase(root, "disablePathToLower"));
+  config.buildDrafts = truthy(getNoCase(root, "buildDrafts"));
+  config.buildFuture = truthy(getNoCase(root, "buildFuture"));
+  config.buildExpired = truthy(getNoCase(root, "buildExpired"));
+  if (const FmValue* ugly = getNoCase(root, "uglyURLs")) {
+    if (ugly->isMap()) {
+      for (const auto& e : ugly->entries) config.uglySections[e.key] = truthy(&e.value);
+    } else {
+      config.uglyUrls = truthy(ugly);
+    }
+  }
+  for (auto kind : scalarList(getNoCase(root, "disableKinds"))) {
+    kind = lower(kind);
+    // Hugo 0.73 renamed the kinds; 0.111 still reads the old names.
+    if (kind == "taxonomyterm") kind = "taxonomy";
+    config.disableKinds.push_back(kind);
+  }
+  config.ignoreFiles = scalarList(getNoCase(root, "ignoreFiles"));
+  const std::string contentDir = scalarOr(getNoCase(root, "contentDir"), "content");
+
+  if (const FmValue* tax = getNoCase(root, "taxonomies"); tax && tax->isMap()) {
     config.taxonomies.clear();
     for (const auto& e : tax->entries) {
-      if (!e.value.isScalar()) continue;
-      config.taxonomies.push_back({e.key, e.value.scalar, roleFor(e.key, e.value.scalar)});
+      if (!e.value.isScalar() || e.value.scalar.empty()) continue;
+      config.taxonomies.push_back(
+          {lower(e.key), lower(e.value.scalar), roleFor(lower(e.key), lower(e.value.scalar))});
     }
   }
-  if (const FmValue* perma = root.get("permalinks"); perma && perma->isMap()) {
+  if (const FmValue* perma = getNoCase(root, "permalinks"); perma && perma->isMap()) {
     for (const auto& e : perma->entries) {
-      if (e.value.isScalar()) config.permalinks[e.key] = e.value.scalar;
+      if (e.value.isScalar()) {
+        config.permalinks[lower(e.key)] = e.value.scalar;
+        checkPermalinkTokens(e, diags);
+      }
+      // Hugo 0.112 and later key permalinks by page kind ([permalinks.page]); 0.111 reads
+      // such a table as a section called "page".
+      if (e.value.isMap()) warnUnsupported(e, "permalinks by page kind, Hugo 0.112+", diags);
     }
   }
-  if (const FmValue* module = root.get("module"); module && module->isMap()) {
-    if (const FmValue* mounts = module->get("mounts"); mounts && mounts->isList()) {
-      for (const auto& m : mounts->items) {
-        const std::string source = scalarOr(m.get("source"), "");
-        const std::string target = scalarOr(m.get("target"), "");
-        if (source.starts_with("content/") && target.starts_with("content/")) {
-          config.contentMounts.emplace_back(source.substr(8), target.substr(8));
+
+  // Languages: [languages] keyed by language, or the one default language.
+  std::vector<std::string> disabled;
+  for (const auto& l : scalarList(getNoCase(root, "disableLanguages")))
+    disabled.push_back(lower(l));
+  if (const FmValue* langs = getNoCase(root, "languages"); langs && langs->isMap()) {
+    for (const auto& e : langs->entries) {
+      const std::string key = lower(e.key);
+      if (!e.value.isMap()) continue;
+      checkYamlLanguageKey(e, diags);
+      if (truthy(getNoCase(e.value, "disabled")) ||
+          std::find(disabled.begin(), disabled.end(), key) != disabled.end())
+        continue;
+      Language l;
+      l.key = key;
+      l.contentDir = scalarOr(getNoCase(e.value, "contentDir"), "");
+      l.name = scalarOr(getNoCase(e.value, "languageName"), "");
+      l.code = scalarOr(getNoCase(e.value, "languageCode"), "");
+      if (const FmValue* b = getNoCase(e.value, "baseURL"); b && b->isScalar())
+        l.baseUrl = withTrailingSlash(b->scalar);
+      try {
+        l.weight = std::stoi(scalarOr(getNoCase(e.value, "weight"), "0"));
+      } catch (const std::exception&) {
+        l.weight = 0;
+      }
+      for (const auto& le : e.value.entries) {
+        const std::string k = lower(le.key);
+        const bool followed = std::find(kLanguageKeysFollowed.begin(), kLanguageKeysFollowed.end(),
+                                        k) != kLanguageKeysFollowed.end();
+        const bool harmless =
+            std::find(kLanguageKeysIgnoredSafely.begin(), kLanguageKeysIgnoredSafely.end(), k) !=
+                kLanguageKeysIgnoredSafely.end() ||
+            k == "disabled";
+        if (!followed && !harmless &&
+            (k == "permalinks" || k == "taxonomies" || k == "uglyurls" ||
+             k == "disablepathtolower" || k == "contentdir")) {
+          warnUnsupported(le, "set for one language", diags);
         }
+      }
+      config.languages.push_back(std::move(l));
+    }
+  }
+  if (config.languages.empty()) {
+    Language l;
+    l.key = config.defaultLanguage;
+    config.languages.push_back(std::move(l));
+  }
+  for (auto& l : config.languages) {
+    if (l.contentDir.empty()) l.contentDir = contentDir;
+    l.contentDir = text::normalizePath("/" + l.contentDir).substr(1);
+    if (l.code.empty() && (l.key == config.defaultLanguage || config.languages.size() == 1))
+      l.code = config.languageCode;
+    if (l.code.empty()) l.code = l.key;
+  }
+  std::stable_sort(config.languages.begin(), config.languages.end(),
+                   [](const Language& a, const Language& b) {
+                     return a.weight != b.weight ? a.weight < b.weight : a.key < b.key;
+                   });
+
+  // Content mounts: [[module.mounts]] with a content target replace the default ones.
+  if (const FmValue* module = getNoCase(root, "module"); module && module->isMap()) {
+    if (const FmValue* mounts = getNoCase(*module, "mounts"); mounts && mounts->isList()) {
+      for (const auto& m : mounts->items) {
+        const std::string source = scalarOr(getNoCase(m, "source"), "");
+        const std::string target = text::normalizePath("/" + scalarOr(getNoCase(m, "target"), ""));
+        if (target != "/content" && !target.starts_with("/content/")) continue;
+        ContentMount mount;
+        mount.source = text::normalizePath("/" + source).substr(1);
+        mount.target = target.size() > 8 ? target.substr(9) : "";
+        mount.language = lower(scalarOr(getNoCase(m, "lang"), ""));
+        mount.includeFiles = scalarList(getNoCase(m, "includeFiles"));
+        mount.excludeFiles = scalarList(getNoCase(m, "excludeFiles"));
+        config.mounts.push_back(std::move(mount));
       }
     }
   }
-  if (const FmValue* params = root.get("params"); params && params->isMap()) {
+  if (config.mounts.empty()) {
+    // One mount per content folder; a folder shared by several languages gives its files
+    // the language in their name, else the default language.
+    for (const auto& l : config.languages) {
+      auto it = std::find_if(config.mounts.begin(), config.mounts.end(),
+                             [&](const ContentMount& m) { return m.source == l.contentDir; });
+      if (it == config.mounts.end()) {
+        config.mounts.push_back({l.contentDir, "", l.key, {}, {}});
+      } else {
+        it->language.clear();
+      }
+    }
+  }
+
+  for (const auto& [key, what] : kUnsupportedKeys) {
+    if (const FmEntry* e = entryNoCase(root, key)) warnUnsupported(*e, what, diags);
+  }
+  if (const FmEntry* e = entryNoCase(root, "outputs")) {
+    // The first output format of a kind decides .Permalink; HTML first is what guidegraph
+    // follows.
+    for (const auto& kind : e->value.entries) {
+      const std::vector<std::string> formats = scalarList(&kind.value);
+      if (!formats.empty() && !equalsNoCase(formats.front(), "html"))
+        warnUnsupported(kind, "a first output format other than HTML", diags);
+    }
+  }
+
+  if (const FmValue* params = getNoCase(root, "params"); params && params->isMap()) {
     if (const FmValue* gg = params->get("guidegraph"); gg && gg->isMap()) {
       config.guidesSection = scalarOr(gg->get("guides"), config.guidesSection);
       config.sourcesSection = scalarOr(gg->get("sources"), config.sourcesSection);
     }
   }
-  if (config.baseUrl.empty()) config.baseUrl = "http://localhost/";
-  if (config.baseUrl.back() != '/') config.baseUrl += '/';
   return config;
-}
-
-std::string pageUrlPath(const SiteConfig& config, const std::string& contentPath,
-                        const FmValue& fm) {
-  namespace fs = std::filesystem;
-  if (const FmValue* url = fm.get("url"); url && url->isScalar() && !url->scalar.empty()) {
-    return withSlashes(url->scalar);
-  }
-  const fs::path p(contentPath);
-  const std::string fileName = p.filename().string();
-  const bool branch = fileName == "_index.md";
-  const bool leafBundle = fileName == "index.md";
-  std::string dir = p.parent_path().generic_string();
-  std::string base;
-  if (branch || leafBundle) {
-    base = dir.empty() ? "" : fs::path(dir).filename().string();
-    dir = dir.empty() ? "" : fs::path(dir).parent_path().generic_string();
-  } else {
-    base = p.stem().string();
-  }
-  if (branch && !dir.empty()) {
-    // A taxonomy term page (content/<plural>/<term>/_index.md) follows [permalinks] of its
-    // taxonomy, where Hugo's :slug is the page's `slug`, else its urlized title.
-    if (const auto it = config.permalinks.find(dir); it != config.permalinks.end()) {
-      const bool isTaxonomy = std::any_of(config.taxonomies.begin(), config.taxonomies.end(),
-                                          [&](const Taxonomy& t) { return t.plural == dir; });
-      if (isTaxonomy) {
-        const std::string slug = scalarOr(fm.get("slug"), scalarOr(fm.get("title"), base));
-        return withSlashes(
-            text::urlize(expandPattern(it->second, contentPath, dir, dir, text::urlize(slug), fm)));
-      }
-    }
-  }
-  if (branch) {
-    const std::string full = dir.empty() ? base : dir + "/" + base;
-    return full.empty() ? "/" : withSlashes(text::urlize(full));
-  }
-  const std::string slug = scalarOr(fm.get("slug"), base);
-  const std::string section = dir.substr(0, dir.find('/'));
-  if (const auto it = config.permalinks.find(section); it != config.permalinks.end()) {
-    return withSlashes(
-        text::urlize(expandPattern(it->second, contentPath, section, dir, text::urlize(slug), fm)));
-  }
-  return withSlashes(text::urlize(dir.empty() ? slug : dir + "/" + slug));
-}
-
-std::string termUrlPath(const SiteConfig& config, const Taxonomy& taxonomy,
-                        const std::string& term) {
-  const std::string slug = text::urlize(term);
-  if (const auto it = config.permalinks.find(taxonomy.plural); it != config.permalinks.end()) {
-    FmValue none;
-    return withSlashes(
-        text::urlize(expandPattern(it->second, taxonomy.plural + "/" + slug + "/_index.md",
-                                   taxonomy.plural, taxonomy.plural, slug, none)));
-  }
-  return withSlashes(text::urlize(taxonomy.plural) + "/" + slug);
 }
 
 }  // namespace guidegraph

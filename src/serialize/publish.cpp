@@ -6,9 +6,11 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "guidegraph/fragment.hpp"
 #include "guidegraph/output.hpp"
+#include "guidegraph/rdf_read.hpp"
 #include "guidegraph/rdf_view.hpp"
 #include "guidegraph/serialize.hpp"
 #include "guidegraph/text.hpp"
@@ -291,6 +293,23 @@ PublishSummary publishSite(const Site& site, const rdf::Dataset& data, const std
              [&](std::ostream& os) { return serialize::writeJsonLd(data, {}, os); })) {
     return summary;
   }
+  // The vocabulary's own home: the gg: terms, to be served where its namespace redirects.
+  rdf::Dataset vocab;
+  vocab.prefixes = data.prefixes;
+  for (const auto& t : data.triples) {
+    if (t.graph == rdf::kVocabularyGraph) vocab.triples.push_back(t);
+  }
+  const std::string vocabStem = kVocabStem;
+  serialize::JsonLdOptions vocabJsonLd;
+  vocabJsonLd.namedGraphs = false;
+  if (!write(vocabStem + ".ttl",
+             [&](std::ostream& os) {
+               return serialize::writeRdf(vocab, serialize::RdfFormat::Turtle, os);
+             }) ||
+      !write(vocabStem + ".jsonld",
+             [&](std::ostream& os) { return serialize::writeJsonLd(vocab, vocabJsonLd, os); })) {
+    return summary;
+  }
   const rdf::Dataset description = voidDescription(site, data, siteLicense(site, diags));
   if (!write(kVoid, [&](std::ostream& os) {
         return serialize::writeRdf(description, serialize::RdfFormat::Turtle, os);
@@ -299,6 +318,123 @@ PublishSummary publishSite(const Site& site, const rdf::Dataset& data, const std
   }
   std::sort(summary.files.begin(), summary.files.end());
   return summary;
+}
+
+namespace {
+
+// The host and path of the site's baseURL: "https://guides.example.org/" gives
+// {"guides.example.org", "/"}.
+std::pair<std::string, std::string> hostAndPath(const std::string& base) {
+  const auto scheme = base.find("://");
+  const std::string rest = scheme == std::string::npos ? base : base.substr(scheme + 3);
+  const auto slash = rest.find('/');
+  if (slash == std::string::npos) return {rest, "/"};
+  return {rest.substr(0, slash), rest.substr(slash)};
+}
+
+std::string nginxConfiguration(const Site& site) {
+  const auto [host, path] = hostAndPath(site.config.baseUrl);
+  std::ostringstream out;
+  out << "# nginx configuration for " << site.config.baseUrl
+      << ", written by `guidegraph publish --server-config nginx`.\n"
+         "# Serves the built site (the folder hugo builds, public/, which holds what guidegraph\n"
+         "# publish wrote into static/) with content negotiation: a page IRI answers\n"
+         "# Accept: text/turtle with the page's index.ttl, Accept: application/ld+json with its\n"
+         "# index.jsonld, and a browser (text/html) or anything else with its index.html; each\n"
+         "# answer says Vary: Accept. A client that cannot send Accept follows the page's\n"
+         "# <link rel=\"alternate\"> to index.ttl or index.jsonld.\n"
+         "#\n"
+         "# Put this file where nginx reads configuration inside http {} (for example\n"
+         "# /etc/nginx/conf.d/guidegraph.conf) and replace the two lines marked \"replace\".\n\n"
+         "map $http_accept $guidegraph_index {\n"
+         "    default                     index.html;\n"
+         "    \"~*text/html\"               index.html;\n"
+         "    \"~*application/xhtml\\+xml\"  index.html;\n"
+         "    \"~*text/turtle\"             index.ttl;\n"
+         "    \"~*application/ld\\+json\"    index.jsonld;\n"
+         "}\n\n"
+         "server {\n"
+         "    listen 80;                          # replace: the address and port to serve on\n"
+         "    server_name "
+      << host
+      << ";\n"
+         "    root /var/www/"
+      << host
+      << ";   # replace: the folder hugo built (public/)\n\n"
+         "    include mime.types;                 # the usual types, then the RDF ones\n"
+         "    types {\n"
+         "        text/turtle          ttl;\n"
+         "        application/ld+json  jsonld;\n"
+         "        application/n-quads  nq;\n"
+         "    }\n"
+         "    charset utf-8;\n"
+         "    charset_types text/css application/javascript text/turtle application/ld+json "
+         "application/n-quads;\n\n"
+         "    # A page IRI ends with '/': the representation the client asked for.\n"
+         "    location ~ /$ {\n"
+         "        add_header Vary Accept always;\n"
+         "        try_files $uri$guidegraph_index ${uri}index.html =404;\n"
+         "    }\n"
+         "    location "
+      << path
+      << " {\n"
+         "        try_files $uri $uri/ =404;\n"
+         "    }\n"
+         "}\n";
+  return out.str();
+}
+
+std::string apacheConfiguration(const Site& site) {
+  const auto [host, path] = hostAndPath(site.config.baseUrl);
+  const std::string root = "/var/www/" + host;
+  std::ostringstream out;
+  out << "# Apache httpd 2.4 configuration for " << site.config.baseUrl
+      << ", written by `guidegraph publish --server-config apache`.\n"
+         "# Serves the built site (the folder hugo builds, public/, which holds what guidegraph\n"
+         "# publish wrote into static/) with content negotiation: a page IRI answers\n"
+         "# Accept: text/turtle with the page's index.ttl, Accept: application/ld+json with its\n"
+         "# index.jsonld, and a browser (text/html) or anything else with its index.html; each\n"
+         "# answer says Vary: Accept. Needs mod_rewrite and mod_headers (a2enmod rewrite "
+         "headers).\n"
+         "#\n"
+         "# Put this file in /etc/apache2/sites-available/, enable it with a2ensite, and replace\n"
+         "# the lines marked \"replace\".\n\n"
+         "<VirtualHost *:80>\n"
+         "    # replace: the address and port above, and the folder hugo built (public/) below\n"
+         "    ServerName "
+      << host << "\n    DocumentRoot " << root << "\n\n"
+      << "    AddType text/turtle .ttl\n"
+         "    AddType application/ld+json .jsonld\n"
+         "    AddType application/n-quads .nq\n"
+         "    AddCharset utf-8 .ttl .jsonld .nq .html\n\n"
+         "    <Directory "
+      << root
+      << ">\n"
+         "        Require all granted\n"
+         "        DirectoryIndex index.html\n"
+         "        RewriteEngine On\n"
+         "        # A page IRI ends with '/': the representation the client asked for.\n"
+         "        RewriteCond %{HTTP_ACCEPT} !(text/html|application/xhtml\\+xml) [NC]\n"
+         "        RewriteCond %{HTTP_ACCEPT} text/turtle [NC]\n"
+         "        RewriteCond %{REQUEST_FILENAME}index.ttl -f\n"
+         "        RewriteRule ^(.*/)?$ $1index.ttl [L]\n"
+         "        RewriteCond %{HTTP_ACCEPT} !(text/html|application/xhtml\\+xml) [NC]\n"
+         "        RewriteCond %{HTTP_ACCEPT} application/ld\\+json [NC]\n"
+         "        RewriteCond %{REQUEST_FILENAME}index.jsonld -f\n"
+         "        RewriteRule ^(.*/)?$ $1index.jsonld [L]\n"
+         "    </Directory>\n"
+         "    <LocationMatch \"/$\">\n"
+         "        Header merge Vary Accept\n"
+         "    </LocationMatch>\n"
+         "</VirtualHost>\n";
+  (void)path;
+  return out.str();
+}
+
+}  // namespace
+
+std::string serverConfiguration(WebServer server, const Site& site) {
+  return server == WebServer::Nginx ? nginxConfiguration(site) : apacheConfiguration(site);
 }
 
 }  // namespace guidegraph::publish

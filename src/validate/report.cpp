@@ -447,7 +447,14 @@ bool writeReportTurtle(const ValidationReport& report, std::ostream& out) {
 }
 
 bool writeReportText(const ValidationReport& report, std::ostream& out) {
-  std::size_t counts[3] = {0, 0, 0};
+  return writeReportText(report, Diagnostics(), out);
+}
+
+bool writeReportText(const ValidationReport& report, const Diagnostics& inputProblems,
+                     std::ostream& out) {
+  std::size_t counts[3] = {inputProblems.count(Severity::Info),
+                           inputProblems.count(Severity::Warning),
+                           inputProblems.count(Severity::Error)};
   for (const ValidationResult& r : report.results) {
     const Severity sev = r.guidegraphSeverity();
     ++counts[static_cast<std::size_t>(sev)];
@@ -455,7 +462,8 @@ bool writeReportText(const ValidationReport& report, std::ostream& out) {
     if (hasPosition(r.origin) && r.origin.line == 0) out << termToString(r.focusNode) << ": ";
     out << r.messageText() << " [" << shortComponent(r.sourceConstraintComponent) << "]\n";
   }
-  out << (report.conforms ? "conforms" : "does not conform") << ": " << counts[2] << " error(s), "
+  const bool conforms = report.conforms && !inputProblems.hasErrors();
+  out << (conforms ? "conforms" : "does not conform") << ": " << counts[2] << " error(s), "
       << counts[1] << " warning(s), " << counts[0] << " info(s)\n";
   out.flush();
   return out.good();

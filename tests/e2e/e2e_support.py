@@ -75,6 +75,47 @@ class Checks:
         sys.exit(1 if self.failed or not self.passed else 0)
 
 
+SKIP_CODE = 77  # CTest reports a test that exits with this code as skipped (SKIP_RETURN_CODE)
+
+
+def skip(reason):
+    """Ends the test as skipped, with its reason on the line that tests/run lists."""
+    print(f"SKIPPED: {reason}", flush=True)
+    sys.exit(SKIP_CODE)
+
+
+def skip_unless_shared(relative, what):
+    """Skips the test unless ../shared/<relative> (material CI has beside its clone) exists;
+    returns its path."""
+    path = os.path.join(SHARED_DIR, relative)
+    if not os.path.exists(path):
+        skip(f"needs ../shared/{relative}, {what}")
+    return path
+
+
+def node_major():
+    """The major version of the `node` on PATH, or 0 when there is none."""
+    node = shutil.which("node")
+    if node is None or shutil.which("npm") is None:
+        return 0
+    proc = subprocess.run([node, "--version"], capture_output=True, text=True)
+    try:
+        return int(proc.stdout.strip().lstrip("v").split(".")[0])
+    except ValueError:
+        return 0
+
+
+def skip_unless_npm_checkers(package):
+    """Skips the test unless Node >= 20 with npm is present (the locked checkers need it);
+    fails when Node is there but `npm ci --prefix tests/npm` was not run."""
+    if node_major() < 20:
+        skip(f"needs Node >= 20 with npm for the npm checker {package} "
+             "(Debian 12's nodejs is 18; `.ci/setup --test` installs the checkers where Node 20 is present)")
+    path = os.path.join(SOURCE_DIR, "tests", "npm", "node_modules", package)
+    if not os.path.exists(path):
+        fail(f"{package} is not installed in tests/npm: run `npm ci --prefix tests/npm`")
+
+
 def fail(message):
     print(f"FAIL: {message}", flush=True)
     sys.exit(1)

@@ -23,15 +23,22 @@ for drafts in (False, True):
 
 # With -D (last build) pages.csv lists every page Hugo built, drafts included.
 with open(os.path.join(out, "pages.csv"), newline="") as f:
-    hugo_pages = {row["file"]: row["permalink"] for row in csv.DictReader(f) if row["file"]}
+    hugo_rows = list(csv.DictReader(f))
+hugo_pages = {row["file"]: row["permalink"] for row in hugo_rows if row["file"]}
 
 listed = subprocess.run(["hugo", "list", "all", "--source", site], capture_output=True, text=True, check=True)
 hugo_list = {row["path"]: row["permalink"] for row in csv.DictReader(io.StringIO(listed.stdout))}
 checks.check(len(hugo_list) >= 40, f"hugo list all lists the regular pages ({len(hugo_list)})")
 
 ours = {}
-for row in csv.DictReader(io.StringIO(run(["pages", site, "--drafts", "--quiet"], check=0).stdout)):
-    ours[row["file"]] = row["permalink"]
+our_rows = list(csv.DictReader(io.StringIO(run(["pages", site, "--drafts", "--quiet"], check=0).stdout)))
+# Every page Hugo builds, with or without a content file (home, sections, taxonomy and term
+# pages), has its permalink among the pages guidegraph lists, and no other.
+checks.equal(sorted(r["permalink"] for r in our_rows), sorted(r["permalink"] for r in hugo_rows),
+             "the permalinks of every page Hugo builds, of every kind")
+for row in our_rows:
+    if row["file"]:  # pages Hugo makes without a content file are checked below
+        ours[row["file"]] = row["permalink"]
 
 checks.equal(sorted(ours), sorted(hugo_pages), "the same set of content files as Hugo builds")
 for file, permalink in sorted(hugo_pages.items()):

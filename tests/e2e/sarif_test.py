@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 
-from e2e_support import SITE, SOURCE_DIR, Checks, fail, run, temp_dir
+from e2e_support import SITE, SOURCE_DIR, Checks, fail, run, skip_unless_npm_checkers, temp_dir
 
 sys.dont_write_bytecode = True  # nothing written into the source tree
 sys.path.insert(0, os.path.join(SOURCE_DIR, "tests", "data", "invalid"))
@@ -26,8 +26,7 @@ TEXT_LINE = re.compile(r"^(content/[^:]+):(\d+):(\d+): (error|warning|info): (.+
 DIAGNOSTIC_LINE = re.compile(r"^(content/[^:]+):(\d+):(\d+): (error|warning|info): (.+) \[([\w-]+)\]$")
 
 checks = Checks("sarif")
-if not os.path.exists(MULTITOOL):
-    fail(f"sarif-multitool is not installed in {NPM}: run `npm ci --prefix tests/npm`")
+skip_unless_npm_checkers("@microsoft/sarif-multitool")
 work = temp_dir("sarif")
 
 sites = {"examples-site": SITE}

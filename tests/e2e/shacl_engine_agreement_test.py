@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import sys
 
-from e2e_support import SITE, SOURCE_DIR, Checks, fail, run, temp_dir
+from e2e_support import SITE, SOURCE_DIR, Checks, fail, run, skip_unless_npm_checkers, temp_dir
 
 sys.dont_write_bytecode = True  # nothing written into the source tree
 sys.path.insert(0, os.path.join(SOURCE_DIR, "tests", "data", "invalid"))
@@ -26,8 +26,7 @@ NODE_MODULES = os.path.join(SOURCE_DIR, "tests", "npm", "node_modules")
 RUNNER = os.path.join(SOURCE_DIR, "tests", "validate", "differential", "shacl_engine.mjs")
 
 checks = Checks("shacl_engine_agreement")
-if not os.path.isdir(os.path.join(NODE_MODULES, "shacl-engine")) or shutil.which("node") is None:
-    fail(f"shacl-engine is not installed in {NODE_MODULES}: run `npm ci --prefix tests/npm`")
+skip_unless_npm_checkers("shacl-engine")
 work = temp_dir("agreement")
 # ES modules resolve packages from the script's folder (NODE_PATH is ignored): run a copy of
 # the runner next to a link to the installed node_modules.

@@ -62,8 +62,12 @@ BOOST_AUTO_TEST_CASE(page_urls_follow_hugo) {
              "/somewhere/else/");
   BOOST_TEST(pageUrlPath(c, "News Items/My Page.md", {}) == "/news-items/my-page/");
   c.permalinks["posts"] = "/:year/:month/:slug/";
+  // Hugo's :slug is the `slug`, else the title (not the file name): no title, no segment.
+  BOOST_TEST(pageUrlPath(c, "posts/hello.md",
+                         frontMatter({{"date", "2023-11-02"}, {"title", "Hello, World"}})) ==
+             "/2023/11/hello-world/");
   BOOST_TEST(pageUrlPath(c, "posts/hello.md", frontMatter({{"date", "2023-11-02"}})) ==
-             "/2023/11/hello/");
+             "/2023/11/");
   const Taxonomy contributors{"contributor", "contributor", TaxonomyRole::Contributor};
   BOOST_TEST(termUrlPath(c, contributors, "Ryan Womack") == "/contributor/ryan-womack/");
   c.permalinks["categories"] = "/category/:slug/";
