@@ -28,7 +28,7 @@ temporary graphs are dropped and every target keeps its old content; the message
 A request that may have changed a target is never sent twice.
 
 For a first load of a large site, or many sites, the store's own bulk loader is faster
-still: see `guidegraph export --bulk`.
+still: see the bulk files in `guidegraph export --help`.
 
 Endpoints:
       --endpoint URL          Graph Store Protocol service (`?graph=IRI` is appended), e.g.

@@ -110,7 +110,10 @@ class Loader {
           "no endpoint: give --endpoint (Graph Store) or --update-endpoint (SPARQL Update)";
       return report_;
     }
-    if (useUpdate_) probeStore();
+    if (useUpdate_ && !probeStore()) {
+      report_.requests = http_.requestCount() + anonymous_.requestCount();
+      return report_;
+    }
     if (rq_.mode == Mode::Merge) {
       merge();
     } else {
@@ -152,7 +155,8 @@ class Loader {
   // Asks the update endpoint which store it is (its Server header). Virtuoso compiles an
   // INSERT DATA into SQL code unless told to pass the triples as data, and then refuses
   // requests of more than about 2,000 triples; told so, it takes larger requests faster.
-  void probeStore() {
+  // Returns false, with the error set, when the store cannot be reached at all.
+  bool probeStore() {
     const std::string body = "query=" + formEncode("ASK {}");
     HttpRequest request{"POST",
                         queryUrl_.empty() ? rq_.endpoints.update : queryUrl_,
@@ -161,8 +165,14 @@ class Loader {
                         &body,
                         true};
     const HttpResponse r = query(request);
+    if (r.notSent) {
+      report_.error = "the store cannot be reached: " + describeFailure(request, r) +
+                      ". Nothing was changed: every target graph keeps its previous content.";
+      return false;
+    }
     virtuoso_ = r.server.find("Virtuoso") != std::string::npos;
     if (virtuoso_) say("the store is " + r.server + ": INSERT DATA sends its triples as data");
+    return true;
   }
 
   HttpRequest updateRequest(const std::string& text, bool retryAfterSend) const {

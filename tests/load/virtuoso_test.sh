@@ -222,6 +222,16 @@ if [ "$what" = faults ]; then
   check "endpoint down exits 2 (was $rc)" '[ "$rc" -eq 2 ]'
   check "endpoint down: clear message" 'grep -q "Could not connect\|Failed to connect\|Couldn.t connect" "$work/down.out"'
   check "endpoint down: error within the 3 s timeout (took ${elapsed} ms)" '[ "$elapsed" -lt 3000 ]'
+  start=$(date +%s%N)
+  set +e
+  "$prog" load "$work/one.nt" --graph https://test.example/one \
+    --update-endpoint "http://127.0.0.1:$down_port/sparql-auth" "${auth[@]}" \
+    --timeout 3 > "$work/down2.out" 2>&1; rc=$?
+  set -e
+  elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
+  cat "$work/down2.out"
+  check "update endpoint down: exit 2 (was $rc), said at once, nothing changed, within 3 s (took ${elapsed} ms)" \
+    '[ "$rc" -eq 2 ] && grep -q "the store cannot be reached" "$work/down2.out" && grep -q "Nothing was changed" "$work/down2.out" && [ "$elapsed" -lt 3000 ]'
 
   # A server that accepts connections but never answers: the timeout ends the wait.
   "$py" -c '
@@ -251,7 +261,7 @@ time.sleep(120)' "$work/blackhole.port" &
     for _ in $(seq 50); do [ -s "$work/proxy.port" ] && break; sleep 0.1; done
     local p="http://127.0.0.1:$(cat "$work/proxy.port")"
     set +e
-    # Small batches, so that the site (1,441 triples in 85 graphs) takes several uploads.
+    # Small batches, so that the site (about 1,450 triples in 85 graphs) takes several uploads.
     "$prog" load "$work/site" --endpoint "$p/sparql-graph-crud-auth" --update-endpoint "$p/sparql-auth" \
       --query-endpoint "$qry" "${auth[@]}" --timeout 10 --retries "${RETRIES:-0}" --state "$work/state.json" \
       --batch-size 100 --jobs "$jobs" ${UPLOAD:+--upload "$UPLOAD"} > "$work/proxy.out" 2>&1
