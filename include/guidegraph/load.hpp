@@ -3,8 +3,12 @@
 //
 // A replacement never leaves a target graph half-loaded or duplicated: every graph is
 // first uploaded into a temporary graph, its triple count is checked, and only then are the
-// targets swapped (one SPARQL Update request of `MOVE <tmp> TO <target>` operations, or a
-// Graph Store PUT when no update endpoint is known). When anything fails before the swap,
+// targets swapped. With an update endpoint the upload sends many graphs per request
+// (`INSERT DATA { GRAPH <tmp1> {...} GRAPH <tmp2> {...} }`), the counts of many temporary
+// graphs come from one grouped query, and each swap request replaces hundreds of targets
+// at once (delete the targets' triples, copy in the temporary graphs, empty them) in one
+// request, which the store carries out whole or not at all. Without an update endpoint,
+// each graph is PUT through the Graph Store Protocol. When anything fails before the swap,
 // the temporary graphs are dropped and the targets keep their old content.
 #pragma once
 
@@ -22,6 +26,10 @@ namespace guidegraph::load {
 enum class AuthMethod { Any, Basic, Digest };
 enum class Mode { Replace, Merge };
 enum class SendFormat { NTriples, Turtle };
+// How page graphs reach their temporary graphs: SPARQL Update INSERT DATA with many graphs
+// per request, or one Graph Store PUT per graph. Auto: Update when an update endpoint is
+// known (fewer, larger requests), else the Graph Store.
+enum class UploadMethod { Auto, Update, GraphStore };
 
 // A user name and its password. The password is never printed and never part of a message.
 struct Credentials {
@@ -43,6 +51,9 @@ struct ConnectionOptions {
   double backoffSeconds = 0.5;  // first pause between attempts; doubles each time
 };
 
+// Two connections keep a store busier than one (BENCHMARKS.md, "Loading").
+inline constexpr unsigned kDefaultJobs = 2;
+
 // The triples of one target graph (their `graph` member is ignored).
 struct GraphContent {
   std::string graph;
@@ -54,7 +65,11 @@ struct LoadRequest {
   ConnectionOptions connection;
   Mode mode = Mode::Replace;
   SendFormat format = SendFormat::NTriples;
-  std::size_t batchTriples = 500;    // triples per INSERT DATA request (fastest on Virtuoso)
+  UploadMethod upload = UploadMethod::Auto;
+  // Triples per INSERT DATA request; 0: 2,000 for Virtuoso (recognised by its Server
+  // header), 1,000 for other stores.
+  std::size_t batchTriples = 0;
+  unsigned jobs = kDefaultJobs;      // parallel connections for uploads and counts (at least 1)
   std::vector<GraphContent> graphs;  // graphs to load
   std::vector<std::string> drop;     // graphs to drop (pages that disappeared)
 };

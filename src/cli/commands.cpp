@@ -13,7 +13,8 @@ extern const char* const kGitCommit;  // git_commit.cpp, written at build time
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       {"export",
-       "write the site's knowledge graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD)",
+       "write the site's knowledge graph as RDF (Turtle, N-Triples, N-Quads, TriG, JSON-LD), "
+       "or gzip N-Quads chunks for a store's bulk loader (--bulk)",
        kExportUsage, runExport},
       {"publish",
        "write every page's graph beside it (index.ttl, index.jsonld) and a VoID description",
@@ -27,7 +28,9 @@ const std::vector<Command>& commands() {
       {"catalog",
        "write library catalog records for the sources (MARC 21, Dublin Core, OAI-PMH, CSV)",
        kCatalogUsage, runCatalog},
-      {"load", "load the graph into a SPARQL store (Graph Store Protocol or SPARQL Update)",
+      {"load",
+       "load the graph into a SPARQL store (SPARQL Update or Graph Store Protocol), each page's "
+       "graph replaced whole",
        kLoadUsage, runLoad},
   };
   return all;

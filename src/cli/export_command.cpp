@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "commands.hpp"
+#include "guidegraph/bulk.hpp"
 #include "guidegraph/output.hpp"
 #include "guidegraph/rdf_view.hpp"
 #include "guidegraph/serialize.hpp"
@@ -31,6 +32,13 @@ Options:
                          list such as ttl,nq,jsonld, which needs -o DIR: each format
                          is then written to DIR/NAME.EXT, NAME being the site folder's
                          name (examples/site -> DIR/site.ttl, DIR/site.nq, ...)
+      --bulk DIR         write files for a store's own bulk loader instead: the dataset as
+                         gzip-compressed N-Quads in chunks (DIR/NAME-000001.nq.gz, ...),
+                         DIR/virtuoso-load.sql for Virtuoso's bulk loader (isql-vt,
+                         ld_dir/rdf_loader_run; DIR must be in the server's DirsAllowed)
+                         and DIR/README.md saying how to load them into Virtuoso, Apache
+                         Jena TDB2, QLever and Oxigraph; DIR is created if missing
+      --chunk-size N     with --bulk: at most N quads per chunk (default 1000000)
       --jsonld-form FORM compact (default; with the context of vocab/context.jsonld
                          written into the output, so no network is needed),
                          expanded or flattened
@@ -122,6 +130,9 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
   std::vector<serialize::RdfFormat> formats;
   serialize::JsonLdOptions jsonld;
   bool timings = false;
+  std::string bulkDir;
+  std::size_t chunkQuads = serialize::kDefaultChunkQuads;
+  bool formatGiven = false;
   bool validate = true;
   bool force = false;
   const auto problem = parseSiteOptions(
@@ -138,6 +149,21 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
           timings = true;
           return std::nullopt;
         }
+        if (arg == "--bulk") {
+          const auto v = next();
+          if (!v || v->empty()) return "--bulk needs a folder to write the bulk files into";
+          bulkDir = *v;
+          return std::nullopt;
+        }
+        if (arg == "--chunk-size") {
+          const auto v = next();
+          if (!v || v->empty() || v->find_first_not_of("0123456789") != std::string::npos ||
+              v->size() > 12 || std::stoull(*v) == 0) {
+            return "--chunk-size needs a positive number of quads, e.g. 1000000";
+          }
+          chunkQuads = static_cast<std::size_t>(std::stoull(*v));
+          return std::nullopt;
+        }
         if (arg == "-o" || arg == "--output") {
           const auto v = next();
           if (!v) return "-o needs a file name";
@@ -148,6 +174,7 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
           const auto v = next();
           if (!v) return "--format needs one of ttl, nt, nq, trig, jsonld";
           formats.clear();
+          formatGiven = true;
           std::size_t from = 0;
           while (from <= v->size()) {
             const std::size_t comma = std::min(v->find(',', from), v->size());
@@ -175,6 +202,12 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (options.site.empty())
     return usageError(
         "export", "give the folder of a Hugo site, e.g. `guidegraph export examples/site`", err);
+  if (!bulkDir.empty() && (formatGiven || output != "-")) {
+    return usageError("export",
+                      "--bulk DIR writes gzip N-Quads chunks of its own; leave out -f and -o", err);
+  }
+  if (bulkDir.empty() && chunkQuads != serialize::kDefaultChunkQuads)
+    return usageError("export", "--chunk-size goes with --bulk DIR", err);
   if (formats.empty()) formats.push_back(serialize::RdfFormat::Turtle);
   const bool toFolder = formats.size() > 1;
   if (toFolder && output == "-") {
@@ -226,8 +259,8 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
   // would raise the peak).
   const bool streaming =
       std::find(formats.begin(), formats.end(), serialize::RdfFormat::JsonLd) == formats.end();
-  const bool concurrent = validate && output != "-" && streaming && options.build.threads != 1 &&
-                          std::thread::hardware_concurrency() > 1;
+  const bool concurrent = validate && bulkDir.empty() && output != "-" && streaming &&
+                          options.build.threads != 1 && std::thread::hardware_concurrency() > 1;
   struct Validated {
     ValidationOutcome outcome;
     Diagnostics diags;
@@ -269,6 +302,34 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return kExitInputErrors;
   };
   if (!concurrent && !mayWrite()) return refused();
+
+  if (!bulkDir.empty()) {
+    serialize::BulkOptions bulk;
+    bulk.dir = bulkDir;
+    bulk.name = siteName(options.site);
+    bulk.chunkQuads = chunkQuads;
+    const serialize::BulkResult written = serialize::writeBulk(data, bulk);
+    timer.mark("serialize bulk");
+    if (!written.error.empty()) {
+      err << "guidegraph export: error: " << written.error << '\n';
+      return kExitUsage;
+    }
+    if (timings) timer.print(err);
+    if (!options.quiet) {
+      const double seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      std::ostringstream summary;
+      summary << "guidegraph: exported " << options.site << " to " << bulkDir << ": "
+              << written.quads << " quads in " << written.graphs << " graphs, "
+              << written.chunks.size() << " chunk(s) " << bulk.name << "-*.nq.gz, "
+              << "virtuoso-load.sql, README.md in ";
+      summary.setf(std::ios::fixed);
+      summary.precision(3);
+      summary << seconds << " s";
+      err << summary.str() << '\n';
+    }
+    return diags.hasErrors() ? kExitInputErrors : kExitOk;
+  }
 
   std::vector<std::string> written;
   for (const serialize::RdfFormat format : formats) {

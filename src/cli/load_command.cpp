@@ -16,19 +16,25 @@ namespace guidegraph::cli {
 const char* const kLoadUsage = R"(Usage: guidegraph load SITE|FILE --endpoint URL [options]
 
 Loads the knowledge graph of the Hugo site in folder SITE (or the RDF in FILE: .ttl, .nt,
-.nq, .trig) into a SPARQL store, with the SPARQL 1.1 Graph Store HTTP Protocol, or with
-SPARQL 1.1 Update (INSERT DATA in batches) for stores without it.
+.nq, .trig) into a SPARQL store, with SPARQL 1.1 Update (INSERT DATA of many graphs per
+request) when an update endpoint is given, else with the SPARQL 1.1 Graph Store HTTP
+Protocol (one request per graph).
 
-A replacement is safe: each graph is uploaded into a temporary graph, its triple count is
-checked, and only then are the targets swapped (SPARQL Update MOVE when an update endpoint
-is given, else Graph Store PUT). If anything fails before the swap the temporary graphs are
-dropped and every target keeps its old content; the message says so.
+A replacement is safe: each graph is uploaded into a temporary graph, the triple counts
+are checked, and only then are the targets swapped (SPARQL Update requests that each
+replace up to 500 targets at once, or Graph Store PUT without an update endpoint). Each
+target graph is replaced whole or not at all. If anything fails before the swap the
+temporary graphs are dropped and every target keeps its old content; the message says so.
+A request that may have changed a target is never sent twice.
+
+For a first load of a large site, or many sites, the store's own bulk loader is faster
+still: see the bulk files in `guidegraph export --help`.
 
 Endpoints:
       --endpoint URL          Graph Store Protocol service (`?graph=IRI` is appended), e.g.
                               Virtuoso http://HOST:8890/sparql-graph-crud-auth
       --update-endpoint URL   SPARQL Update endpoint, e.g. Virtuoso http://HOST:8890/sparql-auth;
-                              used for the swap (MOVE) and, without --endpoint, for the upload
+                              used for the upload (unless --upload graph-store) and the swap
       --query-endpoint URL    SPARQL query endpoint for the triple-count checks
                               (default: the update endpoint; without either, graphs are
                               downloaded from the Graph Store and counted)
@@ -52,8 +58,13 @@ Authentication (the password never goes on the command line and is never printed
       --netrc-file FILE       netrc file to read (default ~/.netrc); without --user its
                               `login` for the endpoint's host is used
 Transfer:
+      --upload METHOD         update (default with --update-endpoint): INSERT DATA with many
+                              graphs per request; graph-store: one PUT per graph (--endpoint)
       --send-format FORMAT    nt (default) or ttl, the syntax sent to the Graph Store
-      --batch-size N          triples per INSERT DATA request (default 500)
+      --batch-size N          triples per INSERT DATA request (default 1000, and 2000 for
+                              Virtuoso, which is then told to take them as data)
+      --jobs N                upload over N connections at once (default 2; 1 sends one
+                              request at a time)
       --timeout SECONDS       limit for each request including its retries (default 30)
       --retries N             retries after connection errors and HTTP 5xx (default 3),
                               with a pause of 0.5 s that doubles each time
@@ -179,6 +190,22 @@ int runLoad(const std::vector<std::string>& args, std::ostream& out, std::ostrea
             return std::string("--batch-size needs a positive number of triples");
           }
           request.batchTriples = std::stoul(*v);
+        } else if (arg == "--jobs") {
+          const auto v = value("n");
+          if (!v || v->find_first_not_of("0123456789") != std::string::npos || v->size() > 2 ||
+              std::stoul(*v) == 0 || std::stoul(*v) > 64) {
+            return std::string("--jobs needs a number of connections from 1 to 64");
+          }
+          request.jobs = static_cast<unsigned>(std::stoul(*v));
+        } else if (arg == "--upload") {
+          const auto v = value("method");
+          if (v == "update") {
+            request.upload = load::UploadMethod::Update;
+          } else if (v == "graph-store") {
+            request.upload = load::UploadMethod::GraphStore;
+          } else {
+            return std::string("--upload needs update or graph-store");
+          }
         } else if (arg == "--timeout") {
           const auto v = value("seconds");
           const auto s = v ? parseSeconds(*v) : std::nullopt;
@@ -213,6 +240,10 @@ int runLoad(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         "load",
         "give --endpoint URL (Graph Store Protocol) or --update-endpoint URL (SPARQL Update)", err);
   }
+  if (request.upload == load::UploadMethod::Update && request.endpoints.update.empty())
+    return usageError("load", "--upload update needs --update-endpoint URL", err);
+  if (request.upload == load::UploadMethod::GraphStore && request.endpoints.graphStore.empty())
+    return usageError("load", "--upload graph-store needs --endpoint URL (Graph Store)", err);
   if (!singleGraph.empty() && perPage)
     return usageError("load", "give either --graph IRI or --graph-per-page", err);
   if (changedOnly && !singleGraph.empty()) {

@@ -48,6 +48,23 @@ size_t onBody(char* data, size_t size, size_t count, void* user) noexcept {
   }
 }
 
+// A C callback for each header line: keeps the Server header. Never throws.
+size_t onHeader(char* data, size_t size, size_t count, void* user) noexcept {
+  try {
+    const std::string line(data, size * count);
+    if (line.size() > 7 &&
+        (line.compare(0, 7, "Server:") == 0 || line.compare(0, 7, "server:") == 0)) {
+      std::string value = line.substr(7);
+      while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.pop_back();
+      while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+      *static_cast<std::string*>(user) = value;
+    }
+    return size * count;
+  } catch (...) {
+    return 0;
+  }
+}
+
 bool failedBeforeSending(CURLcode code) {
   return code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST ||
          code == CURLE_COULDNT_RESOLVE_PROXY;
@@ -120,6 +137,7 @@ HttpClient::HttpClient(const ConnectionOptions& options) : impl_(std::make_uniqu
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, impl_->errorBuffer);
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onBody);
+  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, onHeader);
   if (impl_->options.credentials) {
     curl_easy_setopt(c, CURLOPT_USERNAME, impl_->options.credentials->user.c_str());
     curl_easy_setopt(c, CURLOPT_PASSWORD, impl_->options.credentials->password.c_str());
@@ -175,6 +193,7 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(remaining));
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &response.server);
     // libcurl silently sends a request again when a reused connection turns out to be
     // closed; a request that must never run twice gets a connection of its own.
     const long fresh = request.retryAfterSend ? 0L : 1L;

@@ -26,6 +26,7 @@ struct HttpResponse {
   long status = 0;  // 0: no HTTP response at all
   std::string body;
   std::string contentType;
+  std::string server;          // the Server header, e.g. "Virtuoso/07.20.3233 (Linux) ..."
   std::string transportError;  // libcurl's message when status is 0
   bool sendFailed = false;     // the connection broke while sending the request
   bool unreachable = false;    // no connection, or no answer before the deadline

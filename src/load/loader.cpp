@@ -1,9 +1,12 @@
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 #include "guidegraph/load.hpp"
 #include "guidegraph/rdf_read.hpp"
@@ -14,9 +17,22 @@
 namespace guidegraph::load {
 namespace {
 
-// Operations per swap request: one MOVE takes Virtuoso some 20 ms, and it refuses requests
-// with thousands of them ("Query too large").
-constexpr std::size_t kSwapBatch = 50;
+// Drops of vanished pages per request (idempotent, so a request may be sent again).
+constexpr std::size_t kDropBatch = 200;
+// Triples per INSERT DATA request when --batch-size is not given: Virtuoso, told to take
+// the triples as data, is fastest with requests of a few thousand (BENCHMARKS.md).
+constexpr std::size_t kDefaultBatchTriples = 1000;
+constexpr std::size_t kVirtuosoBatchTriples = 2000;
+// Graphs per grouped count query: Virtuoso's VALUES join slows down faster than its list
+// grows (BENCHMARKS.md, "Loading").
+constexpr std::size_t kCountBatch = 100;
+// A swap request replaces at most this many graphs, or graphs holding at most this many
+// triples together: Virtuoso keeps a request's changes in memory until it commits, and
+// both smaller and larger requests measured slower (BENCHMARKS.md, "Loading").
+constexpr std::size_t kSwapGraphs = 500;
+constexpr std::size_t kSwapTriples = 50000;
+// Marks the swap requests, the one kind of request that is never sent twice (see swap()).
+constexpr const char* kSwapMark = "# guidegraph load: swap\n";
 
 const char* contentTypeOf(SendFormat f) {
   return f == SendFormat::Turtle ? "text/turtle" : "application/n-triples";
@@ -42,14 +58,50 @@ std::string joinGraphs(const std::vector<std::string>& graphs, std::size_t max =
   return out;
 }
 
+// What became of one request: empty `error` when it succeeded.
+struct Sent {
+  std::string error;
+  bool unreachable = false;  // no connection, or no answer before the deadline
+  bool notWritten = false;   // the store certainly did not apply it
+  [[nodiscard]] bool ok() const { return error.empty(); }
+};
+
+Sent sendWith(HttpClient& http, const HttpRequest& request) {
+  const HttpResponse r = http.send(request);
+  Sent sent;
+  if (!r.ok()) {
+    sent.error = describeFailure(request, r);
+    sent.unreachable = r.unreachable;
+    sent.notWritten = r.notSent || (r.status >= 400 && r.status < 500) || r.status == 501;
+  }
+  return sent;
+}
+
+// One upload request's worth of graphs: whole graphs [first, last), or one graph too large
+// for a request (last == first + 1) sent in parts.
+struct Unit {
+  std::size_t first = 0;
+  std::size_t last = 0;
+};
+
+ConnectionOptions withoutCredentials(ConnectionOptions options) {
+  options.credentials.reset();
+  return options;
+}
+
 class Loader {
  public:
   Loader(const LoadRequest& request, const LogFn& log)
-      : rq_(request), log_(log), http_(request.connection) {
+      : rq_(request),
+        log_(log),
+        http_(request.connection),
+        anonymous_(withoutCredentials(request.connection)) {
     queryUrl_ = rq_.endpoints.query.empty() ? rq_.endpoints.update : rq_.endpoints.query;
     const auto now = std::chrono::system_clock::now().time_since_epoch();
     runId_ = std::to_string(::getpid()) + "-" +
              std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(now).count());
+    useUpdate_ = !rq_.endpoints.update.empty() &&
+                 (rq_.endpoints.graphStore.empty() || rq_.upload != UploadMethod::GraphStore);
   }
 
   LoadReport run() {
@@ -58,34 +110,31 @@ class Loader {
           "no endpoint: give --endpoint (Graph Store) or --update-endpoint (SPARQL Update)";
       return report_;
     }
+    if (useUpdate_ && !probeStore()) {
+      report_.requests = http_.requestCount() + anonymous_.requestCount();
+      return report_;
+    }
     if (rq_.mode == Mode::Merge) {
       merge();
     } else {
       replace();
     }
-    report_.requests = http_.requestCount();
+    report_.requests = http_.requestCount() + anonymous_.requestCount() + workerRequests_;
     return report_;
   }
 
  private:
   void say(const std::string& line) {
-    if (log_) log_(line);
+    if (!log_) return;
+    const std::lock_guard<std::mutex> lock(logMutex_);
+    log_(line);
   }
 
-  HttpResponse send(const HttpRequest& request) {
-    HttpResponse r = http_.send(request);
-    if (!r.ok()) {
-      lastUnreachable_ = r.unreachable;
-      lastNotWritten_ = r.notSent || (r.status >= 400 && r.status < 500) || r.status == 501;
-    }
-    return r;
-  }
-
-  std::string bodyOf(const GraphContent& g) const {
-    if (rq_.format == SendFormat::NTriples) return ntriplesOf(g.triples);
+  std::string bodyOf(const std::vector<rdf::Triple>& triples) const {
+    if (rq_.format == SendFormat::NTriples) return ntriplesOf(triples);
     rdf::Dataset d;
     d.prefixes = rdf::standardPrefixes();
-    d.triples = g.triples;
+    d.triples = triples;
     d.normalize();
     std::ostringstream out;
     const std::string error = serialize::writeRdf(d, serialize::RdfFormat::Turtle, out);
@@ -93,74 +142,232 @@ class Loader {
     return out.str();
   }
 
-  std::string update(const std::string& text, bool retryAfterSend) {
-    HttpRequest request{"POST",
-                        rq_.endpoints.update,
-                        {"Content-Type: application/sparql-update; charset=utf-8", "Accept: */*"},
-                        &text,
-                        retryAfterSend};
-    const HttpResponse r = send(request);
-    return r.ok() ? std::string() : describeFailure(request, r);
+  // Sends a query. A query endpoint of its own (--query-endpoint) is asked without
+  // credentials first: with Digest, libcurl sends a POST without its body until the server
+  // asks for credentials, and a public endpoint answers that empty request with an error.
+  HttpResponse query(const HttpRequest& request) {
+    if (rq_.endpoints.query.empty() || !rq_.connection.credentials) return http_.send(request);
+    HttpResponse r = anonymous_.send(request);
+    if (r.status == 401) r = http_.send(request);
+    return r;
   }
 
-  // Sends the graph's triples into `graph`: replacing its content (PUT, or DROP then
-  // INSERT DATA) or adding to it (POST, or INSERT DATA).
-  std::string upload(const std::string& graph, const GraphContent& content, bool replaceContent,
-                     bool countSent = true) {
-    if (!rq_.endpoints.graphStore.empty()) {
-      const std::string body = bodyOf(content);
+  // Asks the update endpoint which store it is (its Server header). Virtuoso compiles an
+  // INSERT DATA into SQL code unless told to pass the triples as data, and then refuses
+  // requests of more than about 2,000 triples; told so, it takes larger requests faster.
+  // Returns false, with the error set, when the store cannot be reached at all.
+  bool probeStore() {
+    const std::string body = "query=" + formEncode("ASK {}");
+    HttpRequest request{"POST",
+                        queryUrl_.empty() ? rq_.endpoints.update : queryUrl_,
+                        {"Content-Type: application/x-www-form-urlencoded",
+                         "Accept: application/sparql-results+json"},
+                        &body,
+                        true};
+    const HttpResponse r = query(request);
+    if (r.notSent) {
+      report_.error = "the store cannot be reached: " + describeFailure(request, r) +
+                      ". Nothing was changed: every target graph keeps its previous content.";
+      return false;
+    }
+    virtuoso_ = r.server.find("Virtuoso") != std::string::npos;
+    if (virtuoso_) say("the store is " + r.server + ": INSERT DATA sends its triples as data");
+    return true;
+  }
+
+  HttpRequest updateRequest(const std::string& text, bool retryAfterSend) const {
+    return HttpRequest{"POST",
+                       rq_.endpoints.update,
+                       {"Content-Type: application/sparql-update; charset=utf-8", "Accept: */*"},
+                       &text,
+                       retryAfterSend};
+  }
+
+  std::size_t batchTriples() const {
+    if (rq_.batchTriples != 0) return rq_.batchTriples;
+    return virtuoso_ ? kVirtuosoBatchTriples : kDefaultBatchTriples;
+  }
+
+  // Virtuoso's own SPARQL extensions, sent only to Virtuoso: pass the triples as data (not
+  // as generated SQL code), and for temporary graphs, which are checked by their counts
+  // and never read before that, write without the transaction log.
+  std::string insertPrefix(bool intoTemporaryGraphs) const {
+    if (!virtuoso_) return {};
+    return intoTemporaryGraphs ? "define sql:big-data-const 1 define sql:log-enable 2\n"
+                               : "define sql:big-data-const 1\n";
+  }
+
+  // Cuts the graphs into upload requests: for INSERT DATA, whole graphs packed up to
+  // batchTriples triples per request (a larger graph is a unit of its own, sent in parts
+  // unless it has blank nodes, whose labels hold only within one request); for the Graph
+  // Store, one graph per request.
+  std::vector<Unit> unitsOf(const std::vector<GraphContent>& graphs) const {
+    std::vector<Unit> units;
+    const std::size_t batch = batchTriples();
+    std::size_t i = 0;
+    while (i < graphs.size()) {
+      Unit u{i, i + 1};
+      std::size_t triples = graphs[i].triples.size();
+      if (useUpdate_) {
+        while (u.last < graphs.size() && triples + graphs[u.last].triples.size() <= batch) {
+          triples += graphs[u.last].triples.size();
+          ++u.last;
+        }
+      }
+      units.push_back(u);
+      i = u.last;
+    }
+    return units;
+  }
+
+  // Sends unit `u` of `graphs` into the graphs named `into` (parallel to `graphs`): PUT or
+  // POST (Graph Store), or INSERT DATA. Into fresh temporary graphs nothing needs removing
+  // first, and sending an INSERT DATA twice changes nothing, so every request may be retried.
+  Sent uploadUnit(HttpClient& http, const std::vector<GraphContent>& graphs,
+                  const std::vector<std::string>& into, const Unit& u, bool replaceContent,
+                  std::size_t& triplesSent) const {
+    if (!useUpdate_) {
+      const GraphContent& g = graphs[u.first];
+      const std::string body = bodyOf(g.triples);
       HttpRequest request{
           replaceContent ? "PUT" : "POST",
-          withGraphParameter(rq_.endpoints.graphStore, graph),
+          withGraphParameter(rq_.endpoints.graphStore, into[u.first]),
           {std::string("Content-Type: ") + contentTypeOf(rq_.format) + "; charset=utf-8"},
           &body,
           true};
-      const HttpResponse r = send(request);
-      if (!r.ok()) return describeFailure(request, r);
-      if (countSent) report_.triplesSent += content.triples.size();
+      Sent sent = sendWith(http, request);
+      if (sent.ok()) triplesSent += g.triples.size();
+      return sent;
+    }
+    // N-Triples lines are valid SPARQL triples (same IRIs, escapes and literals).
+    if (u.last == u.first + 1) {
+      const GraphContent& g = graphs[u.first];
+      const std::size_t batch = hasBlankNodes(g.triples) ? g.triples.size() : batchTriples();
+      for (std::size_t start = 0; start < g.triples.size(); start += batch) {
+        const std::size_t end = std::min(g.triples.size(), start + batch);
+        const std::vector<rdf::Triple> part(g.triples.begin() + static_cast<std::ptrdiff_t>(start),
+                                            g.triples.begin() + static_cast<std::ptrdiff_t>(end));
+        const std::string text = insertPrefix(replaceContent) + "INSERT DATA { GRAPH <" +
+                                 into[u.first] + "> {\n" + ntriplesOf(part) + "} }";
+        Sent sent = sendWith(http, updateRequest(text, true));
+        if (!sent.ok()) {
+          // An earlier part of this graph may already be in.
+          if (start > 0) sent.notWritten = false;
+          return sent;
+        }
+        triplesSent += part.size();
+      }
       return {};
     }
-    if (replaceContent) {
-      if (auto e = update("DROP SILENT GRAPH <" + graph + ">", true); !e.empty()) return e;
+    std::string text = insertPrefix(replaceContent) + "INSERT DATA {\n";
+    std::size_t triples = 0;
+    for (std::size_t i = u.first; i < u.last; ++i) {
+      text += "GRAPH <" + into[i] + "> {\n" + ntriplesOf(graphs[i].triples) + "}\n";
+      triples += graphs[i].triples.size();
     }
-    // N-Triples lines are valid SPARQL triples (same IRIs, escapes and literals). Blank
-    // nodes are scoped to one request, so a graph with blank nodes goes in one request.
-    const std::size_t batch = hasBlankNodes(content.triples)
-                                  ? content.triples.size()
-                                  : std::max<std::size_t>(1, rq_.batchTriples);
-    for (std::size_t start = 0; start < content.triples.size(); start += batch) {
-      const std::size_t end = std::min(content.triples.size(), start + batch);
-      const std::vector<rdf::Triple> part(
-          content.triples.begin() + static_cast<std::ptrdiff_t>(start),
-          content.triples.begin() + static_cast<std::ptrdiff_t>(end));
-      const std::string text = "INSERT DATA { GRAPH <" + graph + "> {\n" + ntriplesOf(part) + "} }";
-      if (auto e = update(text, true); !e.empty()) return e;
-      if (countSent) report_.triplesSent += part.size();
-    }
-    return {};
+    text += "}";
+    Sent sent = sendWith(http, updateRequest(text, true));
+    if (sent.ok()) triplesSent += triples;
+    return sent;
   }
 
-  // Triple counts of `graphs` (absent graphs count 0), or an error message.
+  // Uploads every unit with up to rq_.jobs connections. Stops at the first failure (the
+  // requests under way finish); `attempted[k]` says whether unit k may have written
+  // anything. Returns the first failure, naming its graphs.
+  Sent uploadAll(const std::vector<GraphContent>& graphs, const std::vector<std::string>& into,
+                 const std::vector<Unit>& units, bool replaceContent,
+                 std::vector<unsigned char>& attempted, std::string& what) {
+    attempted.assign(units.size(), 0);
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+    std::mutex failureMutex;
+    Sent failure;
+    std::size_t failedUnit = 0;
+    std::atomic<std::size_t> sentTotal{0};
+    std::atomic<std::size_t> requests{0};
+    std::atomic<std::size_t> done{0};
+    const auto work = [&](HttpClient& http) {
+      std::size_t sentHere = 0;
+      for (;;) {
+        const std::size_t k = next.fetch_add(1);
+        if (k >= units.size() || stop.load()) break;
+        attempted[k] = 1;
+        Sent sent;
+        try {
+          sent = uploadUnit(http, graphs, into, units[k], replaceContent, sentHere);
+        } catch (const std::exception& e) {
+          sent.error = e.what();
+          sent.notWritten = true;
+        }
+        if (!sent.ok()) {
+          const std::lock_guard<std::mutex> lock(failureMutex);
+          if (failure.ok()) {
+            failure = sent;
+            failedUnit = k;
+          }
+          if (sent.notWritten) attempted[k] = 0;
+          stop = true;
+          break;
+        }
+        const std::size_t n = done.fetch_add(1) + 1;
+        if (n % 100 == 0 || n == units.size())
+          say("uploaded " + std::to_string(n) + " of " + std::to_string(units.size()) +
+              " requests");
+      }
+      sentTotal += sentHere;
+    };
+    const unsigned jobs =
+        static_cast<unsigned>(std::min<std::size_t>(std::max(1U, rq_.jobs), units.size()));
+    if (jobs <= 1) {
+      work(http_);
+    } else {
+      std::vector<std::thread> threads;
+      for (unsigned j = 0; j < jobs; ++j) {
+        threads.emplace_back([&] {
+          HttpClient http(rq_.connection);
+          work(http);
+          requests += http.requestCount();
+        });
+      }
+      for (auto& t : threads) t.join();
+    }
+    workerRequests_ += requests.load();
+    report_.triplesSent += sentTotal.load();
+    if (!failure.ok()) {
+      const Unit& u = units[failedUnit];
+      std::vector<std::string> names;
+      for (std::size_t i = u.first; i < u.last; ++i) names.push_back(graphs[i].graph);
+      what = u.last == u.first + 1
+                 ? "<" + graphs[u.first].graph + ">"
+                 : std::to_string(names.size()) + " graphs (" + joinGraphs(names, 3) + ")";
+    }
+    return failure;
+  }
+
+  // Triple counts of `graphs` (absent graphs count 0), from grouped queries of kCountBatch
+  // graphs each; or an error message.
   std::string count(const std::vector<std::string>& graphs,
                     std::map<std::string, std::size_t>& counts) {
     for (const auto& g : graphs) counts[g] = 0;
     if (queryUrl_.empty()) return countByDownload(graphs, counts);
-    constexpr std::size_t kPerQuery = 200;
-    for (std::size_t start = 0; start < graphs.size(); start += kPerQuery) {
+    for (std::size_t start = 0; start < graphs.size(); start += kCountBatch) {
       std::string values;
-      for (std::size_t i = start; i < graphs.size() && i < start + kPerQuery; ++i)
+      for (std::size_t i = start; i < graphs.size() && i < start + kCountBatch; ++i)
         values += " <" + graphs[i] + ">";
-      const std::string query = "SELECT ?g (COUNT(*) AS ?n) WHERE { VALUES ?g {" + values +
-                                " } GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
-      const std::string body = "query=" + formEncode(query);
+      const std::string text = "SELECT ?g (COUNT(*) AS ?n) WHERE { VALUES ?g {" + values +
+                               " } GRAPH ?g { ?s ?p ?o } } GROUP BY ?g";
+      const std::string body = "query=" + formEncode(text);
       HttpRequest request{"POST",
                           queryUrl_,
                           {"Content-Type: application/x-www-form-urlencoded",
                            "Accept: application/sparql-results+json"},
                           &body,
                           true};
-      const HttpResponse r = send(request);
-      if (!r.ok()) return "counting the triples failed: " + describeFailure(request, r);
+      const HttpResponse r = query(request);
+      if (!r.ok()) {
+        lastUnreachable_ = r.unreachable;
+        return "counting the triples failed: " + describeFailure(request, r);
+      }
       try {
         const auto j = nlohmann::json::parse(r.body);
         for (const auto& row : j.at("results").at("bindings")) {
@@ -185,9 +392,12 @@ class Loader {
                           {"Accept: application/n-triples"},
                           nullptr,
                           true};
-      const HttpResponse r = send(request);
+      const HttpResponse r = http_.send(request);
       if (r.status == 404) continue;
-      if (!r.ok()) return "counting the triples failed: " + describeFailure(request, r);
+      if (!r.ok()) {
+        lastUnreachable_ = r.unreachable;
+        return "counting the triples failed: " + describeFailure(request, r);
+      }
       // Parsed rather than counted by lines: a store may answer in Turtle.
       const bool turtle = r.contentType.find("turtle") != std::string::npos;
       rdf::Dataset got;
@@ -198,27 +408,36 @@ class Loader {
                ") does not parse; give a query endpoint with --query-endpoint";
       }
       got.normalize();
-      const std::size_t n = got.triples.size();
-      counts[g] = n;
+      counts[g] = got.triples.size();
     }
     return {};
   }
 
-  // Drops graphs; returns the ones that could not be dropped.
+  // Drops graphs; returns the ones that could not be dropped. A drop changes nothing when
+  // sent twice, so these requests may be retried.
   std::vector<std::string> dropGraphs(const std::vector<std::string>& graphs) {
     std::vector<std::string> left;
     if (graphs.empty()) return left;
     if (!rq_.endpoints.update.empty()) {
-      std::string text;
-      for (const auto& g : graphs)
-        text += (text.empty() ? "" : " ;\n") + std::string("DROP SILENT GRAPH <") + g + ">";
-      if (!update(text, true).empty()) left = graphs;
+      for (std::size_t start = 0; start < graphs.size(); start += kDropBatch) {
+        const std::size_t end = std::min(graphs.size(), start + kDropBatch);
+        std::string text;
+        for (std::size_t i = start; i < end; ++i)
+          text += (i == start ? "" : " ;\n") + std::string("DROP SILENT GRAPH <") + graphs[i] + ">";
+        const Sent sent = sendWith(http_, updateRequest(text, true));
+        if (!sent.ok()) {
+          lastUnreachable_ = sent.unreachable;
+          left.insert(left.end(), graphs.begin() + static_cast<std::ptrdiff_t>(start),
+                      graphs.end());
+          break;
+        }
+      }
       return left;
     }
     for (const auto& g : graphs) {
       HttpRequest request{
           "DELETE", withGraphParameter(rq_.endpoints.graphStore, g), {}, nullptr, true};
-      const HttpResponse r = send(request);
+      const HttpResponse r = http_.send(request);
       if (!r.ok() && r.status != 404) left.push_back(g);
     }
     return left;
@@ -240,19 +459,30 @@ class Loader {
   }
 
   void merge() {
-    for (const auto& g : rq_.graphs) {
-      say("adding " + std::to_string(g.triples.size()) + " triples to <" + g.graph + ">");
-      if (auto e = upload(g.graph, g, false); !e.empty()) {
-        report_.error =
-            "adding to <" + g.graph + "> failed: " + e + ". With --merge nothing is removed: " +
-            (report_.loadedGraphs.empty()
-                 ? std::string("no graph was changed")
-                 : joinGraphs(report_.loadedGraphs) + " received their triples") +
-            "; <" + g.graph + "> may hold part of its new triples (run the load again).";
-        return;
+    std::vector<std::string> targets;
+    for (const auto& g : rq_.graphs) targets.push_back(g.graph);
+    const std::vector<Unit> units = unitsOf(rq_.graphs);
+    say("adding " + std::to_string(rq_.graphs.size()) + " graphs in " +
+        std::to_string(units.size()) + " requests");
+    std::vector<unsigned char> attempted;
+    std::string what;
+    const Sent failure = uploadAll(rq_.graphs, targets, units, false, attempted, what);
+    if (!failure.ok()) {
+      std::vector<std::string> touched;
+      for (std::size_t k = 0; k < units.size(); ++k) {
+        if (!attempted[k]) continue;
+        for (std::size_t i = units[k].first; i < units[k].last; ++i)
+          touched.push_back(rq_.graphs[i].graph);
       }
-      report_.loadedGraphs.push_back(g.graph);
+      report_.error =
+          "adding to " + what + " failed: " + failure.error +
+          ". With --merge nothing is removed: " +
+          (touched.empty() ? std::string("no graph was changed")
+                           : joinGraphs(touched) + " may hold some or all of their new triples") +
+          "; run the load again.";
+      return;
     }
+    report_.loadedGraphs = targets;
     report_.ok = true;
   }
 
@@ -269,14 +499,26 @@ class Loader {
       targets.push_back(g.graph);
       expected[tmp] = g.triples.size();
       expected[g.graph] = g.triples.size();
-      say("uploading " + std::to_string(g.triples.size()) + " triples for <" + g.graph +
-          "> into <" + tmp + ">");
-      if (auto e = upload(tmp, g, true); !e.empty()) {
-        if (lastNotWritten_) temps.pop_back();  // the failed request never wrote anything
-        report_.error = "uploading <" + g.graph + "> (into the temporary graph <" + tmp +
-                        ">) failed: " + e + ". " + unchanged + cleanupNote(temps);
-        return;
+    }
+    const std::vector<Unit> units = unitsOf(rq_.graphs);
+    say("uploading " + std::to_string(rq_.graphs.size()) + " graphs into temporary graphs <" +
+        (temps.empty() ? std::string() : temps.front()) + "> ... in " +
+        std::to_string(units.size()) + " requests (" +
+        (useUpdate_ ? "INSERT DATA" : "Graph Store") + ", " +
+        std::to_string(std::max(1U, rq_.jobs)) + " connections)");
+    std::vector<unsigned char> attempted;
+    std::string what;
+    const Sent failure = uploadAll(rq_.graphs, temps, units, true, attempted, what);
+    if (!failure.ok()) {
+      lastUnreachable_ = failure.unreachable;
+      std::vector<std::string> written;
+      for (std::size_t k = 0; k < units.size(); ++k) {
+        if (!attempted[k]) continue;
+        for (std::size_t i = units[k].first; i < units[k].last; ++i) written.push_back(temps[i]);
       }
+      report_.error = "uploading " + what + " into temporary graphs failed: " + failure.error +
+                      ". " + unchanged + cleanupNote(written);
+      return;
     }
     std::map<std::string, std::size_t> counts;
     if (auto e = count(temps, counts); !e.empty()) {
@@ -310,49 +552,74 @@ class Loader {
     report_.ok = true;
   }
 
+  // One swap request for graphs [first, last): deletes the targets' triples, copies each
+  // temporary graph into its target and empties the temporary graphs. The store carries out
+  // the request as one transaction, so each target holds either its old or its new content.
+  std::string swapText(const std::vector<std::string>& temps,
+                       const std::vector<std::string>& targets, std::size_t first,
+                       std::size_t last) const {
+    if (last == first + 1) {
+      // One graph: constants (Virtuoso 7.2 fails on a VALUES block of one row with two
+      // variables, after having carried out the insert).
+      const std::string t = "<" + targets[first] + ">";
+      const std::string tmp = "<" + temps[first] + ">";
+      return std::string(kSwapMark) + "DELETE { GRAPH " + t + " { ?s ?p ?o } } WHERE { GRAPH " + t +
+             " { ?s ?p ?o } } ;\nINSERT { GRAPH " + t + " { ?s ?p ?o } } WHERE { GRAPH " + tmp +
+             " { ?s ?p ?o } } ;\nDELETE { GRAPH " + tmp + " { ?s ?p ?o } } WHERE { GRAPH " + tmp +
+             " { ?s ?p ?o } }";
+    }
+    std::string targetValues;
+    std::string pairs;
+    std::string tempValues;
+    for (std::size_t i = first; i < last; ++i) {
+      targetValues += " <" + targets[i] + ">";
+      pairs += " (<" + temps[i] + "> <" + targets[i] + ">)";
+      tempValues += " <" + temps[i] + ">";
+    }
+    return std::string(kSwapMark) +
+           "DELETE { GRAPH ?target { ?s ?p ?o } } WHERE { VALUES ?target {" + targetValues +
+           " } GRAPH ?target { ?s ?p ?o } } ;\n" +
+           "INSERT { GRAPH ?target { ?s ?p ?o } } WHERE { VALUES (?temporary ?target) {" + pairs +
+           " } GRAPH ?temporary { ?s ?p ?o } } ;\n" +
+           "DELETE { GRAPH ?temporary { ?s ?p ?o } } WHERE { VALUES ?temporary {" + tempValues +
+           " } GRAPH ?temporary { ?s ?p ?o } }";
+  }
+
   bool swap(const std::vector<std::string>& temps, const std::vector<std::string>& targets) {
     if (!rq_.endpoints.update.empty()) {
-      // MOVE replaces each target with its checked temporary graph and removes the
-      // temporary graph, in requests of kSwapBatch operations (Virtuoso refuses or times out
-      // on thousands in one request). A request is never sent twice once it may have
-      // reached the server: Virtuoso's MOVE from a graph that no longer exists empties the
-      // target.
-      std::vector<std::string> ops;
-      std::vector<std::size_t> graphOfOp;  // index into temps, or npos for a drop
-      for (std::size_t i = 0; i < temps.size(); ++i) {
-        ops.push_back("MOVE <" + temps[i] + "> TO <" + targets[i] + ">");
-        graphOfOp.push_back(i);
-      }
-      for (const auto& d : rq_.drop) {
-        ops.push_back("DROP SILENT GRAPH <" + d + ">");
-        graphOfOp.push_back(std::string::npos);
-      }
-      if (ops.empty()) {
-        report_.ok = true;
-        return false;
-      }
-      say("swapping " + std::to_string(temps.size()) + " graphs in, dropping " +
-          std::to_string(rq_.drop.size()));
-      for (std::size_t start = 0; start < ops.size(); start += kSwapBatch) {
-        const std::size_t end = std::min(ops.size(), start + kSwapBatch);
-        std::string text;
-        for (std::size_t k = start; k < end; ++k) text += (k == start ? "" : " ;\n") + ops[k];
-        HttpRequest request{
-            "POST",
-            rq_.endpoints.update,
-            {"Content-Type: application/sparql-update; charset=utf-8", "Accept: */*"},
-            &text,
-            false};
-        const HttpResponse r = send(request);
-        std::vector<std::string> batchTargets;
-        std::vector<std::string> batchTemps;
-        std::vector<std::string> laterTemps;
-        for (std::size_t k = start; k < ops.size(); ++k) {
-          if (graphOfOp[k] == std::string::npos) continue;
-          (k < end ? batchTemps : laterTemps).push_back(temps[graphOfOp[k]]);
-          if (k < end) batchTargets.push_back(targets[graphOfOp[k]]);
+      // A swap request is never sent twice once it may have reached the server: sent again
+      // after it was carried out, it would find the temporary graphs empty and empty the
+      // targets.
+      std::vector<std::pair<std::size_t, std::size_t>> batches;
+      for (std::size_t first = 0; first < temps.size();) {
+        std::size_t last = first;
+        std::size_t triples = 0;
+        while (last < temps.size() && last - first < kSwapGraphs &&
+               (last == first || triples + rq_.graphs[last].triples.size() <= kSwapTriples)) {
+          triples += rq_.graphs[last].triples.size();
+          ++last;
         }
+        batches.emplace_back(first, last);
+        first = last;
+      }
+      say("swapping " + std::to_string(temps.size()) + " graphs in with " +
+          std::to_string(batches.size()) + " requests, dropping " +
+          std::to_string(rq_.drop.size()));
+      for (std::size_t b = 0; b < batches.size(); ++b) {
+        const auto [first, last] = batches[b];
+        const std::string text = swapText(temps, targets, first, last);
+        const HttpRequest request = updateRequest(text, false);
+        const HttpResponse r = http_.send(request);
+        const std::vector<std::string> batchTargets(
+            targets.begin() + static_cast<std::ptrdiff_t>(first),
+            targets.begin() + static_cast<std::ptrdiff_t>(last));
+        const std::vector<std::string> batchTemps(
+            temps.begin() + static_cast<std::ptrdiff_t>(first),
+            temps.begin() + static_cast<std::ptrdiff_t>(last));
+        const std::vector<std::string> laterTemps(temps.begin() + static_cast<std::ptrdiff_t>(last),
+                                                  temps.end());
         if (!r.ok()) {
+          lastUnreachable_ = r.unreachable;
           const std::string what = describeFailure(request, r);
           const std::string before = report_.loadedGraphs.empty()
                                          ? std::string(" No graph had been replaced before it.")
@@ -360,27 +627,38 @@ class Loader {
                                                std::to_string(report_.loadedGraphs.size()) +
                                                " graphs (" + joinGraphs(report_.loadedGraphs) +
                                                ").";
+          // A 4xx answer means the request was refused as a whole. Virtuoso can answer 500
+          // after having carried out the changes (seen with 7.2), so a 5xx counts as an
+          // unknown outcome, like no answer at all.
+          const bool refused = r.status >= 400 && r.status < 500;
           report_.error =
-              r.status != 0
+              refused
                   ? "the swap was refused: " + what + "." + before +
                         " All other target graphs keep their previous content." +
                         cleanupNote(concat(batchTemps, laterTemps))
-                  : "a swap request got no answer: " + what + "." + before +
+                  : std::string(r.status == 0 ? "a swap request got no answer: "
+                                              : "a swap request failed: ") +
+                        what + "." + before +
                         " The server may or may not have carried out the request for " +
                         joinGraphs(batchTargets) +
                         "; each of them holds either its previous or its complete new content, and "
                         "the graphs after them keep their previous content. Run the same load "
                         "again." +
                         cleanupNote(laterTemps) +
-                        // Not dropped: the server may still be moving them, and a MOVE from a
-                        // dropped graph would empty its target.
+                        // Not dropped: the server may still be swapping them, and a swap from
+                        // a dropped graph would empty its target.
                         " If that request was not carried out, its temporary graphs remain; "
                         "drop them once the store is idle: " +
-                        joinGraphs(batchTemps, 60) + ".";
+                        joinGraphs(batchTemps, batchTemps.size()) + ".";
           return false;
         }
         report_.loadedGraphs.insert(report_.loadedGraphs.end(), batchTargets.begin(),
                                     batchTargets.end());
+      }
+      if (auto left = dropGraphs(rq_.drop); !left.empty()) {
+        report_.error =
+            "the graphs were replaced, but these could not be dropped: " + joinGraphs(left, 20);
+        return false;
       }
       report_.droppedGraphs = rq_.drop;
       return true;
@@ -389,9 +667,12 @@ class Loader {
     // temporary graph is deleted.
     for (std::size_t i = 0; i < temps.size(); ++i) {
       say("replacing <" + targets[i] + ">");
-      if (auto e = upload(targets[i], rq_.graphs[i], true, false); !e.empty()) {
-        report_.error = "replacing <" + targets[i] + "> failed: " + e + ". <" + targets[i] +
-                        "> keeps its previous content" +
+      std::size_t ignored = 0;
+      const Sent sent = uploadUnit(http_, rq_.graphs, targets, Unit{i, i + 1}, true, ignored);
+      if (!sent.ok()) {
+        lastUnreachable_ = sent.unreachable;
+        report_.error = "replacing <" + targets[i] + "> failed: " + sent.error + ". <" +
+                        targets[i] + "> keeps its previous content" +
                         (report_.loadedGraphs.empty()
                              ? std::string(", as do all others")
                              : "; already replaced: " + joinGraphs(report_.loadedGraphs)) +
@@ -418,11 +699,15 @@ class Loader {
 
   const LoadRequest& rq_;
   LogFn log_;
+  std::mutex logMutex_;
   HttpClient http_;
+  HttpClient anonymous_;  // for a query endpoint of its own
   std::string queryUrl_;
   std::string runId_;
+  bool useUpdate_ = false;
+  bool virtuoso_ = false;
   bool lastUnreachable_ = false;
-  bool lastNotWritten_ = false;
+  std::size_t workerRequests_ = 0;
   LoadReport report_;
 };
 

@@ -67,7 +67,10 @@ def main():
     if len(totals) != 1 or not files or totals.pop() < int(files.group(1)):
         fail(f"the progress line's total is not the number of files: {lines[-3:]}")
     done = [int(d) for d, _, _ in lines]
-    if done != sorted(done) or done[-1] > int(lines[-1][1]) or min(int(r) for *_, r in lines) <= 0:
+    # The rate is whole files a second: a first line drawn before parsing got going (a busy
+    # machine) may say 0; once files are being read it must be positive.
+    rates = [int(r) for d, _, r in lines if int(d) >= 100]
+    if done != sorted(done) or done[-1] > int(lines[-1][1]) or not rates or min(rates) <= 0:
         fail(f"the progress line does not count up to the total at a positive rate: {lines[:3]}")
     last = text.rfind(lines[-1][0] + "/")
     if text.find(ERASE, last) < 0 or "exported" not in text[text.find(ERASE, last):]:

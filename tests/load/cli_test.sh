@@ -36,6 +36,10 @@ GUIDEGRAPH_PASSWORD=x expect 2 "give the --user it belongs to" "$site" --endpoin
 expect 2 "needs an http:// or https:// URL" "$site" --endpoint ftp://x/
 expect 2 "--timeout needs a number of seconds" "$site" --endpoint "$gsp" --timeout 0
 expect 2 "--auth needs basic, digest or any" "$site" --endpoint "$gsp" --auth ntlm
+expect 2 "--jobs needs a number of connections from 1 to 64" "$site" --endpoint "$gsp" --jobs 0
+expect 2 "--upload needs update or graph-store" "$site" --endpoint "$gsp" --upload ftp
+expect 2 "--upload update needs --update-endpoint URL" "$site" --endpoint "$gsp" --upload update
+expect 2 "--upload graph-store needs --endpoint URL" "$site" --update-endpoint "$gsp" --upload graph-store
 expect 2 "has no named graphs: give --graph IRI" "$work/one.nt" --endpoint "$gsp"
 expect 2 "is not valid RDF; nothing was loaded" "$work/bad.nt" --endpoint "$gsp" --graph https://g/
 expect 2 "no such site folder or RDF file" "$work/missing" --endpoint "$gsp"

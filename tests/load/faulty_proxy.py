@@ -4,12 +4,15 @@
   faulty_proxy.py UPSTREAM PORTFILE MODE
 
 It forwards every request to UPSTREAM (http://127.0.0.1:PORT) and writes the port it
-listens on into PORTFILE. MODE says which request it breaks:
-  drop-put:N      every PUT from the N-th on (1-based): read half of its body, then close the
-                  connection without an answer (a server that dies in the middle of an upload)
-  drop-put-once:N only the N-th PUT, as above; the ones after it are forwarded
-  drop-move       an update whose body contains MOVE: read it, close without forwarding
-  fail-first:N    answer the first N requests with HTTP 503 and an HTML page, then forward
+listens on into PORTFILE. MODE says which request it breaks. An upload is a Graph Store PUT
+or a SPARQL Update POST holding INSERT DATA; the swap is an update marked
+"# guidegraph load: swap".
+  drop-upload:N      every upload from the N-th on (1-based): read half of its body, then
+                     close the connection without an answer (a server that dies in the
+                     middle of an upload)
+  drop-upload-once:N only the N-th upload, as above; the ones after it are forwarded
+  drop-swap          the first swap request: read it, close without forwarding
+  fail-first:N       answer the first N requests with HTTP 503 and an HTML page, then forward
 """
 import http.client
 import socket
@@ -22,7 +25,9 @@ UPSTREAM = urllib.parse.urlsplit(sys.argv[1])
 PORTFILE = sys.argv[2]
 MODE, _, ARG = sys.argv[3].partition(":")
 lock = threading.Lock()
-counters = {"put": 0, "all": 0}
+counters = {"upload": 0, "all": 0, "swap": 0}
+UPLOAD_MARK = b"INSERT DATA"
+SWAP_MARK = b"# guidegraph load: swap"
 
 HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "host", "expect"}
 
@@ -44,21 +49,31 @@ class Handler(BaseHTTPRequestHandler):
 
     def handle_any(self):
         length = int(self.headers.get("Content-Length") or 0)
+        # The head of the body tells an upload from other requests; the rest is read later
+        # (or, for a dropped upload, only half of it).
+        head = self.rfile.read(min(length, 256)) if length else b""
         with lock:
             counters["all"] += 1
             n_all = counters["all"]
-            if self.command == "PUT":
-                counters["put"] += 1
-            n_put = counters["put"]
-        if (self.command == "PUT" and length > 0 and
-                ((MODE == "drop-put" and n_put >= int(ARG)) or (MODE == "drop-put-once" and n_put == int(ARG)))):
-            self.rfile.read(max(1, length // 2))
-            self.log_message("dropping PUT %s after %d of %d bytes", self.path, length // 2, length)
+            upload = length > 0 and (self.command == "PUT" or (self.command == "POST" and UPLOAD_MARK in head))
+            if upload:
+                counters["upload"] += 1
+            n_upload = counters["upload"]
+            swap = SWAP_MARK in head
+            if swap:
+                counters["swap"] += 1
+            n_swap = counters["swap"]
+        if upload and ((MODE == "drop-upload" and n_upload >= int(ARG)) or
+                       (MODE == "drop-upload-once" and n_upload == int(ARG))):
+            rest = max(0, length // 2 - len(head))
+            self.rfile.read(rest)
+            self.log_message("dropping upload %d (%s %s) after %d of %d bytes", n_upload, self.command,
+                             self.path, len(head) + rest, length)
             self.abort()
             return
-        body = self.rfile.read(length) if length else b""
-        if MODE == "drop-move" and b"MOVE" in body:
-            self.log_message("dropping the MOVE request")
+        body = head + (self.rfile.read(length - len(head)) if length > len(head) else b"")
+        if MODE == "drop-swap" and swap and n_swap == 1:
+            self.log_message("dropping the swap request")
             self.abort()
             return
         if MODE == "fail-first" and n_all <= int(ARG):

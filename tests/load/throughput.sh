@@ -3,8 +3,9 @@
 # COPIES different base IRIs (the first argument, default 80: about 100k distinct triples),
 # loaded with
 #   guidegraph load big.nt --graph IRI --endpoint .../sparql-graph-crud-auth --update-endpoint .../sparql-auth
-# (Graph Store PUT into a temporary graph, count check, MOVE), then with SPARQL Update only
-# (INSERT DATA batches of 500). Prints triples/s; fails if a load fails or the count differs.
+# (INSERT DATA batches into a temporary graph, count check, swap), with --upload graph-store
+# (one Graph Store PUT), and with SPARQL Update only. Prints triples/s; fails if a load fails
+# or the count differs.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 src=${GUIDEGRAPH_SOURCE_DIR:-$(cd "$here/../.." && pwd)}
@@ -39,9 +40,12 @@ measure() {  # LABEL GRAPH ARGS...
   [ "$n" -eq "$triples" ] || { echo "FAIL: $label: endpoint holds $n triples, expected $triples"; exit 1; }
   echo "THROUGHPUT $label: $triples triples in $ms ms = $(( triples * 1000 / (ms > 0 ? ms : 1) )) triples/s"
 }
-measure "Graph Store PUT + MOVE (first load)" https://bench.example/graph \
+measure "INSERT DATA batches + swap (first load)" https://bench.example/graph \
   --endpoint "$VIRTUOSO_HTTP/sparql-graph-crud-auth" --update-endpoint "$VIRTUOSO_HTTP/sparql-auth"
-measure "Graph Store PUT + MOVE (replacing the same graph)" https://bench.example/graph \
+measure "INSERT DATA batches + swap (replacing the same graph)" https://bench.example/graph \
   --endpoint "$VIRTUOSO_HTTP/sparql-graph-crud-auth" --update-endpoint "$VIRTUOSO_HTTP/sparql-auth"
-measure "SPARQL Update INSERT DATA (batches of 500) + MOVE" https://bench.example/update \
+measure "Graph Store PUT + swap (replacing the same graph)" https://bench.example/graph \
+  --endpoint "$VIRTUOSO_HTTP/sparql-graph-crud-auth" --update-endpoint "$VIRTUOSO_HTTP/sparql-auth" \
+  --upload graph-store
+measure "SPARQL Update only" https://bench.example/update \
   --update-endpoint "$VIRTUOSO_HTTP/sparql-auth"

@@ -1,6 +1,8 @@
 # Sourced by the load tests: starts a private Virtuoso on 127.0.0.1 in a temporary folder
 # (non-default ports, no VAD) and stops it by its PID. Needs virtuoso-opensource (Debian).
-#   virtuoso_start DIR   -> sets VIRTUOSO_PID, VIRTUOSO_HTTP (http://127.0.0.1:PORT)
+#   virtuoso_start DIR   -> sets VIRTUOSO_PID, VIRTUOSO_HTTP (http://127.0.0.1:PORT) and
+#                           VIRTUOSO_SQL_PORT (for isql-vt); folders listed (comma-separated)
+#                           in VIRTUOSO_DIRS_ALLOWED are added to DirsAllowed
 #   virtuoso_stop        -> SIGTERM to that PID, waits for the clean shutdown
 virtuoso_free_port() {
   /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
@@ -19,11 +21,13 @@ virtuoso_start() {
       -e "/^\[Parameters\]/,/^\[/ s|^ServerPort *=.*|ServerPort = 127.0.0.1:$sqlport|" \
       -e "/^\[HTTPServer\]/,/^\[/ s|^ServerPort *=.*|ServerPort = 127.0.0.1:$httpport|" \
       -e '/^VADInstallDir/d' \
+      -e "s|^DirsAllowed *=\(.*\)|DirsAllowed = \1${VIRTUOSO_DIRS_ALLOWED:+, $VIRTUOSO_DIRS_ALLOWED}|" \
       "$template" > "$dir/virtuoso.ini"
   mkdir -p "$dir/vsp"
   (cd "$dir" && exec virtuoso-t +foreground +configfile "$dir/virtuoso.ini" > "$dir/virtuoso.out" 2>&1) &
   VIRTUOSO_PID=$!
   VIRTUOSO_HTTP="http://127.0.0.1:$httpport"
+  VIRTUOSO_SQL_PORT=$sqlport
   local i
   for i in $(seq 1 150); do
     if curl -sf -o /dev/null "$VIRTUOSO_HTTP/sparql?query=ASK%7B%7D"; then return 0; fi

@@ -222,6 +222,16 @@ if [ "$what" = faults ]; then
   check "endpoint down exits 2 (was $rc)" '[ "$rc" -eq 2 ]'
   check "endpoint down: clear message" 'grep -q "Could not connect\|Failed to connect\|Couldn.t connect" "$work/down.out"'
   check "endpoint down: error within the 3 s timeout (took ${elapsed} ms)" '[ "$elapsed" -lt 3000 ]'
+  start=$(date +%s%N)
+  set +e
+  "$prog" load "$work/one.nt" --graph https://test.example/one \
+    --update-endpoint "http://127.0.0.1:$down_port/sparql-auth" "${auth[@]}" \
+    --timeout 3 > "$work/down2.out" 2>&1; rc=$?
+  set -e
+  elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
+  cat "$work/down2.out"
+  check "update endpoint down: exit 2 (was $rc), said at once, nothing changed, within 3 s (took ${elapsed} ms)" \
+    '[ "$rc" -eq 2 ] && grep -q "the store cannot be reached" "$work/down2.out" && grep -q "Nothing was changed" "$work/down2.out" && [ "$elapsed" -lt 3000 ]'
 
   # A server that accepts connections but never answers: the timeout ends the wait.
   "$py" -c '
@@ -251,30 +261,37 @@ time.sleep(120)' "$work/blackhole.port" &
     for _ in $(seq 50); do [ -s "$work/proxy.port" ] && break; sleep 0.1; done
     local p="http://127.0.0.1:$(cat "$work/proxy.port")"
     set +e
+    # Small batches, so that the site (about 1,450 triples in 85 graphs) takes several uploads.
     "$prog" load "$work/site" --endpoint "$p/sparql-graph-crud-auth" --update-endpoint "$p/sparql-auth" \
       --query-endpoint "$qry" "${auth[@]}" --timeout 10 --retries "${RETRIES:-0}" --state "$work/state.json" \
-      > "$work/proxy.out" 2>&1
+      --batch-size 100 --jobs "$jobs" ${UPLOAD:+--upload "$UPLOAD"} > "$work/proxy.out" 2>&1
     rc=$?
     set -e
     kill "$proxy_pid"; wait "$proxy_pid" 2>/dev/null || true; proxy_pid=
     cat "$work/proxy.out"; grep "dropping" "$work/proxy.log" || true
     want=$3
-    check "$2: exit $want (was $rc)" '[ "$rc" -eq "$want" ]'
+    check "$2 (--jobs $jobs${UPLOAD:+, --upload $UPLOAD}): exit $want (was $rc)" '[ "$rc" -eq "$want" ]'
   }
-  with_proxy drop-put:5 "connection dropped in the middle of an upload" 2
+  for jobs in 1 2; do
+  for UPLOAD in update graph-store; do
+  with_proxy drop-upload:5 "connection dropped in the middle of an upload" 2
   check "dropped upload: message says the connection broke and nothing changed" \
     'grep -q "connection broke while sending\|Send failure\|Recv failure\|Empty reply" "$work/proxy.out" && grep -q "Nothing was changed" "$work/proxy.out"'
+  check "dropped upload: the proxy did drop an upload" 'grep -q "dropping upload 5" "$work/proxy.log"'
   unchanged "dropped upload"
-  RETRIES=3 with_proxy drop-put-once:5 "dropped upload with retries: the PUT is sent again and the load succeeds" 0
+  RETRIES=3 with_proxy drop-upload-once:5 "dropped upload with retries: the upload is sent again and the load succeeds" 0
   # Back to the baseline for the next check.
   "$prog" load "$src/examples/site" --endpoint "$gsp" --update-endpoint "$upd" "${auth[@]}" -q --state "$work/state.json"
   unchanged "reloaded baseline"
-  with_proxy drop-move "connection dropped at the swap" 2
+  done
+  UPLOAD=
+  with_proxy drop-swap "connection dropped at the swap" 2
   check "dropped swap: message says the swap got no answer" 'grep -q "swap request got no answer" "$work/proxy.out"'
+  check "dropped swap: the proxy did drop the swap" 'grep -q "dropping the swap request" "$work/proxy.log"'
   dump > "$work/now.dump"
   check "dropped swap: old graphs intact" 'cmp -s "$work/now.dump" "$work/base.dump"'
   # The temporary graphs of the unanswered request are kept (the server might still be
-  # moving them) and named; the ones after it are dropped.
+  # swapping them) and named; the ones after it are dropped.
   grep -o "drop them once the store is idle: .*" "$work/proxy.out" | grep -o "<urn:guidegraph:load:[^>]*>" \
     | tr -d '<>' | sort > "$work/named.tmp" || true
   "$py" "$here/endpoint_tool.py" dump "$qry" "urn:guidegraph:" | cut -d' ' -f1 | tr -d '<>' | sort -u > "$work/left.tmp"
@@ -284,6 +301,8 @@ time.sleep(120)' "$work/blackhole.port" &
     curl -sf --digest -u dba:dba -H "Content-Type: application/sparql-update" --data-binary "DROP SILENT GRAPH <$g>" "$upd" > /dev/null
   done < "$work/named.tmp"
   unchanged "dropped swap, after dropping the named graphs"
+  done
+  jobs=2
   RETRIES=3 with_proxy fail-first:2 "HTTP 503 twice, then retried with backoff" 0
   "$prog" load "$src/examples/site" --endpoint "$gsp" --update-endpoint "$upd" "${auth[@]}" -q --state "$work/state.json"
 
