@@ -51,6 +51,14 @@ class ConventionsReader {
             c_.websiteKey = *v;
           }
         }
+      } else if (k == "orphans") {
+        if (auto v = string(e)) {
+          if (*v == "warn" || *v == "summary") {
+            c_.eachOrphan = *v == "warn";
+          } else {
+            bad(e, "must be \"warn\" (each source no guide recommends) or \"summary\" (one line)");
+          }
+        }
       } else if (k == "languageNames") {
         if (!e.value.isMap()) {
           bad(e,
