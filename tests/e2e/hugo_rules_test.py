@@ -154,6 +154,7 @@ SITES = {
         "hugo.toml": BASE + '[taxonomies]\ncategory = "categories"\n',
         "content/Руководства/Казахстан/Руководство_по_началу.md": page("Руководство", categories="[Независимые СМИ]"),
         "content/sources/Kok.team.md": page("Kok"),
+        "content/sources/Независимый Источник.md": page("Источник", website="https://example.kz/"),
         "content/sources/odd name (1) & co!.md": page("Odd"),
         "content/sources/C++ Notes ~draft.md": page("C"),
         "content/sources/dot.md": page("Dot", slug="a.b"),
@@ -225,7 +226,27 @@ def check_site(checks, name, files):
     ours_set = sorted((r["file"], r["language"], r["permalink"]) for r in rows)
     checks.equal(sorted(set(ours_set) - set(hugo_set)), [], f"{name}: pages guidegraph lists that hugo does not build")
     checks.equal(sorted(set(hugo_set) - set(ours_set)), [], f"{name}: pages hugo builds that guidegraph does not list")
+    if name == "permalink_encoding":
+        check_iris(checks, site, listed)
     return len(listed), len(every)
+
+
+def check_iris(checks, site, listed):
+    """Every IRI guidegraph writes for a page is its permalink byte for byte as Hugo writes
+    it (percent-encoded), in N-Triples, where IRIs are written out in full."""
+    out = os.path.join(os.path.dirname(site), "site.nt")
+    run(["export", site, "-f", "nt", "-o", out, "--quiet", "--force", "--no-validate"])
+    with open(out, encoding="utf-8") as f:
+        iris = set()
+        for line in f:
+            iris.update(part[1:-1] for part in line.split(" ") if part.startswith("<") and part.endswith(">"))
+    sources = {path: permalink for path, permalink in listed.items() if path.startswith("content/sources/")}
+    checks.check(any("%D0" in p for p in sources.values()), "a source with a Cyrillic permalink")
+    for path, permalink in sorted(sources.items()):
+        checks.check(permalink in iris and permalink + "#id" in iris,
+                     f"the export names {path} by Hugo's permalink {permalink}")
+    checks.equal(sorted(i for i in iris if "example.org" in i and any(ord(c) > 127 for c in i)), [],
+                 "no page IRI with unencoded non-ASCII characters")
 
 
 def check_warnings(checks):
