@@ -53,7 +53,7 @@ struct SiteConventions {
 // [taxonomies] when neither says. Makes the category taxonomy the one with the Category
 // role. Problems are warnings at their position ([bad-config-param]); an unreadable
 // conventions file is an error ([bad-conventions-file]).
-[[nodiscard]] SiteConventions loadConventions(SiteConfig& config, const std::string& siteDir,
+[[nodiscard]] SiteConventions loadConventions(SiteConfig& config,
                                               const std::string& conventionsFile,
                                               Diagnostics& diags);
 

@@ -1544,7 +1544,7 @@ Site buildSite(const std::string& siteDir, const BuildOptions& options, Diagnost
   Site site;
   site.root = siteDir;
   site.config = loadSiteConfig(siteDir, diags, options.environment);
-  site.conventions = loadConventions(site.config, siteDir, options.conventionsFile, diags);
+  site.conventions = loadConventions(site.config, options.conventionsFile, diags);
   if (!options.baseOverride.empty()) {
     site.config.baseUrl = options.baseOverride;
     if (site.config.baseUrl.back() != '/') site.config.baseUrl += '/';

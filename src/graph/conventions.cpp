@@ -125,9 +125,8 @@ FrontMatterFormat formatOf(const std::string& path) {
 
 }  // namespace
 
-SiteConventions loadConventions(SiteConfig& config, const std::string& siteDir,
-                                const std::string& conventionsFile, Diagnostics& diags) {
-  (void)siteDir;
+SiteConventions loadConventions(SiteConfig& config, const std::string& conventionsFile,
+                                Diagnostics& diags) {
   SiteConventions c;
   c.guideSections = {config.guidesSection};
   c.sourcesSection = config.sourcesSection;
