@@ -14,15 +14,15 @@ _guidegraph() {
   fi
 
   local commands="export publish map validate pages catalog load"
-  local site="--base --drafts --build-future --build-expired --environment --conventions --threads --max-file-size --max-files --max-yaml-depth --max-yaml-nodes -q --quiet -h --help"
+  local site="--base -D --drafts -F --build-future -E --build-expired -e --environment --conventions --threads --max-file-size --max-files --max-yaml-depth --max-yaml-nodes -q --quiet -h --help"
   local -A options=(
     [export]="-o --output -f --format --jsonld-form --no-validate --force --timings $site"
     [publish]="--into --server-config $site"
     [map]="--by -o --output --render --layout $site"
     [validate]="--shapes --data -f --format -o --output --strict $site"
-    [pages]="--base --drafts --build-future --build-expired --environment --conventions -q --quiet -h --help"
-    [catalog]="-f --format -o --output --org-code --date --response-date --oai-base --admin-email --static-url --gateway $site"
-    [load]="--endpoint --update-endpoint --query-endpoint --graph --graph-per-page --replace --merge --changed-only --state --user --auth --netrc-file --send-format --batch-size --timeout --retries --allow-errors --dry-run -v --verbose --base --drafts --build-future --build-expired --environment --conventions --threads --max-file-size --max-files -q --quiet -h --help"
+    [pages]="--base -D --drafts -F --build-future -E --build-expired -e --environment --conventions -q --quiet -h --help"
+    [catalog]="-f --format -o --output --org-code --date --response-date --oai-base --admin-email --static-url --gateway --csv-raw $site"
+    [load]="--endpoint --update-endpoint --query-endpoint --graph --graph-per-page --replace --merge --changed-only --state --user --auth --netrc-file --send-format --batch-size --timeout --retries --allow-errors --dry-run -v --verbose --base -D --drafts -F --build-future -E --build-expired -e --environment --conventions --threads --max-file-size --max-files -q --quiet -h --help"
   )
 
   if [ "$cword" -eq 1 ]; then
@@ -49,6 +49,7 @@ _guidegraph() {
     -o | --output | --shapes | --data | --state | --netrc-file | --conventions)
       COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --into) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    -e | --environment) COMPREPLY=($(compgen -W "production development staging" -- "$cur")); return ;;
     --base | --threads | --max-file-size | --max-files | --max-yaml-depth | --max-yaml-nodes | \
       --endpoint | --update-endpoint | --query-endpoint | --graph | --user | --batch-size | \
       --timeout | --retries | --org-code | --date | --response-date | --oai-base | \

@@ -36,6 +36,8 @@ struct CatalogOptions {
   // and the Static Repository Gateway that makes it harvestable (empty: none named yet).
   std::string staticUrl;
   std::string gatewayUrl;
+  // CSV: write text cells as they are, without neutralising spreadsheet formulas.
+  bool csvRaw = false;
 };
 
 struct CountryRef {
@@ -81,6 +83,7 @@ struct Catalog {
   std::string newestDate;             // YYYY-MM-DD, the newest date of any page (or the fallback)
   std::string responseDate;           // YYYY-MM-DDThh:mm:ssZ
   std::vector<SourceRecord> records;  // sorted by iri
+  bool csvRaw = false;                // CatalogOptions::csvRaw
 };
 
 // Collects one record per source of `site`. A record's date is, in this order: --date; the
@@ -151,5 +154,10 @@ enum class CatalogFormat : std::uint8_t { MarcXml, Iso2709, OaiDc, OaiPmh, OaiSt
 
 // RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled.
 [[nodiscard]] std::string csvField(std::string_view value);
+
+// A CSV text cell for people who open the file in a spreadsheet: a value that begins with
+// '=', '+', '-', '@', tab or carriage return, which a spreadsheet would run as a formula
+// (OWASP "CSV injection"), gets a leading "'" (unless `raw`); then as csvField.
+[[nodiscard]] std::string csvTextField(std::string_view value, bool raw = false);
 
 }  // namespace guidegraph::catalog

@@ -13,6 +13,22 @@ namespace guidegraph::text {
 // Offset of the first byte that is not part of well-formed UTF-8, or nullopt if all is well.
 std::optional<std::size_t> findInvalidUtf8(std::string_view s);
 
+// True for a code point that every output can carry as text: a character XML 1.0 allows
+// (tab, newline, carriage return, U+0020-U+D7FF, U+E000-U+FFFD, U+10000-U+10FFFF) that is
+// not a Unicode non-character (U+FDD0-U+FDEF, and U+xxFFFE/U+xxFFFF in every plane).
+bool isPortableChar(char32_t cp);
+
+// Offset of the first byte of `s` that portableText would change (a code point that
+// isPortableChar refuses, a control character, or a byte that is not well-formed UTF-8), or
+// nullopt when `s` is portable as it is. Quick for ASCII text.
+std::optional<std::size_t> findUnportable(std::string_view s);
+
+// `s` with every code point that isPortableChar refuses replaced by U+FFFD, and every byte
+// that is not part of well-formed UTF-8 (a lone surrogate such as ED A0 80 included) too.
+// Other control characters (U+0000-U+001F but tab, newline and carriage return) are
+// dropped, as they always were. The guard of every XML and DOT writer.
+std::string portableText(std::string_view s);
+
 // Hugo's `urlize` for taxonomy terms and paths (its MakePathSanitized): runs of spaces and
 // '-' become one '-' (none at the start or end), letters, digits, marks and ". / \\ _ # + ~"
 // are kept, everything else is dropped, and the result is lower case unless `lower` is

@@ -131,6 +131,50 @@ std::optional<std::size_t> findInvalidUtf8(std::string_view s) {
   return std::nullopt;
 }
 
+bool isPortableChar(char32_t cp) {
+  if (cp == 0x9 || cp == 0xA || cp == 0xD) return true;
+  if (cp < 0x20 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return false;
+  if (cp >= 0xFDD0 && cp <= 0xFDEF) return false;
+  return (cp & 0xFFFE) != 0xFFFE;  // U+xxFFFE and U+xxFFFF
+}
+
+std::optional<std::size_t> findUnportable(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    const std::size_t len = decodeUtf8(s, i, cp);
+    if (len == 0 || !isPortableChar(cp)) return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::string portableText(std::string_view s) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t len = decodeUtf8(s, i, cp);
+    if (len == 0) {
+      out += kReplacement;
+      ++i;
+      continue;
+    }
+    if (isPortableChar(cp)) {
+      out.append(s.substr(i, len));
+    } else if (cp >= 0x20) {
+      out += kReplacement;
+    }  // control characters are dropped
+    i += len;
+  }
+  return out;
+}
+
 std::string urlize(std::string_view s, bool lower) {
   std::string out;
   out.reserve(s.size());

@@ -62,11 +62,12 @@ std::vector<std::string> broaderSlugs(const KnowledgeGraph& g, VertexId category
 }
 
 // One line of text: runs of white space (newlines of folded YAML included) become one space,
-// control characters (which MARC and XML cannot carry) are dropped.
+// control characters (which MARC and XML cannot carry) are dropped, and characters no
+// output can carry become U+FFFD (text::portableText).
 std::string oneLine(std::string_view s) {
   std::string out;
   bool space = false;
-  for (const char ch : s) {
+  for (const char ch : text::portableText(s)) {
     const auto c = static_cast<unsigned char>(ch);
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       space = !out.empty();
@@ -104,6 +105,7 @@ bool validOrgCode(const std::string& code) {
 Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostics& diags) {
   const KnowledgeGraph& g = site.graph;
   Catalog catalog;
+  catalog.csvRaw = options.csvRaw;
   CatalogOptions checked = options;
   if (!checked.recordDate.empty() && datePrefix(checked.recordDate) != checked.recordDate) {
     diags.add(Severity::Error, {"--date", 0, 0}, "bad-record-date",

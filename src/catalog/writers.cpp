@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "guidegraph/catalog.hpp"
+#include "guidegraph/text.hpp"
 
 namespace guidegraph::catalog {
 namespace {
@@ -19,10 +20,12 @@ constexpr const char* kStaticSchema = "http://www.openarchives.org/OAI/2.0/stati
 // The container of a bare oai_dc export (several oai_dc:dc records in one document).
 constexpr const char* kCollectionNs = "https://w3id.org/guidegraph/vocab#";
 
+// Escaped for XML text and attributes; only characters XML 1.0 allows (text::portableText:
+// others become U+FFFD, control characters are dropped), whatever path the text came by.
 std::string xmlEscape(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (const char c : s) {
+  for (const char c : text::portableText(s)) {
     switch (c) {
       case '&':
         out += "&amp;";
@@ -36,9 +39,9 @@ std::string xmlEscape(std::string_view s) {
       case '"':
         out += "&quot;";
         break;
+      case '\r':  // a parser would read it as a newline: dropped, as it always was
+        break;
       default:
-        // Control characters other than tab/newline are not allowed in XML 1.0.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') break;
         out += c;
     }
   }
@@ -217,9 +220,11 @@ void writeCsv(const Catalog& catalog, std::ostream& out) {
       const std::string_view name = code ? marcLanguageName(*code) : std::string_view();
       languages.emplace_back(name.empty() ? std::string_view(l) : name);
     }
-    out << csvField(s.name) << ',' << csvField(s.website) << ',' << csvField(s.description) << ','
-        << csvField(joined(categories)) << ',' << csvField(joined(countries)) << ','
-        << csvField(joined(languages)) << "\r\n";
+    const bool raw = catalog.csvRaw;
+    out << csvTextField(s.name, raw) << ',' << csvField(s.website) << ','
+        << csvTextField(s.description, raw) << ',' << csvTextField(joined(categories), raw) << ','
+        << csvTextField(joined(countries), raw) << ',' << csvTextField(joined(languages), raw)
+        << "\r\n";
   }
 }
 
@@ -244,6 +249,14 @@ std::string csvField(std::string_view value) {
   }
   out += '"';
   return out;
+}
+
+std::string csvTextField(std::string_view value, bool raw) {
+  if (!raw && !value.empty() &&
+      std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) {
+    return csvField("'" + std::string(value));
+  }
+  return csvField(value);
 }
 
 std::string writeCatalog(const Catalog& catalog, CatalogFormat format, std::ostream& out,

@@ -20,7 +20,9 @@ Formats:
   oai-pmh     an OAI-PMH 2.0 ListRecords response with oai_dc metadata
   oai-static  an OAI Static Repository file (serve it through a static repository gateway)
   csv         an A-Z database list: name, url, description, categories, countries,
-              languages (RFC 4180: CRLF line ends, quotes doubled)
+              languages (RFC 4180: CRLF line ends, quotes doubled). Made to be opened in
+              a spreadsheet: a text cell that begins with =, +, -, @, tab or CR gets a
+              leading ' so that it is not run as a formula (see --csv-raw)
 
 Options:
   -f, --format FORMAT     one of the formats above (required)
@@ -37,10 +39,13 @@ Options:
                           else webmaster@ the site's host)
       --static-url URL    where the oai-static file will be served (default: the site's
                           baseURL + "oai.xml")
+      --csv-raw           csv: write every cell as it is, without the leading ' that keeps
+                          a spreadsheet from running a cell as a formula
       --gateway URL       the Static Repository Gateway; oai:baseURL becomes URL followed by
                           the static URL without its scheme (default: --oai-base)
-      --base IRI, --drafts, --build-future, --build-expired, --environment ENV,
-      --conventions FILE, --threads N, --max-file-size N, --max-files N,
+      --base IRI, -D/--drafts, -F/--build-future, -E/--build-expired,
+      -e/--environment ENV, --conventions FILE, --threads N, --max-file-size N,
+      --max-files N,
       --max-yaml-depth N, --max-yaml-nodes N, -q/--quiet
                           as for `guidegraph export`
 
@@ -94,6 +99,10 @@ int runCatalog(const std::vector<std::string>& args, std::ostream& out, std::ost
           return value(catalogOptions.staticUrl, "the URL the static repository is served at");
         if (arg == "--gateway")
           return value(catalogOptions.gatewayUrl, "the URL of a Static Repository Gateway");
+        if (arg == "--csv-raw") {
+          catalogOptions.csvRaw = true;
+          return std::nullopt;
+        }
         return std::string();
       });
   if (problem) return usageError("catalog", *problem, err);

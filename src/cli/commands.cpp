@@ -78,17 +78,17 @@ std::optional<std::string> parseSiteOptions(const std::vector<std::string>& args
       if (!v || v->find("://") == std::string::npos)
         return "--base needs an absolute IRI such as https://example.org/";
       o.build.baseOverride = *v;
-    } else if (arg == "--drafts") {
+    } else if (arg == "--drafts" || arg == "-D" || arg == "--buildDrafts") {
       o.build.includeDrafts = true;
-    } else if (arg == "--build-future") {
+    } else if (arg == "--build-future" || arg == "-F" || arg == "--buildFuture") {
       o.build.includeFuture = true;
-    } else if (arg == "--build-expired") {
+    } else if (arg == "--build-expired" || arg == "-E" || arg == "--buildExpired") {
       o.build.includeExpired = true;
     } else if (arg == "--conventions") {
       const auto v = next();
       if (!v || v->empty()) return "--conventions needs a file (TOML, YAML or JSON)";
       o.build.conventionsFile = *v;
-    } else if (arg == "--environment") {
+    } else if (arg == "--environment" || arg == "-e") {
       const auto v = next();
       if (!v || v->empty()) return "--environment needs a name such as production";
       o.build.environment = *v;

@@ -62,8 +62,9 @@ Transfer:
                               site is not loaded
       --dry-run               show what would be sent and dropped; contact no server
   -v, --verbose               print each step
-Site options: --base IRI, --drafts, --build-future, --build-expired, --environment ENV,
-  --conventions FILE, --threads N, --max-file-size N, --max-files N
+Site options: --base IRI, -D/--drafts, -F/--build-future, -E/--build-expired,
+  -e/--environment ENV, --conventions FILE, --threads N, --max-file-size N,
+  --max-files N
   -q, --quiet                 print no summary line
 
 Exit codes: 0 loaded; 1 the content has errors (reported as file:line:col): nothing was

@@ -36,10 +36,10 @@ Options:
       --render FORMAT    svg or png: run GraphViz's `dot` and write the picture instead
                          of DOT (needs graphviz installed); any warning from dot is an error
       --base IRI         use IRI instead of the site's baseURL for every permalink
-      --drafts           include pages marked `draft: true`
-      --build-future     include pages whose publishDate (or date) is in the future
-      --build-expired    include pages whose expiryDate has passed
-      --environment ENV  read config/ENV/ over config/_default/ (default: production, or
+  -D, --drafts           include pages marked `draft: true`
+  -F, --build-future     include pages whose publishDate (or date) is in the future
+  -E, --build-expired    include pages whose expiryDate has passed
+  -e, --environment ENV  read config/ENV/ over config/_default/ (default: production, or
                          $HUGO_ENVIRONMENT)
       --conventions FILE the site's conventions, a TOML, YAML or JSON file with the keys
                          of params.guidegraph (guides, guideTag, sources, categories,

@@ -42,8 +42,9 @@ Options:
       --server-config SERVER
                          nginx or apache: print that server's configuration for
                          content negotiation on standard output
-      --base IRI, --drafts, --build-future, --build-expired, --environment ENV,
-      --conventions FILE, --threads N, --max-file-size N, --max-files N,
+      --base IRI, -D/--drafts, -F/--build-future, -E/--build-expired,
+      -e/--environment ENV, --conventions FILE, --threads N, --max-file-size N,
+      --max-files N,
       --max-yaml-depth N, --max-yaml-nodes N
                          as for `guidegraph export`
   -q, --quiet            print no summary line

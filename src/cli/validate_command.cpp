@@ -29,8 +29,9 @@ Options:
   -f, --format FORMAT    text (default), turtle (a sh:ValidationReport), sarif (2.1.0) or json
   -o, --output FILE      write the report to FILE (atomically); default: standard output
       --strict           warnings also make the exit code 1
-      --base IRI, --drafts, --build-future, --build-expired, --environment ENV,
-      --conventions FILE, --threads N, --max-file-size N, --max-files N,
+      --base IRI, -D/--drafts, -F/--build-future, -E/--build-expired,
+      -e/--environment ENV, --conventions FILE, --threads N, --max-file-size N,
+      --max-files N,
       --max-yaml-depth N, --max-yaml-nodes N, -q/--quiet
                          as for `guidegraph export`
 

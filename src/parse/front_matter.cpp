@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cctype>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -389,41 +390,145 @@ FmValue convertToml(const toml::node& node, const TextOrigin& origin) {
 
 // ---- JSON -------------------------------------------------------------------------------
 
-// nlohmann::json keeps no positions; find a key's position by its first quoted occurrence
-// at or after `from` in the text.
-SourcePos findJsonKey(std::string_view text, const std::string& key, std::size_t& from,
-                      const TextOrigin& origin) {
-  const std::string quoted = nlohmann::json(key).dump();
-  const std::size_t found = text.find(quoted, from);
-  if (found == std::string_view::npos) return SourcePos{origin.file, origin.firstLine, 1};
-  from = found + quoted.size();
-  const auto lc = text::lineColAt(text, found);
-  return at(origin, lc.line - 1, lc.column);
+// Reads JSON that nlohmann's parser has already accepted into an FmValue, in file order,
+// with the position of every key and value (nlohmann's types keep neither). Strings and
+// numbers are decoded by nlohmann, one token at a time. Of two equal keys in one object the
+// first is kept and the second reported, as for YAML.
+class JsonReader {
+ public:
+  JsonReader(std::string_view text, const TextOrigin& origin, Diagnostics& diags)
+      : text_(text), origin_(origin), diags_(diags) {}
+
+  FmValue read() { return value(); }
+
+ private:
+  SourcePos posAt(std::size_t offset) const {
+    const auto lc = text::lineColAt(text_, offset);
+    return at(origin_, lc.line - 1, lc.column);
+  }
+
+  void skipSpace() {
+    while (i_ < text_.size() &&
+           (text_[i_] == ' ' || text_[i_] == '\t' || text_[i_] == '\n' || text_[i_] == '\r'))
+      ++i_;
+  }
+
+  std::string stringToken() {
+    const std::size_t start = i_++;
+    while (i_ < text_.size() && text_[i_] != '"') i_ += text_[i_] == '\\' ? 2 : 1;
+    ++i_;
+    return nlohmann::json::parse(text_.substr(start, i_ - start)).get<std::string>();
+  }
+
+  FmValue value() {
+    skipSpace();
+    FmValue v;
+    v.pos = posAt(i_);
+    const char c = i_ < text_.size() ? text_[i_] : '\0';
+    if (c == '{') {
+      v.kind = FmValue::Kind::Map;
+      members(v);
+    } else if (c == '[') {
+      v.kind = FmValue::Kind::List;
+      elements(v);
+    } else if (c == '"') {
+      v.kind = FmValue::Kind::Scalar;
+      v.scalar = stringToken();
+    } else {
+      const std::size_t start = i_;
+      while (i_ < text_.size() &&
+             std::string_view(",]} \t\r\n").find(text_[i_]) == std::string_view::npos)
+        ++i_;
+      const std::string_view token = text_.substr(start, i_ - start);
+      if (token == "null") {
+        v.kind = FmValue::Kind::Null;
+      } else {
+        v.kind = FmValue::Kind::Scalar;
+        v.scalar = nlohmann::json::parse(token).dump();  // numbers and booleans as JSON writes them
+      }
+    }
+    return v;
+  }
+
+  void members(FmValue& map) {
+    ++i_;  // '{'
+    skipSpace();
+    while (i_ < text_.size() && text_[i_] != '}') {
+      const SourcePos keyPos = posAt(i_);
+      std::string key = stringToken();
+      skipSpace();
+      ++i_;  // ':'
+      FmValue item = value();
+      if (const FmEntry* first = map.entry(key)) {
+        diags_.add(Severity::Error, keyPos, "front-matter-duplicate-key",
+                   "duplicate front matter key '" + key + "' (first set on line " +
+                       std::to_string(first->keyPos.line) + "); keep only one");
+      } else {
+        map.entries.push_back(FmEntry{std::move(key), keyPos, std::move(item)});
+      }
+      skipSpace();
+      if (i_ < text_.size() && text_[i_] == ',') ++i_;
+      skipSpace();
+    }
+    ++i_;  // '}'
+  }
+
+  void elements(FmValue& list) {
+    ++i_;  // '['
+    skipSpace();
+    while (i_ < text_.size() && text_[i_] != ']') {
+      list.items.push_back(value());
+      skipSpace();
+      if (i_ < text_.size() && text_[i_] == ',') ++i_;
+      skipSpace();
+    }
+    ++i_;  // ']'
+  }
+
+  std::string_view text_;
+  const TextOrigin& origin_;
+  Diagnostics& diags_;
+  std::size_t i_ = 0;
+};
+
+// "U+FFFF" for the code point at s[offset], or "byte 0xED" where no character starts.
+std::string describeCharacter(std::string_view s, std::size_t offset) {
+  char32_t cp = 0;
+  const auto b = static_cast<unsigned char>(s[offset]);
+  std::size_t len = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : 4;
+  if (offset + len <= s.size() && !text::findInvalidUtf8(s.substr(offset, len))) {
+    cp = b < 0x80 ? b : static_cast<char32_t>(b & (0x7F >> len));
+    for (std::size_t k = 1; k < len; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[offset + k]) & 0x3F);
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    return buf;
+  }
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "byte 0x%02X", static_cast<unsigned>(b));
+  return std::string(buf) + " (not UTF-8, such as an escaped lone surrogate)";
 }
 
-FmValue convertJson(const nlohmann::json& j, SourcePos pos, std::string_view text,
-                    std::size_t& cursor, const TextOrigin& origin) {
-  FmValue v;
-  v.pos = pos;
-  if (j.is_object()) {
-    v.kind = FmValue::Kind::Map;
-    for (auto it = j.begin(); it != j.end(); ++it) {
-      FmEntry e;
-      e.key = it.key();
-      e.keyPos = findJsonKey(text, e.key, cursor, origin);
-      e.value = convertJson(it.value(), e.keyPos, text, cursor, origin);
-      v.entries.push_back(std::move(e));
+// Decided once, at reading: a character that no output can carry (XML 1.0 excludes it, or it
+// is a Unicode non-character, a lone surrogate, a control character) is reported where its
+// value stands and replaced by U+FFFD (controls are dropped), so every output writes the
+// same text. Hugo computes URLs from the original text; guidegraph's slugs drop both.
+void keepPortable(FmValue& v, Diagnostics& diags, std::string_view key) {
+  if (v.kind == FmValue::Kind::Scalar) {
+    if (const auto at = text::findUnportable(v.scalar)) {
+      diags.add(Severity::Warning, v.pos, "disallowed-character",
+                "the value of `" + std::string(key) + "` holds " +
+                    describeCharacter(v.scalar, *at) +
+                    ", which XML and other outputs cannot carry; it is written as U+FFFD "
+                    "(control characters are left out): remove it or type the character meant");
+      v.scalar = text::portableText(v.scalar);
     }
-  } else if (j.is_array()) {
-    v.kind = FmValue::Kind::List;
-    for (const auto& item : j) v.items.push_back(convertJson(item, pos, text, cursor, origin));
-  } else if (j.is_null()) {
-    v.kind = FmValue::Kind::Null;
-  } else {
-    v.kind = FmValue::Kind::Scalar;
-    v.scalar = j.is_string() ? j.get<std::string>() : j.dump();
   }
-  return v;
+  for (FmValue& item : v.items) keepPortable(item, diags, key);
+  for (FmEntry& e : v.entries) {
+    if (text::findUnportable(e.key)) e.key = text::portableText(e.key);
+    keepPortable(e.value, diags, e.key);
+  }
 }
 
 }  // namespace
@@ -442,8 +547,12 @@ std::optional<FmValue> parsePlainYaml(std::string_view text, const TextOrigin& o
 
 FmValue parseYamlFrontMatter(std::string_view text, TextOrigin origin, const ParseLimits& limits,
                              Diagnostics& diags) {
-  if (auto plain = parsePlainYaml(text, origin, limits)) return std::move(*plain);
-  return parseYamlWithYamlCpp(text, origin, limits, diags);
+  FmValue v = [&] {
+    if (auto plain = parsePlainYaml(text, origin, limits)) return std::move(*plain);
+    return parseYamlWithYamlCpp(text, origin, limits, diags);
+  }();
+  keepPortable(v, diags, {});
+  return v;
 }
 
 FmValue parseYamlWithYamlCpp(std::string_view text, const TextOrigin& origin,
@@ -475,7 +584,9 @@ FmValue parseYamlWithYamlCpp(std::string_view text, const TextOrigin& origin,
 FmValue parseTomlFrontMatter(std::string_view text, TextOrigin origin, Diagnostics& diags) {
   try {
     const toml::table table = toml::parse(text, origin.file);
-    return convertToml(table, origin);
+    FmValue v = convertToml(table, origin);
+    keepPortable(v, diags, {});
+    return v;
   } catch (const toml::parse_error& e) {
     const auto& b = e.source().begin;
     diags.add(Severity::Error,
@@ -493,38 +604,24 @@ FmValue parseJsonFrontMatter(std::string_view text, TextOrigin origin, Diagnosti
   // stop at the limit, before "[[[[..." of a few megabytes exhausts the call stack.
   struct TooDeep {};
   try {
-    // nlohmann::json keeps the last of two equal keys silently; report the second instead.
-    std::vector<std::set<std::string>> keysPerObject;
-    std::vector<std::string> duplicates;
-    const nlohmann::json::parser_callback_t watchKeys =
-        [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    // nlohmann checks the syntax (and the depth, before anything recurses); JsonReader then
+    // reads the accepted text in file order with positions.
+    const nlohmann::json::parser_callback_t limitDepth =
+        [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
           using Event = nlohmann::json::parse_event_t;
           if ((event == Event::object_start || event == Event::array_start) &&
               static_cast<unsigned>(depth) > maxDepth)
             throw TooDeep{};
-          if (event == Event::object_start) keysPerObject.emplace_back();
-          if (event == Event::object_end && !keysPerObject.empty()) keysPerObject.pop_back();
-          if (event == Event::key && !keysPerObject.empty() &&
-              !keysPerObject.back().insert(parsed.get<std::string>()).second) {
-            duplicates.push_back(parsed.get<std::string>());
-          }
           return true;
         };
-    const auto j = nlohmann::json::parse(text, watchKeys);
-    for (const auto& key : duplicates) {
-      std::size_t from = 0;
-      findJsonKey(text, key, from, origin);
-      const SourcePos second = findJsonKey(text, key, from, origin);
-      diags.add(Severity::Error, second, "front-matter-duplicate-key",
-                "duplicate front matter key '" + key + "'; keep only one");
-    }
-    std::size_t cursor = 0;
-    FmValue v = convertJson(j, SourcePos{origin.file, origin.firstLine, 1}, text, cursor, origin);
+    [[maybe_unused]] const nlohmann::json accepted = nlohmann::json::parse(text, limitDepth);
+    FmValue v = JsonReader(text, origin, diags).read();
     if (!v.isMap()) {
       diags.add(Severity::Error, v.pos, "front-matter-not-a-map",
                 "JSON front matter must be an object `{ \"key\": value, ... }`");
       return FmValue{FmValue::Kind::Map, {}, {}, {}, {origin.file, origin.firstLine, 1}};
     }
+    keepPortable(v, diags, {});
     return v;
   } catch (const TooDeep&) {
     diags.add(Severity::Error, SourcePos{origin.file, origin.firstLine, 1}, "front-matter-too-deep",

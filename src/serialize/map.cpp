@@ -14,6 +14,7 @@
 #include <algorithm>
 
 #include "guidegraph/read_file.hpp"
+#include "guidegraph/text.hpp"
 // GCC 12 reports boost::optional inside adjacency_list's edge iterator as "maybe
 // uninitialized" once write_graphviz inlines it; a known false positive.
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
@@ -53,10 +54,11 @@ struct Cluster {
 };
 
 // A DOT string: always quoted (Boost's escape_dot_string leaves words such as `node` or
-// `graph` unquoted, which DOT reads as keywords), with '\' and '"' escaped.
+// `graph` unquoted, which DOT reads as keywords), with '\' and '"' escaped, and only
+// characters that the SVG dot makes of it can carry (text::portableText).
 std::string quote(std::string_view s) {
   std::string out = "\"";
-  for (const char c : s) {
+  for (const char c : text::portableText(s)) {
     if (c == '\\' || c == '"') out += '\\';
     out += c;
   }

@@ -59,6 +59,45 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_is_located) {
   BOOST_TEST(lc.column == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(portable_text_keeps_only_what_xml_and_dot_can_carry) {
+  BOOST_TEST(text::isPortableChar(U'a'));
+  BOOST_TEST(text::isPortableChar(U'\t'));
+  BOOST_TEST(text::isPortableChar(U'\r'));
+  BOOST_TEST(text::isPortableChar(0xFFFD));
+  BOOST_TEST(text::isPortableChar(0x10000));
+  BOOST_TEST(!text::isPortableChar(0x1));
+  BOOST_TEST(!text::isPortableChar(0xFFFE));
+  BOOST_TEST(!text::isPortableChar(0xFFFF));
+  BOOST_TEST(!text::isPortableChar(0x1FFFF));  // non-characters in every plane
+  BOOST_TEST(!text::isPortableChar(0x10FFFE));
+  BOOST_TEST(!text::isPortableChar(0xFDD0));  // the block of non-characters
+  BOOST_TEST(!text::isPortableChar(0xFDEF));
+  BOOST_TEST(text::isPortableChar(0xFDF0));
+  BOOST_TEST(!text::isPortableChar(0xD800));  // surrogates
+  BOOST_TEST(!text::isPortableChar(0x110000));
+  const std::string fffd = "\xEF\xBF\xBD";
+  BOOST_TEST(text::portableText("Қазақ — ok") == "Қазақ — ok");
+  BOOST_TEST(text::portableText("a\xEF\xBF\xBF"
+                                "b") == "a" + fffd + "b");  // U+FFFF
+  BOOST_TEST(text::portableText("a\xEF\xBF\xBE"
+                                "b") == "a" + fffd + "b");  // U+FFFE
+  BOOST_TEST(text::portableText("a\xEF\xB7\x90"
+                                "b") == "a" + fffd + "b");  // U+FDD0
+  BOOST_TEST(text::portableText("a\xF0\x9F\xBF\xBF"
+                                "b") == "a" + fffd + "b");  // U+1FFFF
+  BOOST_TEST(text::portableText("a\xED\xA0\x80"
+                                "b") == "a" + fffd + fffd + fffd + "b");  // surrogate
+  BOOST_TEST(text::portableText("a\xFF"
+                                "b") == "a" + fffd + "b");                 // not UTF-8
+  BOOST_TEST(text::portableText(std::string("a\x01\x1F\0b", 5)) == "ab");  // controls dropped
+  BOOST_TEST(text::portableText("a\tb\nc\rd") == "a\tb\nc\rd");
+  BOOST_TEST(text::portableText("\xF0\x9F\x98\x80") == "\xF0\x9F\x98\x80");  // U+1F600 kept
+  BOOST_TEST(!text::findUnportable("plain, Қазақ and \xF0\x9F\x98\x80\ttab").has_value());
+  BOOST_TEST(text::findUnportable("ab\xEF\xBF\xBF").value() == 2u);
+  BOOST_TEST(text::findUnportable("a\x07").value() == 1u);
+  BOOST_TEST(text::findUnportable("\xFF").value() == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(escape_url_path_is_hugo_permalink_encoding) {
   // As Go's url.URL writes a path, which is what Hugo's .Permalink gives.
   BOOST_TEST(text::escapeUrlPath("ru/руководства/") ==

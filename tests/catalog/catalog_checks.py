@@ -13,6 +13,7 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -367,6 +368,95 @@ def check_write_errors(site, tmp):
     expect(ok.returncode == 0 and existing.read_bytes() != b"old", "a good run did not replace the file")
 
 
+# --- hostile text: characters XML cannot carry, cells a spreadsheet would run --------------
+HOSTILE = {
+    "evil.md": """+++
+title = "@Evil\uFFFF Source\uFFFE"
+website = "https://evil.example/"
+description = '=HYPERLINK("https://evil.example/","click")'
+countries = ["Kazakhstan"]
+categories = ["government"]
+languages = ["ru"]
++++
+""",
+    "minus.md": """+++
+title = "-Minus"
+website = "https://minus.example/"
+description = "\t+tabbed"
+countries = ["Kazakhstan"]
+categories = ["government"]
+languages = ["kk"]
++++
+""",
+}
+NONCHARACTERS = ("\uffff", "\ufffe")
+
+
+def hostile_site(site, tmp):
+    """A copy of `site` with two sources whose text tries to break XML and spreadsheets."""
+    dest = Path(tmp) / "hostile-site"
+    shutil.copytree(site, dest)
+    for name, text in HOSTILE.items():
+        (dest / "content" / "sources" / "sources" / name).write_text(text, encoding="utf-8")
+    return dest
+
+
+def check_hostile_xml(site, tmp):
+    """U+FFFF and U+FFFE in a title: every XML output (MARCXML, OAI-PMH, oai_dc, the SVG map)
+    is still valid, carries U+FFFD in their place, and holds neither."""
+    site = hostile_site(site, tmp)
+    outputs = {
+        "marcxml": (SCHEMAS / "MARC21slim.xsd", None),
+        "oai-pmh": (SCHEMAS / "oai-pmh-with-dc.xsd", SCHEMAS / "catalog.xml"),
+        "oai_dc": (SCHEMAS / "oai_dc.xsd", SCHEMAS / "catalog.xml"),
+    }
+    for fmt, (schema, catalog_file) in outputs.items():
+        out = catalog(site, fmt, tmp)
+        text = out.read_text(encoding="utf-8")
+        expect(not any(c in text for c in NONCHARACTERS), f"-f {fmt} holds U+FFFF or U+FFFE")
+        expect("@Evil\ufffd Source\ufffd" in text, f"-f {fmt} lacks the title with U+FFFD in place")
+        if fmt == "oai_dc":
+            # A <records> document of oai_dc:dc elements: each element against the schema.
+            root = ET.parse(out).getroot()
+            for i, dc in enumerate(root):
+                single = Path(tmp) / f"dc-{i}.xml"
+                single.write_bytes(ET.tostring(dc, encoding="utf-8"))
+                xmllint(schema, single, catalog_file)
+        else:
+            xmllint(schema, out, catalog_file)
+    svg = Path(tmp) / "map.svg"
+    result = run([PROGRAM, "map", str(site), "--render", "svg", "-o", str(svg), "-q"])
+    expect(result.returncode == 0, f"map --render svg exited {result.returncode}: {result.stderr.decode()}")
+    lint = run(["xmllint", "--nonet", "--noout", str(svg)])
+    expect(lint.returncode == 0, f"xmllint rejects the SVG map: {lint.stderr.decode()}")
+    expect(not any(c in svg.read_text(encoding="utf-8") for c in NONCHARACTERS), "the SVG holds U+FFFF or U+FFFE")
+
+
+def check_hostile_csv(site, tmp):
+    """By default no text cell begins with =, +, -, @, tab or CR (a leading ' is added); with
+    --csv-raw every value is the model's, exactly, read back with Python's csv module."""
+    site = hostile_site(site, tmp)
+    text_columns = [0, 2, 3, 4, 5]
+
+    def rows(*extra):
+        out = catalog(site, "csv", tmp, *extra)
+        return list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8"), newline="")))[1:]
+
+    safe = rows()
+    risky = [r[i] for r in safe for i in text_columns if r[i][:1] in ("=", "+", "-", "@", "\t", "\r")]
+    expect(risky == [], f"cells a spreadsheet would run as formulas: {risky}")
+    by_url = {r[1]: r for r in safe}
+    expect(by_url["https://evil.example/"][2] == "'=HYPERLINK(\"https://evil.example/\",\"click\")",
+           f"the formula is not neutralised: {by_url['https://evil.example/'][2]!r}")
+    expect(by_url["https://minus.example/"][0] == "'-Minus", "a name beginning with '-' is not neutralised")
+    raw = {r[1]: r for r in rows("--csv-raw")}
+    expect(raw["https://evil.example/"][2] == '=HYPERLINK("https://evil.example/","click")',
+           f"--csv-raw changed the description: {raw['https://evil.example/'][2]!r}")
+    expect(raw["https://evil.example/"][0] == "@Evil\ufffd Source\ufffd", "--csv-raw changed the name")
+    expect(raw["https://minus.example/"][2] == "+tabbed", "--csv-raw: the description (one line) differs")
+    expect(raw["https://minus.example/"][0] == "-Minus", "--csv-raw changed '-Minus'")
+
+
 CHECKS = {
     "marcxml-schema": check_marcxml_schema,
     "yaz": check_yaz,
@@ -378,6 +468,8 @@ CHECKS = {
     "org-code": check_org_code,
     "diagnostics": check_diagnostics,
     "write-errors": check_write_errors,
+    "hostile-xml": check_hostile_xml,
+    "hostile-csv": check_hostile_csv,
 }
 
 

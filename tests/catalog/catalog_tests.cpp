@@ -342,6 +342,17 @@ BOOST_AUTO_TEST_CASE(csv_quoting) {
   BOOST_TEST(csvField("say \"hi\"") == "\"say \"\"hi\"\"\"");
   BOOST_TEST(csvField("two\nlines") == "\"two\nlines\"");
   BOOST_TEST(csvField("") == "");
+  // Cells a spreadsheet would run as a formula get a leading ', unless raw.
+  BOOST_TEST(csvTextField("=1+1") == "'=1+1");
+  BOOST_TEST(csvTextField("+1") == "'+1");
+  BOOST_TEST(csvTextField("-1") == "'-1");
+  BOOST_TEST(csvTextField("@SUM(A1)") == "'@SUM(A1)");
+  BOOST_TEST(csvTextField("\tx") == "'\tx");
+  BOOST_TEST(csvTextField("\rx") == "\"'\rx\"");
+  BOOST_TEST(csvTextField("=HYPERLINK(\"a\",\"b\")") == "\"'=HYPERLINK(\"\"a\"\",\"\"b\"\")\"");
+  BOOST_TEST(csvTextField("a=b") == "a=b");
+  BOOST_TEST(csvTextField("") == "");
+  BOOST_TEST(csvTextField("=1+1", true) == "=1+1");
 }
 
 BOOST_AUTO_TEST_CASE(formats) {

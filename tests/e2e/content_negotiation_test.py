@@ -1,6 +1,6 @@
 """Linked data a client can find and fetch: examples/site published with `guidegraph
-publish --server-config nginx`, built with hugo and served by a real nginx (127.0.0.1, the
-configuration guidegraph wrote). Checked with curl: every page IRI negotiates to HTML,
+publish --server-config nginx|apache`, built with hugo and served by a real nginx and a
+real Apache httpd in turn (127.0.0.1, the configuration guidegraph wrote for each). Checked with curl: every page IRI negotiates to HTML,
 Turtle and JSON-LD with the right Content-Type and `Vary: Accept`; the Turtle and the
 JSON-LD, read with rdflib, equal the page's graph in the published dataset; every IRI of
 the published data under the site's base resolves (a hash IRI through its page); the HTML
@@ -12,7 +12,7 @@ import re
 from e2e_support import Checks, copy_site, load_graph
 from rdflib import ConjunctiveGraph, Graph, URIRef
 from rdflib.compare import isomorphic
-from web_support import Nginx, PublishedSite, curl
+from web_support import Apache, Nginx, PublishedSite, curl
 
 BASE = "https://guides.example.org/"
 checks = Checks("content_negotiation")
@@ -31,7 +31,7 @@ def page_graph(iri):
     return g
 
 
-with Nginx(published) as server:
+def check_server(server, label):
     def url(iri):
         return server.base + iri[len(BASE):].split("#", 1)[0]
 
@@ -55,10 +55,10 @@ with Nginx(published) as server:
             path = iri[len(BASE) - 1:]
             html_ok += (f'<link rel="alternate" type="text/turtle" href="{path}index.ttl">' in html
                         and f'<link rel="alternate" type="application/ld+json" href="{path}index.jsonld">' in html)
-    checks.equal(turtle_ok, len(pages), "page IRIs answering Accept: text/turtle with the page's graph")
-    checks.equal(jsonld_ok, len(pages), "page IRIs answering Accept: application/ld+json with the page's graph")
-    checks.equal(html_ok, len(pages), "page IRIs answering a browser with HTML that links both alternates")
-    checks.equal(vary_ok, len(pages), "answers that say Vary: Accept")
+    checks.equal(turtle_ok, len(pages), f"{label}: page IRIs answering Accept: text/turtle with the page's graph")
+    checks.equal(jsonld_ok, len(pages), f"{label}: page IRIs answering Accept: application/ld+json with the page's graph")
+    checks.equal(html_ok, len(pages), f"{label}: page IRIs answering a browser with HTML that links both alternates")
+    checks.equal(vary_ok, len(pages), f"{label}: answers that say Vary: Accept")
 
     # Every IRI of the data under the site's base resolves (a hash IRI through its page).
     iris = {str(n) for t in dataset for n in t[:3] if isinstance(n, URIRef) and str(n).startswith(BASE)}
@@ -67,15 +67,15 @@ with Nginx(published) as server:
         status, _, _ = curl(url(documents), "text/turtle")
         if status != 200:
             unresolved.append(f"{documents} ({status})")
-    checks.check(len(iris) > len(pages), f"IRIs in the data under the base ({len(iris)})")
-    checks.equal(unresolved, [], "IRIs of the published data that do not resolve")
+    checks.check(len(iris) > len(pages), f"{label}: IRIs in the data under the base ({len(iris)})")
+    checks.equal(unresolved, [], f"{label}: IRIs of the published data that do not resolve")
 
     # A plain file keeps its own type; a missing page is a 404, whatever the Accept.
     status, headers, _ = curl(server.base + "dataset.nq", "*/*")
     checks.check(status == 200 and headers["content-type"][0].startswith("application/n-quads"),
-                 f"dataset.nq is served as application/n-quads ({status} {headers.get('content-type')})")
+                 f"{label}: dataset.nq is served as application/n-quads ({status} {headers.get('content-type')})")
     status, _, _ = curl(server.base + "no/such/page/", "text/turtle")
-    checks.equal(status, 404, "a missing page answers 404")
+    checks.equal(status, 404, f"{label}: a missing page answers 404")
 
     # The vocabulary's own home.
     status, headers, body = curl(server.base + "vocab.ttl", "text/turtle")
@@ -83,11 +83,16 @@ with Nginx(published) as server:
     if status == 200:
         vocab.parse(data=body.decode("utf-8"), format="turtle")
     checks.check(status == 200 and (URIRef("https://w3id.org/guidegraph/vocab#Guide"), None, None) in vocab,
-                 "vocab.ttl is served and defines gg:Guide")
+                 f"{label}: vocab.ttl is served and defines gg:Guide")
     status, headers, body = curl(server.base + "vocab.jsonld", "application/ld+json")
     vocab_jsonld = Graph()
     if status == 200:
         vocab_jsonld.parse(data=body.decode("utf-8"), format="json-ld")
-    checks.check(status == 200 and isomorphic(vocab, vocab_jsonld), "vocab.jsonld holds the same vocabulary")
+    checks.check(status == 200 and isomorphic(vocab, vocab_jsonld), f"{label}: vocab.jsonld holds the same vocabulary")
+
+
+for server_class, label in ((Nginx, "nginx"), (Apache, "apache")):
+    with server_class(published) as server:
+        check_server(server, label)
 
 checks.finish()

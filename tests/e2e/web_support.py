@@ -1,7 +1,8 @@
-"""A real web server for the linked-data tests: examples/site (or a copy) published with
-`guidegraph publish --server-config nginx`, built with hugo, and served by Debian's nginx on
-127.0.0.1 at a free port with the configuration guidegraph wrote (only its listen and root
-lines replaced, as a site owner would). Started and stopped by PID."""
+"""Real web servers for the linked-data tests: examples/site (or a copy) published with
+`guidegraph publish --server-config nginx|apache`, built with hugo, and served by Debian's
+nginx or Apache httpd on 127.0.0.1 at a free port with the configuration guidegraph wrote
+(only its address and folder lines replaced, as a site owner would). Started and stopped by
+PID."""
 
 import os
 import re
@@ -28,6 +29,7 @@ class PublishedSite:
         self.site = site
         proc = run(["publish", site, "--server-config", "nginx", "--quiet"], check=0)
         self.nginx_config = proc.stdout
+        self.apache_config = run(["publish", site, "--server-config", "apache", "--quiet"], check=0).stdout
         build = subprocess.run(["hugo", "--source", site, "--destination", "public", "--quiet"],
                                capture_output=True, text=True)
         if build.returncode != 0:
@@ -97,6 +99,68 @@ http {{
                 time.sleep(0.1)
         self.__exit__(None, None, None)
         fail("nginx did not start listening within 20 s")
+
+    def __exit__(self, *exc):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)  # by PID: the process this test started
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+        return False
+
+
+class Apache:
+    """Apache httpd serving a PublishedSite on 127.0.0.1 with the <VirtualHost> guidegraph
+    wrote (its address and folder replaced, as a site owner would); a context manager."""
+
+    MODULES = ["mpm_event", "authz_core", "dir", "mime", "rewrite", "headers"]
+
+    def __init__(self, published):
+        self.dir = temp_dir("apache")
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}/"
+        site_conf, hosts = re.subn(r"^<VirtualHost \*:80>$", f"<VirtualHost 127.0.0.1:{self.port}>",
+                                   published.apache_config, flags=re.M)
+        site_conf, roots = re.subn(r"/var/www/[^\s>]+", published.public, site_conf)
+        if hosts != 1 or roots != 2:
+            fail(f"the Apache configuration lacks its VirtualHost or folder lines:\n{published.apache_config}")
+        with open(os.path.join(self.dir, "site.conf"), "w", encoding="utf-8") as f:
+            f.write(site_conf)
+        user = "User nobody\nGroup nogroup\n" if os.geteuid() == 0 else ""
+        modules = "".join(f"LoadModule {m}_module /usr/lib/apache2/modules/mod_{m}.so\n" for m in self.MODULES)
+        with open(os.path.join(self.dir, "httpd.conf"), "w", encoding="utf-8") as f:
+            f.write(f"""ServerRoot {self.dir}
+ServerName 127.0.0.1
+Listen 127.0.0.1:{self.port}
+PidFile {self.dir}/httpd.pid
+ErrorLog {self.dir}/error.log
+Mutex file:{self.dir} default
+{modules}{user}TypesConfig /etc/mime.types
+Include {self.dir}/site.conf
+""")
+        self.proc = None
+
+    def __enter__(self):
+        conf = os.path.join(self.dir, "httpd.conf")
+        check = subprocess.run(["/usr/sbin/apache2", "-t", "-f", conf], capture_output=True, text=True)
+        if check.returncode != 0:
+            fail(f"apache2 -t rejects the configuration guidegraph wrote:\n{check.stderr}")
+        self.proc = subprocess.Popen(["/usr/sbin/apache2", "-f", conf, "-DFOREGROUND"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                fail(f"apache2 stopped at start:\n{self.proc.stderr.read().decode()}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return self
+            except OSError:
+                time.sleep(0.1)
+        self.__exit__(None, None, None)
+        fail("apache2 did not start listening within 20 s")
 
     def __exit__(self, *exc):
         if self.proc and self.proc.poll() is None:

@@ -58,6 +58,62 @@ BOOST_AUTO_TEST_CASE(toml_and_json_front_matter) {
   BOOST_TEST(j.links[0].pos.line == 6u);
 }
 
+BOOST_AUTO_TEST_CASE(json_front_matter_keeps_file_order_and_every_position) {
+  // Keys out of alphabetical order, values on their own lines, a nested list and map.
+  const auto j = parsePage("s.md",
+                           "{\n"
+                           "  \"title\": \"Zakon.kz\",\n"
+                           "  \"website\": \"javascript:alert(1)\",\n"
+                           "  \"countries\": [\"Kazakhstan\",\n"
+                           "                \"Kyrgyzstan\"],\n"
+                           "  \"languages\": [\"not a tag\"],\n"
+                           "  \"description\": \"News \\u0026 \\\"law\\\"\",\n"
+                           "  \"weight\": 1.50, \"draft\": false, \"extra\": null,\n"
+                           "  \"params\": {\"b\": 1, \"a\": [ ]}\n"
+                           "}\n\nBody\n");
+  BOOST_TEST(j.diagnostics.items().empty());
+  BOOST_REQUIRE(j.frontMatter.isMap());
+  std::vector<std::string> keys;
+  for (const auto& e : j.frontMatter.entries) keys.push_back(e.key);
+  const std::vector<std::string> fileOrder = {"title",     "website",     "countries",
+                                              "languages", "description", "weight",
+                                              "draft",     "extra",       "params"};
+  BOOST_TEST(keys == fileOrder, boost::test_tools::per_element());
+  const std::vector<std::pair<unsigned, unsigned>> keyPositions = {
+      {2, 3}, {3, 3}, {4, 3}, {6, 3}, {7, 3}, {8, 3}, {8, 19}, {8, 35}, {9, 3}};
+  for (std::size_t k = 0; k < keyPositions.size(); ++k) {
+    const auto& e = j.frontMatter.entries.at(k);
+    BOOST_TEST(e.keyPos.line == keyPositions[k].first, e.key);
+    BOOST_TEST(e.keyPos.column == keyPositions[k].second, e.key);
+  }
+  BOOST_TEST(entry(j, "website").value.pos.line == 3u);
+  BOOST_TEST(entry(j, "website").value.pos.column == 14u);
+  const auto& countries = entry(j, "countries").value;
+  BOOST_REQUIRE(countries.items.size() == 2u);
+  BOOST_TEST(countries.items[1].scalar == "Kyrgyzstan");
+  BOOST_TEST(countries.items[1].pos.line == 5u);
+  BOOST_TEST(countries.items[1].pos.column == 17u);
+  BOOST_TEST(entry(j, "languages").value.items.at(0).pos.line == 6u);
+  BOOST_TEST(entry(j, "description").value.scalar == "News & \"law\"");
+  BOOST_TEST(entry(j, "weight").value.scalar == "1.5");
+  BOOST_TEST(entry(j, "draft").value.scalar == "false");
+  BOOST_TEST(entry(j, "extra").value.isNull());
+  const auto& params = entry(j, "params").value;
+  BOOST_REQUIRE(params.entries.size() == 2u);
+  BOOST_TEST(params.entries[0].key == "b");  // file order inside nested maps too
+  BOOST_TEST(params.entries[1].keyPos.column == 22u);
+  BOOST_TEST(params.entries[1].value.isList());
+
+  // Of two equal keys the first is kept and the second reported where it stands.
+  const auto dup =
+      parsePage("d.md", "{\n  \"title\": \"a\",\n  \"b\": 1,\n  \"title\": \"c\"\n}\n");
+  BOOST_REQUIRE(dup.diagnostics.items().size() == 1u);
+  BOOST_TEST(dup.diagnostics.items()[0].code == "front-matter-duplicate-key");
+  BOOST_TEST(dup.diagnostics.items()[0].pos.line == 4u);
+  BOOST_TEST(dup.diagnostics.items()[0].pos.column == 3u);
+  BOOST_TEST(entry(dup, "title").value.scalar == "a");
+}
+
 BOOST_AUTO_TEST_CASE(no_front_matter_is_fine) {
   const auto p = parsePage("n.md", "# Title\n\nJust text.\n");
   BOOST_TEST(p.diagnostics.items().empty());
