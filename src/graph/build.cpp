@@ -861,8 +861,12 @@ class SiteBuilder {
       if (!page.fragment->usable || !page.branch) continue;
       if (const FmValue* c = fmGetNoCase(page.fragment->frontMatter, "cascade")) {
         const FmValue* values = c->isMap() ? c : nullptr;
-        for (const FmValue& item : c->isList() ? c->items : std::vector<FmValue>()) {
-          if (item.isMap() && !fmGetNoCase(item, "_target")) values = &item;
+        // Not `c->isList() ? c->items : std::vector<FmValue>()`: that is a copy, and `values`
+        // would point into it after the loop.
+        if (c->isList()) {
+          for (const FmValue& item : c->items) {
+            if (item.isMap() && !fmGetNoCase(item, "_target")) values = &item;
+          }
         }
         if (values) cascades.emplace(contentKey(page.language, parentOf(page.contentPath)), values);
       }
