@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,10 @@ struct SiteConventions {
   // Language names of the site's own (normalized as findLanguageByName compares them) ->
   // BCP 47 tag, looked up before the language table.
   std::map<std::string, std::string> languageNames;
+  // Sources no guide recommends: each a warning (true), or, when unset (nullopt), each unless
+  // most of a site's sources are such (then its sources section is a catalog of its own, and
+  // one info line counts them).
+  std::optional<bool> eachOrphan;
   // What was set (true) and what is left to detection.
   bool categoriesSet = false, languagesSet = false;
   SourcePos setAt;  // where the conventions were read from (config or conventions file)
@@ -48,7 +53,7 @@ struct SiteConventions {
 // [taxonomies] when neither says. Makes the category taxonomy the one with the Category
 // role. Problems are warnings at their position ([bad-config-param]); an unreadable
 // conventions file is an error ([bad-conventions-file]).
-[[nodiscard]] SiteConventions loadConventions(SiteConfig& config, const std::string& siteDir,
+[[nodiscard]] SiteConventions loadConventions(SiteConfig& config,
                                               const std::string& conventionsFile,
                                               Diagnostics& diags);
 

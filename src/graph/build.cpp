@@ -861,8 +861,12 @@ class SiteBuilder {
       if (!page.fragment->usable || !page.branch) continue;
       if (const FmValue* c = fmGetNoCase(page.fragment->frontMatter, "cascade")) {
         const FmValue* values = c->isMap() ? c : nullptr;
-        for (const FmValue& item : c->isList() ? c->items : std::vector<FmValue>()) {
-          if (item.isMap() && !fmGetNoCase(item, "_target")) values = &item;
+        // Not `c->isList() ? c->items : std::vector<FmValue>()`: that is a copy, and `values`
+        // would point into it after the loop.
+        if (c->isList()) {
+          for (const FmValue& item : c->items) {
+            if (item.isMap() && !fmGetNoCase(item, "_target")) values = &item;
+          }
         }
         if (values) cascades.emplace(contentKey(page.language, parentOf(page.contentPath)), values);
       }
@@ -1544,7 +1548,7 @@ Site buildSite(const std::string& siteDir, const BuildOptions& options, Diagnost
   Site site;
   site.root = siteDir;
   site.config = loadSiteConfig(siteDir, diags, options.environment);
-  site.conventions = loadConventions(site.config, siteDir, options.conventionsFile, diags);
+  site.conventions = loadConventions(site.config, options.conventionsFile, diags);
   if (!options.baseOverride.empty()) {
     site.config.baseUrl = options.baseOverride;
     if (site.config.baseUrl.back() != '/') site.config.baseUrl += '/';

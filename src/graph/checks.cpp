@@ -74,18 +74,22 @@ void checkGraph(const Site& site, Diagnostics& diags) {
   checkCategoryCycles(graph, diags);
 
   std::map<std::string, std::vector<VertexId>> byWebsite;
+  std::vector<Diagnostic> orphans;
+  std::size_t sources = 0;
   for (const VertexId v : graph.sortedVertices()) {
     const VertexProps& p = g[v];
     if (p.page.empty()) continue;
     if (p.kind == VertexKind::Source) {
+      ++sources;
       bool recommended = false;
       for (auto [e, end] = boost::in_edges(v, g); e != end && !recommended; ++e) {
         recommended = g[*e].kind == EdgeKind::Recommends;
       }
       if (!recommended) {
-        diags.add(Severity::Warning, p.pos, "orphan-source",
-                  "source " + describe(p) +
-                      " is not recommended by any guide; link it from a guide or remove the page");
+        orphans.push_back({Severity::Warning, p.pos, "orphan-source",
+                           "source " + describe(p) +
+                               " is not recommended by any guide; link it from a guide or remove "
+                               "the page"});
       }
       if (!p.website.value.empty()) byWebsite[websiteKey(p.website.value)].push_back(v);
     }
@@ -100,6 +104,19 @@ void checkGraph(const Site& site, Diagnostics& diags) {
                       " has no sections; group its sources under `## Heading` lines");
       }
     }
+  }
+  // A site whose sources are mostly in no guide keeps a catalog of its own in its sources
+  // section (as CAMGDP does): a line for each would bury the other findings.
+  const bool each =
+      site.conventions.eachOrphan.value_or(!(sources >= 20 && orphans.size() * 2 > sources));
+  if (each) {
+    for (auto& d : orphans) diags.add(std::move(d));
+  } else if (!orphans.empty()) {
+    diags.add(Severity::Info, site.conventions.setAt, "orphan-source",
+              std::to_string(orphans.size()) + " of " + std::to_string(sources) +
+                  " sources are recommended by no guide: the sources section is a catalog of its "
+                  "own, so they are not listed one by one (set `orphans = \"warn\"` under "
+                  "params.guidegraph to list each)");
   }
   for (const auto& [key, sources] : byWebsite) {
     if (sources.size() < 2) continue;

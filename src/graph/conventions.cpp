@@ -51,6 +51,14 @@ class ConventionsReader {
             c_.websiteKey = *v;
           }
         }
+      } else if (k == "orphans") {
+        if (auto v = string(e)) {
+          if (*v == "warn" || *v == "summary") {
+            c_.eachOrphan = *v == "warn";
+          } else {
+            bad(e, "must be \"warn\" (each source no guide recommends) or \"summary\" (one line)");
+          }
+        }
       } else if (k == "languageNames") {
         if (!e.value.isMap()) {
           bad(e,
@@ -117,9 +125,8 @@ FrontMatterFormat formatOf(const std::string& path) {
 
 }  // namespace
 
-SiteConventions loadConventions(SiteConfig& config, const std::string& siteDir,
-                                const std::string& conventionsFile, Diagnostics& diags) {
-  (void)siteDir;
+SiteConventions loadConventions(SiteConfig& config, const std::string& conventionsFile,
+                                Diagnostics& diags) {
   SiteConventions c;
   c.guideSections = {config.guidesSection};
   c.sourcesSection = config.sourcesSection;

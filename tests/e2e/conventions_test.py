@@ -149,6 +149,26 @@ bad = run(["export", SITE, "-o", out3, "--conventions", os.path.join(work, "miss
 checks.check(any(l.endswith("[bad-conventions-file]") for l in bad.stderr.splitlines()),
              f"an unreadable conventions file is an error: {bad.stderr}")
 
+# --- a translation at the same path in another language's content: Hugo links it --------------
+same_path = os.path.join(work, "same-path")
+shutil.copytree(SITE, same_path)
+os.makedirs(os.path.join(same_path, "content", "ru", "guides", "Kazakhstan"))
+shutil.copyfile(os.path.join(SITE, "content", "ru", "Руководства", "Казахстан", "СМИ.md"),
+                os.path.join(same_path, "content", "ru", "guides", "Kazakhstan", "Media_Guide.md"))
+out4 = os.path.join(work, "same-path.ttl")
+proc = run(["export", same_path, "-o", out4, "--force"])
+g4 = load_graph(out4)
+checks.equal(set(g4.objects(URIRef(BASE + "ru/guides/kazakhstan/media_guide/"), SCHEMA.translationOfWork)),
+             {URIRef(BASE + "guides/kazakhstan/media_guide/")}, "the same path in ru/ translates the en guide")
+checks.check(not any(l.endswith("[translation-key]") and "guides/Kazakhstan/Media_Guide.md:1:1" in l
+                     for l in proc.stderr.splitlines()), "and needs no translationKey suggestion")
+with open(os.path.join(same_path, "hugo.toml"), "a", encoding="utf-8") as f:
+    f.write('\n[params.guidegraph]\norphans = "sometimes"\n')
+proc = run(["validate", same_path])
+checks.check(any(l.startswith("hugo.toml:") and "params.guidegraph.orphans must be" in l
+                 and l.endswith("[bad-config-param]") for l in proc.stderr.splitlines()),
+             f"a convention of the wrong value is a warning at its line: {proc.stderr[-800:]}")
+
 # --- JSON-LD (with the shipped context) says what the Turtle says ----------------------------
 from rdflib.compare import isomorphic  # noqa: E402
 jsonld = os.path.join(work, "site.jsonld")

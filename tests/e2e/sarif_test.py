@@ -74,7 +74,7 @@ checks.equal(sorted({r["level"] for r in several}), ["error", "note", "warning"]
 # levels, a run without results, a column inside a line, several rules and graph-check-only
 # sites; with a broken file among them (a run without its required tool.driver) to show that
 # it does report errors.
-SAMPLE = ("examples-site", "several-problems", "guide-without-sections", "source-taxonomy-key-near-miss",
+SAMPLE = ("examples-site", "several-problems", "guide-without-sections", "source-coverage-end-before-start",
           "country-no-name", "category-cycle")
 files = [os.path.join(work, f"{name}.sarif") for name in SAMPLE]
 checks.equal([f for f in files if not os.path.isfile(f)], [], "the sample's SARIF files were written")
