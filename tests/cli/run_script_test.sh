@@ -26,23 +26,23 @@ set_tests_properties(needs_material PROPERTIES SKIP_RETURN_CODE 77)
 CMAKE
 cmake -S "$work/project" -B "$work/repo/build" > /dev/null
 
-out=$(cd "$work/repo" && env -u CI tests/run 2>&1)
+out=$(cd "$work/repo" && env -u CI BUILD_DIR=build tests/run 2>&1)
 status=$?
 check "a run with a skipped test exits 0 for a user ($status)" test "$status" -eq 0
 check "the skipped test is listed with its reason" \
   grep -Eq '^  needs_material +needs \.\./shared/example, some material$' <<< "$out"
 check "the passing test is not listed as skipped" bash -c '! grep -Eq "^  passes " <<< "$1"' _ "$out"
 
-out=$(cd "$work/repo" && env -u CI tests/run --no-skips 2>&1)
+out=$(cd "$work/repo" && env -u CI BUILD_DIR=build tests/run --no-skips 2>&1)
 status=$?
 check "--no-skips fails a run with a skipped test ($status)" test "$status" -eq 1
 check "and says why" grep -q "skipped where every test must run" <<< "$out"
 
-out=$(cd "$work/repo" && CI=true tests/run 2>&1)
+out=$(cd "$work/repo" && CI=true BUILD_DIR=build tests/run 2>&1)
 status=$?
 check "CI=true fails a run with a skipped test ($status)" test "$status" -eq 1
 
-out=$(cd "$work/repo" && CI=true tests/run -R passes 2>&1)
+out=$(cd "$work/repo" && CI=true BUILD_DIR=build tests/run -R passes 2>&1)
 status=$?
 check "CI=true passes a run where nothing is skipped ($status)" test "$status" -eq 0
 
