@@ -12,6 +12,7 @@
 
 #include "guidegraph/diagnostic.hpp"
 #include "guidegraph/fragment.hpp"
+#include "guidegraph/schema_classes.hpp"
 
 namespace guidegraph {
 
@@ -39,6 +40,9 @@ struct SiteConventions {
   // Language names of the site's own (normalized as findLanguageByName compares them) ->
   // BCP 47 tag, looked up before the language table.
   std::map<std::string, std::string> languageNames;
+  // The schema.org class of the sources filed under a category term (urlized, as Hugo makes
+  // the term's page), for sites whose category terms have no page to say `schemaType:`.
+  std::map<std::string, const SchemaClass*> schemaTypes;
   // Sources no guide recommends: each a warning (true), or, when unset (nullopt), each unless
   // most of a site's sources are such (then its sources section is a catalog of its own, and
   // one info line counts them).
@@ -56,6 +60,11 @@ struct SiteConventions {
 [[nodiscard]] SiteConventions loadConventions(SiteConfig& config,
                                               const std::string& conventionsFile,
                                               Diagnostics& diags);
+
+// The schema.org class named by `name` (a `schemaType:` value); an unknown name is a warning
+// at `pos` ([unknown-schema-type], with the class it resembles) and gives nullptr.
+[[nodiscard]] const SchemaClass* checkedSchemaClass(std::string_view name, SourcePos pos,
+                                                    Diagnostics& diags);
 
 // The BCP 47 tag of a language written in front matter (a tag, or a name that the site's
 // own names or the language table know), or "" when it is neither.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "guidegraph/diagnostic.hpp"
+#include "guidegraph/schema_classes.hpp"
 #include "guidegraph/text.hpp"
 
 namespace guidegraph {
@@ -60,7 +61,12 @@ struct VertexProps {
   Located website, wikidata;
   std::vector<Located> languages, alternateNames;  // languages as BCP 47 tags
   Located coverageStart, coverageEnd;              // years the source's data covers
-  std::vector<OutLink> seeAlso;                    // further links of its body
+  // Categories: the schema.org class of the sources filed under it (its `schemaType:`, else
+  // the conventions' `schemaTypes`, else its broader categories'). Sources: their own
+  // `schemaType:`, else their categories' classes; sorted by name, no repeats.
+  std::vector<const SchemaClass*> schemaTypes;
+  bool ownSchemaType = false;    // a source's `schemaType:` set its class
+  std::vector<OutLink> seeAlso;  // further links of its body
   // Sections and recommendations: 1-based position in the guide; anchor of a section.
   int position = 0;
   std::string anchor;

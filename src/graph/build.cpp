@@ -14,6 +14,7 @@
 #include "guidegraph/site.hpp"
 #include "guidegraph/text.hpp"
 #include "guidegraph/threads.hpp"
+#include "schema_types.hpp"
 
 namespace guidegraph {
 
@@ -326,9 +327,9 @@ bool isTrue(const FmValue* v) {
 }
 
 // Front matter keys that take a single value.
-constexpr std::string_view kScalarKeys[] = {"title",    "linkTitle", "description", "created",
-                                            "date",     "lastmod",   "weight",      "website",
-                                            "wikidata", "slug",      "url",         "draft"};
+constexpr std::string_view kScalarKeys[] = {
+    "title",   "linkTitle", "description", "created", "date",  "lastmod",   "weight",
+    "website", "wikidata",  "slug",        "url",     "draft", "schemaType"};
 
 void checkScalarKeys(const PageFragment& f, Diagnostics& diags) {
   for (const std::string_view key : kScalarKeys) {
@@ -632,6 +633,8 @@ struct PagePrep {
   std::vector<Located> dataTypes;
   // Categories.
   std::vector<Located> broader;
+  // Categories and sources: the schema.org class of `schemaType:`, nullptr when unset or unknown.
+  const SchemaClass* schemaType = nullptr;
   // Guides: a section's IRI for each heading, a place's IRI for each bold mention of a link.
   std::vector<Atom> sectionIris;
   std::vector<std::vector<Atom>> placeIris;
@@ -743,6 +746,14 @@ PagePrep preparePage(const SiteConfig& config, const SiteConventions& convention
   Diagnostics& graphDiags = prep.graphDiags;
   if (page.kind == PageKind::Category && taxonomyForRole(config, TaxonomyRole::Category)) {
     prep.broader = listValues(f, "broader", graphDiags);
+  }
+  if (page.kind == PageKind::Category || source) {
+    const FmEntry* type = f.frontMatter.entry("schemaType");
+    if (type && type->value.isScalar()) {
+      prep.schemaType =
+          checkedSchemaClass(text::trim(type->value.scalar),
+                             type->value.pos.line ? type->value.pos : type->keyPos, graphDiags);
+    }
   }
   if (source) {
     prep.website = located(f, conventions.websiteKey);
@@ -1119,6 +1130,8 @@ class SiteBuilder {
     const VertexId entity = graph().vertex(vertexKindFor(role), prep.entityIri, prep.pageIri);
     fillCommon(graph()[entity], page);
     graph().edge(web, entity, EdgeKind::MainEntity, page.fragment->frontMatterPos);
+    if (role == TaxonomyRole::Category && prep.schemaType)
+      graph()[entity].schemaTypes = {prep.schemaType};
     if (role == TaxonomyRole::Category) {
       if (const Taxonomy* tax = taxonomyForRole(site_.config, TaxonomyRole::Category)) {
         for (const auto& broader : prep.broader) {
@@ -1144,6 +1157,8 @@ class SiteBuilder {
     s.alternateNames = std::move(prep.alternateNames);
     s.coverageStart = std::move(prep.coverageStart);
     s.coverageEnd = std::move(prep.coverageEnd);
+    if (prep.schemaType) s.schemaTypes = {prep.schemaType};
+    s.ownSchemaType = prep.schemaType != nullptr;
     // The website: the front matter key, or the first external link of the body; the body's
     // other external links are further reading about the source.
     const bool fromBody = site_.conventions.websiteFrom == WebsiteFrom::Body;
@@ -1565,6 +1580,7 @@ Site buildSite(const std::string& siteDir, const BuildOptions& options, Diagnost
   SiteBuilder builder(site, options, diags);
   builder.classify(preps);
   builder.buildGraph();
+  resolveSchemaTypes(site.graph, site.conventions);
   diags.sort();
   stageDone("merge");
   return site;

@@ -66,6 +66,28 @@ void checkCategoryCycles(const KnowledgeGraph& graph, Diagnostics& diags) {
   }
 }
 
+// Sources that nothing gives a schema.org class are only schema:Thing to the web: an info
+// each, or one line for all when there are more than a few (a site that sets no types).
+void reportUntyped(const std::vector<const VertexProps*>& untyped, std::size_t sources,
+                   SourcePos siteLevel, Diagnostics& diags) {
+  const std::string how =
+      "`schemaType: NGO` (or GovernmentOrganization, NewsMediaOrganization, Dataset, ...) in the "
+      "front matter of a category page or of the source, or the category's term under "
+      "params.guidegraph.schemaTypes, gives one";
+  if (untyped.size() <= 10) {
+    for (const VertexProps* p : untyped) {
+      diags.add(
+          Severity::Info, p->pos, "untyped-source",
+          "source " + describe(*p) + " has no schema.org class and is only schema:Thing; " + how);
+    }
+    return;
+  }
+  diags.add(Severity::Info, siteLevel, "untyped-source",
+            std::to_string(untyped.size()) + " of " + std::to_string(sources) +
+                " sources have no schema.org class and are only schema:Thing (the first: " +
+                describe(*untyped.front()) + ", " + untyped.front()->file + "); " + how);
+}
+
 }  // namespace
 
 void checkGraph(const Site& site, Diagnostics& diags) {
@@ -75,6 +97,7 @@ void checkGraph(const Site& site, Diagnostics& diags) {
 
   std::map<std::string, std::vector<VertexId>> byWebsite;
   std::vector<Diagnostic> orphans;
+  std::vector<const VertexProps*> untyped;
   std::size_t sources = 0;
   for (const VertexId v : graph.sortedVertices()) {
     const VertexProps& p = g[v];
@@ -92,6 +115,7 @@ void checkGraph(const Site& site, Diagnostics& diags) {
                                "the page"});
       }
       if (!p.website.value.empty()) byWebsite[websiteKey(p.website.value)].push_back(v);
+      if (p.schemaTypes.empty()) untyped.push_back(&p);
     }
     if (p.kind == VertexKind::Guide) {
       bool hasSection = false;
@@ -118,6 +142,7 @@ void checkGraph(const Site& site, Diagnostics& diags) {
                   "own, so they are not listed one by one (set `orphans = \"warn\"` under "
                   "params.guidegraph to list each)");
   }
+  reportUntyped(untyped, sources, site.conventions.setAt, diags);
   for (const auto& [key, sources] : byWebsite) {
     if (sources.size() < 2) continue;
     std::vector<VertexId> ordered = sources;

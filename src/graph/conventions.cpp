@@ -76,6 +76,26 @@ class ConventionsReader {
           }
           c_.languageNames[normalizeCountryName(n.key)] = std::string(text::trim(n.value.scalar));
         }
+      } else if (k == "schemaTypes") {
+        if (!e.value.isMap()) {
+          bad(e,
+              "must be a table of category terms and schema.org classes, e.g. "
+              "`schemaTypes = { \"Local NGO\" = \"NGO\" }`");
+          continue;
+        }
+        for (const FmEntry& n : e.value.entries) {
+          const SourcePos at = n.value.pos.line ? n.value.pos : n.keyPos;
+          if (!n.value.isScalar()) {
+            diags_.add(Severity::Warning, at, "bad-config-param",
+                       prefix_ + "schemaTypes." + n.key +
+                           " must be the name of a schema.org class such as "
+                           "'NewsMediaOrganization'; it is ignored");
+            continue;
+          }
+          if (const SchemaClass* cls = checkedSchemaClass(text::trim(n.value.scalar), at, diags_)) {
+            c_.schemaTypes[text::urlize(n.key)] = cls;
+          }
+        }
       }
       // Other keys (marcOrgCode, adminEmail, ...) belong to other commands.
     }
@@ -185,6 +205,20 @@ SiteConventions loadConventions(SiteConfig& config, const std::string& conventio
   }
   if (const Taxonomy* t = taxonomyNamed(config, c.dataTypesKey)) c.dataTypesKey = t->plural;
   return c;
+}
+
+const SchemaClass* checkedSchemaClass(std::string_view name, SourcePos pos, Diagnostics& diags) {
+  if (name.empty()) return nullptr;
+  if (const SchemaClass* cls = findSchemaClass(name)) return cls;
+  const SchemaClass* near = similarSchemaClass(name);
+  diags.add(Severity::Warning, pos, "unknown-schema-type",
+            "'" + std::string(name) + "' is not a schema.org class; " +
+                (near ? "did you mean '" + std::string(near->name) + "'?"
+                      : std::string("write a class name such as 'NGO', "
+                                    "'GovernmentOrganization', 'NewsMediaOrganization' or "
+                                    "'Dataset' (https://schema.org/docs/full.html)")) +
+                " It is ignored");
+  return nullptr;
 }
 
 std::string languageTagOf(const SiteConventions& conventions, const std::string& nameOrTag) {

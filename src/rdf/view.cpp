@@ -298,6 +298,7 @@ class ViewBuilder {
     switch (v.kind) {
       case VertexKind::Guide:
         addType(v, ns::gg, "Guide");
+        addType(v, ns::schema, "WebPage");  // stated, for consumers without a reasoner
         addText(v, iri(ns::dcterms, "title"), v.name);
         if (v.linkTitle.value != v.name.value)
           addText(v, iri(ns::dcterms, "alternative"), v.linkTitle);
@@ -327,6 +328,8 @@ class ViewBuilder {
         break;
       case VertexKind::Source:
         addType(v, ns::gg, "Source");
+        for (const SchemaClass* c : v.schemaTypes) addType(v, ns::schema, c->name);
+        if (v.schemaTypes.empty()) addType(v, ns::schema, "Thing");
         addText(v, iri(ns::schema, "name"), v.name);
         addText(v, iri(ns::schema, "description"), v.description);
         // Other names are mostly in another language or script than the page ("Закон.кз" on
@@ -348,7 +351,9 @@ class ViewBuilder {
         break;
       case VertexKind::Category:
       case VertexKind::DataType: {
+        // A SKOS concept, and for schema.org readers its DefinedTerm in a DefinedTermSet.
         addType(v, ns::skos, "Concept");
+        addType(v, ns::schema, "DefinedTerm");
         addText(v, iri(ns::skos, "prefLabel"), v.name);
         addText(v, iri(ns::skos, "definition"), v.description);
         // Every term of the taxonomy is in its scheme, with a content page or without (Hugo
@@ -356,10 +361,17 @@ class ViewBuilder {
         const std::string schemePage = parentPermalink(v.page);
         const std::string scheme = schemePage + "#scheme";
         add(v.iri, iri(ns::skos, "inScheme"), Term::iri(scheme), v.page, v.pos);
+        add(v.iri, iri(ns::schema, "inDefinedTermSet"), Term::iri(scheme), v.page, v.pos);
+        for (const SchemaClass* c : v.schemaTypes) {
+          add(v.iri, iri(ns::gg, "sourceClass"), Term::iri(iri(ns::schema, c->name)), v.page,
+              v.pos);
+        }
         if (!hasOut(id, EdgeKind::Broader)) {
           add(v.iri, iri(ns::skos, "topConceptOf"), Term::iri(scheme), v.page, v.pos);
         }
         add(scheme, iri(ns::rdf, "type"), Term::iri(iri(ns::skos, "ConceptScheme")), schemePage,
+            {});
+        add(scheme, iri(ns::rdf, "type"), Term::iri(iri(ns::schema, "DefinedTermSet")), schemePage,
             {});
         break;
       }
@@ -381,6 +393,7 @@ class ViewBuilder {
         break;
       case VertexKind::Tag:
         addType(v, ns::skos, "Concept");
+        addType(v, ns::schema, "DefinedTerm");
         addText(v, iri(ns::skos, "prefLabel"), v.name);
         break;
     }
@@ -405,7 +418,18 @@ class ViewBuilder {
                      "' is not a BCP 47 tag; use a code such as 'kk', 'ru' or 'en'");
       return;
     }
-    add(v.iri, iri(ns::schema, "inLanguage"), Term::literal(lang.value), v.page, lang.pos);
+    // dcterms:language for every source; and the schema.org property whose domain the
+    // source's classes are in: an organisation knows a language, a work is in one.
+    const Term tag = Term::literal(lang.value);
+    add(v.iri, iri(ns::dcterms, "language"), tag, v.page, lang.pos);
+    const auto any = [&](bool SchemaClass::*flag) {
+      return std::any_of(v.schemaTypes.begin(), v.schemaTypes.end(),
+                         [&](const SchemaClass* c) { return c->*flag; });
+    };
+    if (any(&SchemaClass::knowsLanguage))
+      add(v.iri, iri(ns::schema, "knowsLanguage"), tag, v.page, lang.pos);
+    if (any(&SchemaClass::inLanguage))
+      add(v.iri, iri(ns::schema, "inLanguage"), tag, v.page, lang.pos);
   }
 
   // The years a source's data covers: a dcterms:PeriodOfTime at "<page>#coverage" with

@@ -97,7 +97,7 @@ checks.check(all((c, SKOS.inScheme, URIRef(BASE + "category/#scheme")) in g and 
                  for c in categories), "SKOS concepts in the category scheme, with their term name")
 checks.equal(len([c for c in categories if str(c).endswith("/local-media/#id")]), 1,
              "'Local media' and 'local media' are one category")
-tags = {str(l) for s in sources for l in g.objects(s, SCHEMA.inLanguage)}
+tags = {str(l) for s in sources for l in g.objects(s, DCT.language)}
 checks.check(tags and all(re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*", t) for t in tags),
              f"languages are BCP 47 tags: {sorted(tags)}")
 checks.check({"ru", "en", "kk", "uz", "ky", "tg", "tk"} <= tags, f"the languages of Central Asia: {sorted(tags)}")
@@ -111,7 +111,7 @@ checks.equal(g.value(g.value(zakon, DCT.temporal), DCAT.startDate), Literal("199
 untagged, tagged = [], 0
 for s, p, o in g:
     m = re.match(re.escape(BASE) + r"(ru|kk|uz)/", str(s))
-    code = p == SCHEMA.inLanguage or any(  # codes, not text
+    code = p in (SCHEMA.inLanguage, SCHEMA.knowsLanguage, DCT.language) or any(  # codes, not text
         str(p).startswith(str(GG) + c) for c in ("iso3166", "marcCountryCode", "m49"))
     if m and isinstance(o, Literal) and o.datatype is None and not code and o.language != m.group(1):
         untagged.append((str(s), str(p), str(o)))

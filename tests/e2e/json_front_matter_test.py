@@ -40,6 +40,6 @@ names = [str(o) for o in g.objects(entity, URIRef("https://schema.org/name"))]
 checks.equal(names, ["JSON Source"], "the title reaches the export")
 descriptions = [str(o) for o in g.objects(entity, URIRef("https://schema.org/description"))]
 checks.equal(descriptions, ['Described "in JSON".'], "the description reaches the export")
-languages = [str(o) for o in g.objects(entity, URIRef("https://schema.org/inLanguage"))]
+languages = [str(o) for o in g.objects(entity, URIRef("http://purl.org/dc/terms/language"))]
 checks.equal(languages, ["kk"], "the good language is kept, the bad one left out")
 checks.finish()

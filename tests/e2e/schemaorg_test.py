@@ -6,7 +6,7 @@ included, through schema.org's and the gg: vocabulary's rdfs:subClassOf)."""
 
 import os
 
-from e2e_support import SHARED_DIR, SITE, Checks, export, load_graph, skip_unless_shared, temp_dir
+from e2e_support import SHARED_DIR, SITE, SOURCE_DIR, Checks, export, load_graph, skip_unless_shared, temp_dir
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 SCHEMA = "https://schema.org/"
@@ -27,10 +27,10 @@ DATATYPES = {
 }
 
 
-def check_export(name, site):
+def check_export(name, site, *options):
     work = temp_dir("schemaorg")
     out = os.path.join(work, "site.ttl")
-    export(site, out, "--force", check=None)
+    export(site, out, "--force", *options, check=None)
     data = load_graph(out)
     graph = data + vocab  # subclass relations of both vocabularies
 
@@ -76,4 +76,6 @@ def check_export(name, site):
 check_export("examples/site", SITE)
 camgdp = os.path.join(SHARED_DIR, "sites", "camgdp")
 check_export("CAMGDP", camgdp)
+check_export("CAMGDP with its conventions file", camgdp, "--conventions",
+             os.path.join(SOURCE_DIR, "examples", "conventions", "camgdp.toml"))
 checks.finish()

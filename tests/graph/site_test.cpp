@@ -160,10 +160,13 @@ BOOST_AUTO_TEST_CASE(graph_checks_find_cycles_orphans_duplicates_and_empty_guide
   s.write("content/categories/a/_index.md", "---\ntitle: A\nbroader: b\n---\n");
   s.write("content/categories/b/_index.md", "---\ntitle: B\nbroader: a\n---\n");
   s.write("content/categories/c/_index.md", "---\ntitle: C\nbroader: a\n---\n");
-  s.write("content/sources/one.md", "---\ntitle: One\nwebsite: https://www.example.org/\n---\n");
-  s.write("content/sources/two.md", "---\ntitle: Two\nwebsite: http://example.org\n---\n");
+  // Each source has a schema.org class: no untyped-source info among the findings.
+  s.write("content/sources/one.md",
+          "---\ntitle: One\nwebsite: https://www.example.org/\nschemaType: NGO\n---\n");
+  s.write("content/sources/two.md",
+          "---\ntitle: Two\nwebsite: http://example.org\nschemaType: NGO\n---\n");
   s.write("content/sources/three.md",
-          "---\ntitle: Three\nwebsite: https://example.org/other/\n---\n");
+          "---\ntitle: Three\nwebsite: https://example.org/other/\nschemaType: NGO\n---\n");
   s.write("content/guides/g.md",
           "---\ntitle: G\n---\n## S\n- [One](/sources/one/)\n- [Two](/sources/two/)\n");
   s.write("content/guides/empty.md", "---\ntitle: Empty\n---\nNo sections.\n");
