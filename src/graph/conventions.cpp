@@ -60,48 +60,57 @@ class ConventionsReader {
           }
         }
       } else if (k == "languageNames") {
-        if (!e.value.isMap()) {
-          bad(e,
-              "must be a table of language names and BCP 47 tags, e.g. "
-              "`languageNames = { \"Qaraqalpaq\" = \"kaa\" }`");
-          continue;
-        }
-        for (const FmEntry& n : e.value.entries) {
-          if (!n.value.isScalar() || !isLanguageTagForm(text::trim(n.value.scalar))) {
-            diags_.add(Severity::Warning, n.value.pos.line ? n.value.pos : n.keyPos,
-                       "bad-config-param",
-                       prefix_ + "languageNames." + n.key +
-                           " must be a BCP 47 tag such as 'kk' or 'ru'; it is ignored");
-            continue;
-          }
-          c_.languageNames[normalizeCountryName(n.key)] = std::string(text::trim(n.value.scalar));
-        }
+        languageNames(e);
       } else if (k == "schemaTypes") {
-        if (!e.value.isMap()) {
-          bad(e,
-              "must be a table of category terms and schema.org classes, e.g. "
-              "`schemaTypes = { \"Local NGO\" = \"NGO\" }`");
-          continue;
-        }
-        for (const FmEntry& n : e.value.entries) {
-          const SourcePos at = n.value.pos.line ? n.value.pos : n.keyPos;
-          if (!n.value.isScalar()) {
-            diags_.add(Severity::Warning, at, "bad-config-param",
-                       prefix_ + "schemaTypes." + n.key +
-                           " must be the name of a schema.org class such as "
-                           "'NewsMediaOrganization'; it is ignored");
-            continue;
-          }
-          if (const SchemaClass* cls = checkedSchemaClass(text::trim(n.value.scalar), at, diags_)) {
-            c_.schemaTypes[text::urlize(n.key)] = cls;
-          }
-        }
+        schemaTypes(e);
       }
       // Other keys (marcOrgCode, adminEmail, ...) belong to other commands.
     }
   }
 
  private:
+  // `languageNames = { "Qaraqalpaq" = "kaa" }`: the site's own names of languages.
+  void languageNames(const FmEntry& e) {
+    if (!e.value.isMap()) {
+      bad(e,
+          "must be a table of language names and BCP 47 tags, e.g. "
+          "`languageNames = { \"Qaraqalpaq\" = \"kaa\" }`");
+      return;
+    }
+    for (const FmEntry& n : e.value.entries) {
+      if (!n.value.isScalar() || !isLanguageTagForm(text::trim(n.value.scalar))) {
+        diags_.add(Severity::Warning, n.value.pos.line ? n.value.pos : n.keyPos, "bad-config-param",
+                   prefix_ + "languageNames." + n.key +
+                       " must be a BCP 47 tag such as 'kk' or 'ru'; it is ignored");
+        continue;
+      }
+      c_.languageNames[normalizeCountryName(n.key)] = std::string(text::trim(n.value.scalar));
+    }
+  }
+
+  // `schemaTypes = { "Local NGO" = "NGO" }`: the schema.org class of each category term.
+  void schemaTypes(const FmEntry& e) {
+    if (!e.value.isMap()) {
+      bad(e,
+          "must be a table of category terms and schema.org classes, e.g. "
+          "`schemaTypes = { \"Local NGO\" = \"NGO\" }`");
+      return;
+    }
+    for (const FmEntry& n : e.value.entries) {
+      const SourcePos at = n.value.pos.line ? n.value.pos : n.keyPos;
+      if (!n.value.isScalar()) {
+        diags_.add(Severity::Warning, at, "bad-config-param",
+                   prefix_ + "schemaTypes." + n.key +
+                       " must be the name of a schema.org class such as "
+                       "'NewsMediaOrganization'; it is ignored");
+        continue;
+      }
+      if (const SchemaClass* cls = checkedSchemaClass(text::trim(n.value.scalar), at, diags_)) {
+        c_.schemaTypes[text::urlize(n.key)] = cls;
+      }
+    }
+  }
+
   void bad(const FmEntry& e, const std::string& what) {
     diags_.add(Severity::Warning, e.value.pos.line ? e.value.pos : e.keyPos, "bad-config-param",
                prefix_ + e.key + " " + what + "; it is ignored");
