@@ -1395,108 +1395,127 @@ class SiteBuilder {
     return s;
   }
 
+  // What adding one guide's links carries from link to link.
+  struct GuideBeingAdded {
+    std::size_t pageIndex;
+    VertexId guide;
+    std::optional<VertexId> country;  // the guide's first country, for the places it names
+    int position = 0;                 // of the last recommendation
+    std::map<std::string, int> recIds;
+  };
+
   void addGuide(std::size_t pageIndex, const std::vector<Resolved>& resolved) {
     const Page& page = site_.pages[pageIndex];
-    const PagePrep& prep = *preps_[pageIndex];
     const PageFragment& f = *page.fragment;
-    const Atom pageIri = prep.pageIri;
-    const VertexId guide = graph().vertex(VertexKind::Guide, pageIri, pageIri);
-    fillCommon(graph()[guide], page);
+    const Atom pageIri = preps_[pageIndex]->pageIri;
+    GuideBeingAdded g{pageIndex, graph().vertex(VertexKind::Guide, pageIri, pageIri), {}, 0, {}};
+    fillCommon(graph()[g.guide], page);
     sectionCount_ = 0;
     sections_.assign(f.headings.size(), std::nullopt);
     for (std::size_t h = 0; h < f.headings.size(); ++h) {
       if (f.headings[h].level == f.sectionLevel)
-        sectionVertex(pageIndex, guide, static_cast<int>(h));
+        sectionVertex(pageIndex, g.guide, static_cast<int>(h));
     }
-    std::optional<VertexId> country;
-    for (auto [e, end] = boost::out_edges(guide, graph().impl()); e != end; ++e) {
+    for (auto [e, end] = boost::out_edges(g.guide, graph().impl()); e != end; ++e) {
       if (graph().impl()[*e].kind == EdgeKind::Country) {
-        country = boost::target(*e, graph().impl());
+        g.country = boost::target(*e, graph().impl());
         break;
       }
     }
-    int position = 0;
-    std::map<std::string, int> recIds;
-    for (std::size_t k = 0; k < f.links.size(); ++k) {
-      const BodyLink& link = f.links[k];
-      const Resolved& r = resolved[k];
-      switch (r.kind) {
-        case Resolved::Kind::Ignored:
-          continue;
-        case Resolved::Kind::Missing:
-          diags_.add(Severity::Error, link.pos, "broken-link",
-                     "link '" + link.destination + "' (\"" + link.text +
-                         "\") does not lead to any page of the site; fix the link or add the page");
-          continue;
-        case Resolved::Kind::Draft:
-          diags_.add(Severity::Error, link.pos, "link-to-draft",
-                     "link '" + link.destination + "' leads to " +
-                         unbuiltWhy(site_.drafts[r.index]) + " or remove the link");
-          continue;
-        case Resolved::Kind::External: {
-          const VertexId ext = graph().vertex(VertexKind::WebPage, Atom(r.iri), Atom());
-          graph().edge(guide, ext, EdgeKind::References, link.pos);
-          continue;
+    for (std::size_t k = 0; k < f.links.size(); ++k) addGuideLink(g, k, resolved[k]);
+  }
+
+  // The guide's k-th link, resolved: a recommendation of a source, a category its section
+  // discusses, a reference to another page; a broken link or one to a draft is an error.
+  void addGuideLink(GuideBeingAdded& g, std::size_t k, const Resolved& r) {
+    const BodyLink& link = site_.pages[g.pageIndex].fragment->links[k];
+    // The link's section (made when first needed), or the guide for a link above them all.
+    const auto from = [&] {
+      return link.heading >= 0 ? sectionVertex(g.pageIndex, g.guide, link.heading) : g.guide;
+    };
+    switch (r.kind) {
+      case Resolved::Kind::Ignored:
+        return;
+      case Resolved::Kind::Missing:
+        diags_.add(Severity::Error, link.pos, "broken-link",
+                   "link '" + link.destination + "' (\"" + link.text +
+                       "\") does not lead to any page of the site; fix the link or add the page");
+        return;
+      case Resolved::Kind::Draft:
+        diags_.add(Severity::Error, link.pos, "link-to-draft",
+                   "link '" + link.destination + "' leads to " + unbuiltWhy(site_.drafts[r.index]) +
+                       " or remove the link");
+        return;
+      case Resolved::Kind::External:
+        graph().edge(g.guide, graph().vertex(VertexKind::WebPage, Atom(r.iri), Atom()),
+                     EdgeKind::References, link.pos);
+        return;
+      case Resolved::Kind::Term:
+        if (graph()[r.term].kind == VertexKind::Category) {
+          graph().edge(from(), r.term, EdgeKind::SectionSubject, link.pos);
+        } else {
+          const Atom termPage = graph()[r.term].page;
+          graph().edge(g.guide, graph().vertex(VertexKind::WebPage, termPage, termPage),
+                       EdgeKind::References, link.pos);
         }
-        case Resolved::Kind::Term: {
-          const bool inSection = link.heading >= 0;
-          const VertexId from = inSection ? sectionVertex(pageIndex, guide, link.heading) : guide;
-          if (graph()[r.term].kind == VertexKind::Category) {
-            graph().edge(from, r.term, EdgeKind::SectionSubject, link.pos);
-          } else {
-            const Atom termPage = graph()[r.term].page;
-            graph().edge(guide, graph().vertex(VertexKind::WebPage, termPage, termPage),
-                         EdgeKind::References, link.pos);
-          }
-          continue;
-        }
-        case Resolved::Kind::Page:
-          break;
-      }
-      const Page& target = site_.pages[r.index];
-      const PagePrep& targetPrep = *preps_[r.index];
-      const bool inSection = link.heading >= 0;
-      const VertexId section = inSection ? sectionVertex(pageIndex, guide, link.heading) : guide;
-      if (target.kind == PageKind::Source) {
-        const std::optional<VertexId>& source = sourceEntities_[r.index];
-        if (!source) continue;
-        // "#rec-<slug>", then "#rec-<slug>-2", ... for repeats: skip any IRI already taken
-        // (a source whose slug is itself "<slug>-2" must not lose its recommendation).
-        Atom recIri;
-        for (int n = ++recIds[r.slug];; n = ++recIds[r.slug]) {
-          recIri = n == 1 ? Atom(r.iri)
-                          : Atom(text::encodeIri(page.permalink + "#rec-" + r.slug + "-" +
-                                                 std::to_string(n)));
-          if (!graph().find(recIri.str())) break;
-        }
-        const VertexId rec = graph().vertex(VertexKind::Recommendation, recIri, pageIri);
-        VertexProps& rp = graph()[rec];
-        rp.position = ++position;
-        rp.pos = link.pos;
-        rp.file = page.file;
-        rp.lang = graph()[guide].lang;
-        rp.linkText = Located{link.text, link.pos};
-        if (!link.note.empty()) rp.note = Located{link.note, link.pos};
-        graph().edge(guide, *source, EdgeKind::Recommends, link.pos);
-        graph().edge(guide, rec, EdgeKind::HasRecommendation, link.pos);
-        graph().edge(rec, *source, EdgeKind::RecommendedSource, link.pos);
-        if (inSection) graph().edge(rec, section, EdgeKind::InSection, link.pos);
-        for (std::size_t m = 0; m < link.mentions.size(); ++m) {
-          const VertexId place = graph().vertex(VertexKind::Place, prep.placeIris[k][m], pageIri);
-          graph()[place].name = Located{link.mentions[m], link.pos};
-          graph()[place].lang = graph()[guide].lang;
-          graph()[place].pos = link.pos;
-          graph().edge(rec, place, EdgeKind::MentionsPlace, link.pos);
-          if (country) graph().edge(place, *country, EdgeKind::PlaceIn, link.pos);
-        }
-      } else if (target.kind == PageKind::Category) {
-        const VertexId* cat = graph().find(targetPrep.entityIri.str());
-        if (cat) graph().edge(section, *cat, EdgeKind::SectionSubject, link.pos);
-      } else {
-        const VertexId other =
-            graph().vertex(VertexKind::WebPage, targetPrep.pageIri, targetPrep.pageIri);
-        graph().edge(guide, other, EdgeKind::References, link.pos);
-      }
+        return;
+      case Resolved::Kind::Page:
+        break;
+    }
+    const PagePrep& targetPrep = *preps_[r.index];
+    const VertexId section = from();
+    switch (site_.pages[r.index].kind) {
+      case PageKind::Source:
+        if (const std::optional<VertexId>& source = sourceEntities_[r.index])
+          addRecommendation(g, k, r, *source, section);
+        break;
+      case PageKind::Category:
+        if (const VertexId* cat = graph().find(targetPrep.entityIri.str()))
+          graph().edge(section, *cat, EdgeKind::SectionSubject, link.pos);
+        break;
+      default:
+        graph().edge(g.guide,
+                     graph().vertex(VertexKind::WebPage, targetPrep.pageIri, targetPrep.pageIri),
+                     EdgeKind::References, link.pos);
+        break;
+    }
+  }
+
+  void addRecommendation(GuideBeingAdded& g, std::size_t k, const Resolved& r, VertexId source,
+                         VertexId section) {
+    const Page& page = site_.pages[g.pageIndex];
+    const BodyLink& link = page.fragment->links[k];
+    const Atom pageIri = preps_[g.pageIndex]->pageIri;
+    // "#rec-<slug>", then "#rec-<slug>-2", ... for repeats: skip any IRI already taken
+    // (a source whose slug is itself "<slug>-2" must not lose its recommendation).
+    Atom recIri;
+    for (int n = ++g.recIds[r.slug];; n = ++g.recIds[r.slug]) {
+      recIri =
+          n == 1
+              ? Atom(r.iri)
+              : Atom(text::encodeIri(page.permalink + "#rec-" + r.slug + "-" + std::to_string(n)));
+      if (!graph().find(recIri.str())) break;
+    }
+    const VertexId rec = graph().vertex(VertexKind::Recommendation, recIri, pageIri);
+    VertexProps& rp = graph()[rec];
+    rp.position = ++g.position;
+    rp.pos = link.pos;
+    rp.file = page.file;
+    rp.lang = graph()[g.guide].lang;
+    rp.linkText = Located{link.text, link.pos};
+    if (!link.note.empty()) rp.note = Located{link.note, link.pos};
+    graph().edge(g.guide, source, EdgeKind::Recommends, link.pos);
+    graph().edge(g.guide, rec, EdgeKind::HasRecommendation, link.pos);
+    graph().edge(rec, source, EdgeKind::RecommendedSource, link.pos);
+    if (link.heading >= 0) graph().edge(rec, section, EdgeKind::InSection, link.pos);
+    for (std::size_t m = 0; m < link.mentions.size(); ++m) {
+      const VertexId place =
+          graph().vertex(VertexKind::Place, preps_[g.pageIndex]->placeIris[k][m], pageIri);
+      graph()[place].name = Located{link.mentions[m], link.pos};
+      graph()[place].lang = graph()[g.guide].lang;
+      graph()[place].pos = link.pos;
+      graph().edge(rec, place, EdgeKind::MentionsPlace, link.pos);
+      if (g.country) graph().edge(place, *g.country, EdgeKind::PlaceIn, link.pos);
     }
   }
 
