@@ -27,6 +27,10 @@ struct FmValue {
 
   [[nodiscard]] const FmValue* get(std::string_view key) const;
   [[nodiscard]] const FmEntry* entry(std::string_view key) const;
+  // The same with the key compared without regard to ASCII case, as Hugo reads front matter
+  // and configuration keys (`linkTitle`, `linktitle`). nullptr unless this is a map.
+  [[nodiscard]] const FmEntry* entryNoCase(std::string_view key) const;
+  [[nodiscard]] const FmValue* getNoCase(std::string_view key) const;
   [[nodiscard]] bool isScalar() const { return kind == Kind::Scalar; }
   [[nodiscard]] bool isList() const { return kind == Kind::List; }
   [[nodiscard]] bool isMap() const { return kind == Kind::Map; }

@@ -77,6 +77,9 @@ struct StringViewHash {
 // Trims ASCII white space at both ends.
 std::string_view trim(std::string_view s);
 
+// True when a and b are the same but for the case of ASCII letters.
+[[nodiscard]] bool equalsNoCase(std::string_view a, std::string_view b);
+
 // Line (1-based) and column (1-based, bytes) of `offset` within `text`.
 struct LineCol {
   unsigned line;

@@ -309,6 +309,13 @@ std::string resolvePath(std::string_view basePath, std::string_view ref) {
   return normalizePath(dir + std::string(ref));
 }
 
+bool equalsNoCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
 std::string_view trim(std::string_view s) {
   const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);

@@ -510,19 +510,6 @@ std::string permalinkOf(const SiteConfig& config, const std::string& language,
   return permalinkFor(config, language, urlPath);
 }
 
-const FmValue* fmGetNoCase(const FmValue& fm, std::string_view key) {
-  if (!fm.isMap()) return nullptr;
-  for (const auto& e : fm.entries) {
-    if (e.key.size() == key.size() &&
-        std::equal(e.key.begin(), e.key.end(), key.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) ==
-                 std::tolower(static_cast<unsigned char>(b));
-        }))
-      return &e.value;
-  }
-  return nullptr;
-}
-
 // A front matter date as Hugo reads it ("2024-05-01", "2024-05-01T10:00:00+02:00",
 // "2024-05-01 10:00:00"; no zone is UTC), or nullopt.
 std::optional<std::chrono::sys_seconds> parseDate(const FmValue* v) {
@@ -570,12 +557,12 @@ Unbuilt buildState(Page& page, const SiteConfig& config, const BuildOptions& opt
                    const Cascades& cascades, std::chrono::sys_seconds now) {
   const FmValue& fm = page.fragment->frontMatter;
   const auto lookup = [&](std::string_view key) -> const FmValue* {
-    if (const FmValue* own = fmGetNoCase(fm, key)) return own;
+    if (const FmValue* own = fm.getNoCase(key)) return own;
     if (cascades.empty()) return nullptr;
     std::string dir = parentOf(page.contentPath);
     for (;;) {
       if (const auto it = cascades.find(contentKey(page.language, dir)); it != cascades.end()) {
-        if (const FmValue* v = fmGetNoCase(*it->second, key)) return v;
+        if (const FmValue* v = it->second->getNoCase(key)) return v;
       }
       if (dir.empty()) return nullptr;
       dir = parentOf(dir);
@@ -587,7 +574,7 @@ Unbuilt buildState(Page& page, const SiteConfig& config, const BuildOptions& opt
   if (leaf && isTrue(lookup("headless"))) return Unbuilt::Headless;
   if (const FmValue* build = lookup("_build"); build && build->isMap()) {
     const auto never = [&](std::string_view key) {
-      const FmValue* v = fmGetNoCase(*build, key);
+      const FmValue* v = build->getNoCase(key);
       return v && v->isScalar() && (v->scalar == "never" || v->scalar == "false");
     };
     page.unlisted = never("list");
@@ -870,13 +857,13 @@ class SiteBuilder {
     for (const PagePrep& prep : preps) {
       const Page& page = prep.page;
       if (!page.fragment->usable || !page.branch) continue;
-      if (const FmValue* c = fmGetNoCase(page.fragment->frontMatter, "cascade")) {
+      if (const FmValue* c = page.fragment->frontMatter.getNoCase("cascade")) {
         const FmValue* values = c->isMap() ? c : nullptr;
         // Not `c->isList() ? c->items : std::vector<FmValue>()`: that is a copy, and `values`
         // would point into it after the loop.
         if (c->isList()) {
           for (const FmValue& item : c->items) {
-            if (item.isMap() && !fmGetNoCase(item, "_target")) values = &item;
+            if (item.isMap() && !item.getNoCase("_target")) values = &item;
           }
         }
         if (values) cascades.emplace(contentKey(page.language, parentOf(page.contentPath)), values);

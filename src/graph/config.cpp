@@ -32,27 +32,6 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-bool equalsNoCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-// Hugo's configuration keys are case-insensitive.
-const FmEntry* entryNoCase(const FmValue& map, std::string_view key) {
-  if (!map.isMap()) return nullptr;
-  for (const auto& e : map.entries) {
-    if (equalsNoCase(e.key, key)) return &e;
-  }
-  return nullptr;
-}
-
-const FmValue* getNoCase(const FmValue& map, std::string_view key) {
-  const FmEntry* e = entryNoCase(map, key);
-  return e ? &e->value : nullptr;
-}
-
 std::string scalarOr(const FmValue* v, std::string fallback) {
   return v && v->isScalar() ? v->scalar : std::move(fallback);
 }
@@ -82,7 +61,7 @@ void mergeOver(FmValue& base, const FmValue& over) {
   }
   for (const auto& e : over.entries) {
     auto it = std::find_if(base.entries.begin(), base.entries.end(),
-                           [&](const FmEntry& b) { return equalsNoCase(b.key, e.key); });
+                           [&](const FmEntry& b) { return text::equalsNoCase(b.key, e.key); });
     if (it == base.entries.end()) {
       base.entries.push_back(e);
     } else if (it->value.isMap() && e.value.isMap()) {
@@ -265,7 +244,7 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
     }
     if (!config.configFiles.empty()) break;
   }
-  const std::string configDir = scalarOr(getNoCase(root, "configDir"), "config");
+  const std::string configDir = scalarOr(root.getNoCase("configDir"), "config");
   const char* envVar = std::getenv("HUGO_ENVIRONMENT");
   const std::string env =
       !environment.empty() ? environment : (envVar && *envVar ? envVar : "production");
@@ -279,33 +258,33 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
                   "'; is this a Hugo site? Pass the folder that holds the site "
                   "configuration");
   }
-  if (const FmValue* params = getNoCase(root, "params")) config.params = *params;
-  config.baseUrl = withTrailingSlash(scalarOr(getNoCase(root, "baseURL"), "http://localhost/"));
-  config.title = scalarOr(getNoCase(root, "title"), "");
-  config.languageCode = scalarOr(getNoCase(root, "languageCode"), "");
-  config.defaultLanguage = lower(scalarOr(getNoCase(root, "defaultContentLanguage"), "en"));
-  config.defaultLanguageInSubdir = truthy(getNoCase(root, "defaultContentLanguageInSubdir"));
-  config.disablePathToLower = truthy(getNoCase(root, "disablePathToLower"));
-  config.buildDrafts = truthy(getNoCase(root, "buildDrafts"));
-  config.buildFuture = truthy(getNoCase(root, "buildFuture"));
-  config.buildExpired = truthy(getNoCase(root, "buildExpired"));
-  if (const FmValue* ugly = getNoCase(root, "uglyURLs")) {
+  if (const FmValue* params = root.getNoCase("params")) config.params = *params;
+  config.baseUrl = withTrailingSlash(scalarOr(root.getNoCase("baseURL"), "http://localhost/"));
+  config.title = scalarOr(root.getNoCase("title"), "");
+  config.languageCode = scalarOr(root.getNoCase("languageCode"), "");
+  config.defaultLanguage = lower(scalarOr(root.getNoCase("defaultContentLanguage"), "en"));
+  config.defaultLanguageInSubdir = truthy(root.getNoCase("defaultContentLanguageInSubdir"));
+  config.disablePathToLower = truthy(root.getNoCase("disablePathToLower"));
+  config.buildDrafts = truthy(root.getNoCase("buildDrafts"));
+  config.buildFuture = truthy(root.getNoCase("buildFuture"));
+  config.buildExpired = truthy(root.getNoCase("buildExpired"));
+  if (const FmValue* ugly = root.getNoCase("uglyURLs")) {
     if (ugly->isMap()) {
       for (const auto& e : ugly->entries) config.uglySections[e.key] = truthy(&e.value);
     } else {
       config.uglyUrls = truthy(ugly);
     }
   }
-  for (auto kind : scalarList(getNoCase(root, "disableKinds"))) {
+  for (auto kind : scalarList(root.getNoCase("disableKinds"))) {
     kind = lower(kind);
     // Hugo 0.73 renamed the kinds; 0.111 still reads the old names.
     if (kind == "taxonomyterm") kind = "taxonomy";
     config.disableKinds.push_back(kind);
   }
-  config.ignoreFiles = scalarList(getNoCase(root, "ignoreFiles"));
-  const std::string contentDir = scalarOr(getNoCase(root, "contentDir"), "content");
+  config.ignoreFiles = scalarList(root.getNoCase("ignoreFiles"));
+  const std::string contentDir = scalarOr(root.getNoCase("contentDir"), "content");
 
-  if (const FmValue* tax = getNoCase(root, "taxonomies"); tax && tax->isMap()) {
+  if (const FmValue* tax = root.getNoCase("taxonomies"); tax && tax->isMap()) {
     config.taxonomies.clear();
     for (const auto& e : tax->entries) {
       if (!e.value.isScalar() || e.value.scalar.empty()) continue;
@@ -313,7 +292,7 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
           {lower(e.key), lower(e.value.scalar), roleFor(lower(e.key), lower(e.value.scalar))});
     }
   }
-  if (const FmValue* perma = getNoCase(root, "permalinks"); perma && perma->isMap()) {
+  if (const FmValue* perma = root.getNoCase("permalinks"); perma && perma->isMap()) {
     for (const auto& e : perma->entries) {
       if (e.value.isScalar()) {
         config.permalinks[lower(e.key)] = e.value.scalar;
@@ -327,25 +306,24 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
 
   // Languages: [languages] keyed by language, or the one default language.
   std::vector<std::string> disabled;
-  for (const auto& l : scalarList(getNoCase(root, "disableLanguages")))
-    disabled.push_back(lower(l));
-  if (const FmValue* langs = getNoCase(root, "languages"); langs && langs->isMap()) {
+  for (const auto& l : scalarList(root.getNoCase("disableLanguages"))) disabled.push_back(lower(l));
+  if (const FmValue* langs = root.getNoCase("languages"); langs && langs->isMap()) {
     for (const auto& e : langs->entries) {
       const std::string key = lower(e.key);
       if (!e.value.isMap()) continue;
       checkYamlLanguageKey(e, diags);
-      if (truthy(getNoCase(e.value, "disabled")) ||
+      if (truthy(e.value.getNoCase("disabled")) ||
           std::find(disabled.begin(), disabled.end(), key) != disabled.end())
         continue;
       Language l;
       l.key = key;
-      l.contentDir = scalarOr(getNoCase(e.value, "contentDir"), "");
-      l.name = scalarOr(getNoCase(e.value, "languageName"), "");
-      l.code = scalarOr(getNoCase(e.value, "languageCode"), "");
-      if (const FmValue* b = getNoCase(e.value, "baseURL"); b && b->isScalar())
+      l.contentDir = scalarOr(e.value.getNoCase("contentDir"), "");
+      l.name = scalarOr(e.value.getNoCase("languageName"), "");
+      l.code = scalarOr(e.value.getNoCase("languageCode"), "");
+      if (const FmValue* b = e.value.getNoCase("baseURL"); b && b->isScalar())
         l.baseUrl = withTrailingSlash(b->scalar);
       try {
-        l.weight = std::stoi(scalarOr(getNoCase(e.value, "weight"), "0"));
+        l.weight = std::stoi(scalarOr(e.value.getNoCase("weight"), "0"));
       } catch (const std::exception&) {
         l.weight = 0;
       }
@@ -384,18 +362,18 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
                    });
 
   // Content mounts: [[module.mounts]] with a content target replace the default ones.
-  if (const FmValue* module = getNoCase(root, "module"); module && module->isMap()) {
-    if (const FmValue* mounts = getNoCase(*module, "mounts"); mounts && mounts->isList()) {
+  if (const FmValue* module = root.getNoCase("module"); module && module->isMap()) {
+    if (const FmValue* mounts = module->getNoCase("mounts"); mounts && mounts->isList()) {
       for (const auto& m : mounts->items) {
-        const std::string source = scalarOr(getNoCase(m, "source"), "");
-        const std::string target = text::normalizePath("/" + scalarOr(getNoCase(m, "target"), ""));
+        const std::string source = scalarOr(m.getNoCase("source"), "");
+        const std::string target = text::normalizePath("/" + scalarOr(m.getNoCase("target"), ""));
         if (target != "/content" && !target.starts_with("/content/")) continue;
         ContentMount mount;
         mount.source = text::normalizePath("/" + source).substr(1);
         mount.target = target.size() > 8 ? target.substr(9) : "";
-        mount.language = lower(scalarOr(getNoCase(m, "lang"), ""));
-        mount.includeFiles = scalarList(getNoCase(m, "includeFiles"));
-        mount.excludeFiles = scalarList(getNoCase(m, "excludeFiles"));
+        mount.language = lower(scalarOr(m.getNoCase("lang"), ""));
+        mount.includeFiles = scalarList(m.getNoCase("includeFiles"));
+        mount.excludeFiles = scalarList(m.getNoCase("excludeFiles"));
         config.mounts.push_back(std::move(mount));
       }
     }
@@ -415,19 +393,19 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
   }
 
   for (const auto& [key, what] : kUnsupportedKeys) {
-    if (const FmEntry* e = entryNoCase(root, key)) warnUnsupported(*e, what, diags);
+    if (const FmEntry* e = root.entryNoCase(key)) warnUnsupported(*e, what, diags);
   }
-  if (const FmEntry* e = entryNoCase(root, "outputs")) {
+  if (const FmEntry* e = root.entryNoCase("outputs")) {
     // The first output format of a kind decides .Permalink; HTML first is what guidegraph
     // follows.
     for (const auto& kind : e->value.entries) {
       const std::vector<std::string> formats = scalarList(&kind.value);
-      if (!formats.empty() && !equalsNoCase(formats.front(), "html"))
+      if (!formats.empty() && !text::equalsNoCase(formats.front(), "html"))
         warnUnsupported(kind, "a first output format other than HTML", diags);
     }
   }
 
-  if (const FmValue* params = getNoCase(root, "params"); params && params->isMap()) {
+  if (const FmValue* params = root.getNoCase("params"); params && params->isMap()) {
     if (const FmValue* gg = params->get("guidegraph"); gg && gg->isMap()) {
       config.guidesSection = scalarOr(gg->get("guides"), config.guidesSection);
       config.sourcesSection = scalarOr(gg->get("sources"), config.sourcesSection);

@@ -12,21 +12,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool equalsNoCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-const FmValue* fmGet(const FmValue& fm, std::string_view key) {
-  if (!fm.isMap()) return nullptr;
-  for (const auto& e : fm.entries) {
-    if (equalsNoCase(e.key, key)) return &e.value;
-  }
-  return nullptr;
-}
-
 // Hugo's kind of a page with a content file.
 std::string hugoKind(const SiteConfig& config, const Page& page) {
   if (page.kind == PageKind::Home) return "home";
@@ -111,7 +96,7 @@ std::vector<ListedPage> listPages(const Site& site) {
       if (disabled("term")) continue;
       std::set<std::string> terms;
       for (const Page* page : pages) {
-        const FmValue* v = fmGet(page->fragment->frontMatter, tax.plural);
+        const FmValue* v = page->fragment->frontMatter.getNoCase(tax.plural);
         if (!v) continue;
         const auto addTerm = [&](const FmValue& t) {
           if (t.isScalar() && !text::trim(t.scalar).empty())

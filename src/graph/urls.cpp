@@ -12,24 +12,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool equalsNoCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-// Front matter keys are case-insensitive in Hugo.
-const FmValue* fmGet(const FmValue& fm, std::string_view key) {
-  if (!fm.isMap()) return nullptr;
-  for (const auto& e : fm.entries) {
-    if (equalsNoCase(e.key, key)) return &e.value;
-  }
-  return nullptr;
-}
-
 std::string fmString(const FmValue& fm, std::string_view key) {
-  const FmValue* v = fmGet(fm, key);
+  const FmValue* v = fm.getNoCase(key);
   return v && v->isScalar() ? std::string(text::trim(v->scalar)) : std::string();
 }
 

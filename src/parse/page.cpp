@@ -26,6 +26,18 @@ const FmValue* FmValue::get(std::string_view key) const {
   return e ? &e->value : nullptr;
 }
 
+const FmEntry* FmValue::entryNoCase(std::string_view key) const {
+  for (const auto& e : entries) {
+    if (text::equalsNoCase(e.key, key)) return &e;
+  }
+  return nullptr;
+}
+
+const FmValue* FmValue::getNoCase(std::string_view key) const {
+  const FmEntry* e = entryNoCase(key);
+  return e ? &e->value : nullptr;
+}
+
 namespace {
 
 // Position just after the line that starts at `lineStart`, or npos at the end of text.
