@@ -82,8 +82,9 @@ void declare(OptionTable& t, pipeline::LoadCommand& c) {
     c.singleGraph = v;
   });
   t.flag("--graph-per-page", c.perPage);
-  t.action("--replace", [&r] { r.mode = load::Mode::Replace; });
-  t.action("--merge", [&r] { r.mode = load::Mode::Merge; });
+  t.either("--replace{replace},--merge{merge}", [&r](const std::string& word) {
+    r.mode = word == "merge" ? load::Mode::Merge : load::Mode::Replace;
+  });
   t.flag("--changed-only", c.changedOnly);
   t.text("--state", "--state needs a file name", c.statePath);
   t.text("--user", "--user needs a user name", c.user);

@@ -19,6 +19,12 @@ void OptionTable::action(const std::string& names, std::function<void()> act) {
   app_->add_flag_callback(names, std::move(act));
 }
 
+void OptionTable::either(const std::string& names, std::function<void(const std::string&)> set) {
+  app_->add_flag(names, flagWords_.emplace_back())
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
+      ->each(std::move(set));
+}
+
 void OptionTable::value(const std::string& names, const std::string& needs,
                         std::function<void(const std::string&)> set) {
   CLI::Option* option =

@@ -2,6 +2,7 @@
 // option's own ("--threads needs a number"); every problem is a usage error (exit code 2).
 #pragma once
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -34,6 +35,9 @@ class OptionTable {
   void flag(const std::string& names, bool& into, bool value = true);
   // A flag that does something when given.
   void action(const std::string& names, std::function<void()> act);
+  // Flags that exclude one another, such as "--replace{replace},--merge{merge}": `set` gets
+  // the word in braces of the last one given.
+  void either(const std::string& names, std::function<void(const std::string&)> set);
   // An option with one value: `needs` is the message when the value is missing; `set`
   // takes the value, or throws UsageProblem. Given twice, the last one counts (each is
   // still checked).
@@ -53,6 +57,7 @@ class OptionTable {
   std::unique_ptr<CLI::App> app_;
   std::map<std::string, std::string> needs_;  // option name -> message when its value is missing
   std::string* positional_ = nullptr;
+  std::deque<std::string> flagWords_;  // where either() flags put their word
 };
 
 // A whole number of at most 19 digits (more than an unsigned 64-bit number holds), or throws
