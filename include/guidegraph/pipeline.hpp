@@ -69,7 +69,6 @@ class SiteRun {
   void startValidation(const std::vector<std::string>& extraShapes, bool beside);
   // Waits for validation (once); its diagnostics are added, the graph checks' first.
   const ValidationOutcome& awaitValidation();
-  [[nodiscard]] bool validated() const;
   // Seconds validation took (for --timings).
   [[nodiscard]] double validationSeconds() const;
 

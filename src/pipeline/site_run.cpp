@@ -95,8 +95,6 @@ const ValidationOutcome& SiteRun::awaitValidation() {
   return s.validated->outcome;
 }
 
-bool SiteRun::validated() const { return state_->validated.has_value(); }
-
 double SiteRun::validationSeconds() const {
   return state_->validated ? state_->validated->seconds : 0.0;
 }
