@@ -1,5 +1,6 @@
 #include "commands.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #ifndef GUIDEGRAPH_VERSION
@@ -59,95 +60,6 @@ void printUsage(std::ostream& out) {
 }
 
 }  // namespace
-
-std::optional<std::string> parseSiteOptions(const std::vector<std::string>& args, SiteOptions& o,
-                                            const OtherOption& other) {
-  for (std::size_t i = 1; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    const std::function<std::optional<std::string>()> next = [&]() -> std::optional<std::string> {
-      if (i + 1 >= args.size()) return std::nullopt;
-      return args[++i];
-    };
-    const auto number = [&](const char* what) -> std::optional<unsigned long long> {
-      const auto v = next();
-      if (!v || v->empty() || v->find_first_not_of("0123456789") != std::string::npos)
-        return std::nullopt;
-      (void)what;
-      if (v->size() > 19) return std::nullopt;  // more than an unsigned 64-bit number holds
-      return std::stoull(*v);
-    };
-    if (arg == "--base") {
-      const auto v = next();
-      if (!v || v->find("://") == std::string::npos)
-        return "--base needs an absolute IRI such as https://example.org/";
-      o.build.baseOverride = *v;
-    } else if (arg == "--drafts" || arg == "-D" || arg == "--buildDrafts") {
-      o.build.includeDrafts = true;
-    } else if (arg == "--build-future" || arg == "-F" || arg == "--buildFuture") {
-      o.build.includeFuture = true;
-    } else if (arg == "--build-expired" || arg == "-E" || arg == "--buildExpired") {
-      o.build.includeExpired = true;
-    } else if (arg == "--conventions") {
-      const auto v = next();
-      if (!v || v->empty()) return "--conventions needs a file (TOML, YAML or JSON)";
-      o.build.conventionsFile = *v;
-    } else if (arg == "--environment" || arg == "-e") {
-      const auto v = next();
-      if (!v || v->empty()) return "--environment needs a name such as production";
-      o.build.environment = *v;
-    } else if (arg == "--threads") {
-      const auto n = number("threads");
-      if (!n) return "--threads needs a number";
-      o.build.threads = static_cast<unsigned>(*n);
-    } else if (arg == "--max-file-size") {
-      const auto n = number("bytes");
-      if (!n) return "--max-file-size needs a number of bytes";
-      o.build.limits.maxFileBytes = *n;
-    } else if (arg == "--max-files") {
-      const auto n = number("files");
-      if (!n) return "--max-files needs a number";
-      o.build.maxFiles = *n;
-    } else if (arg == "--max-yaml-depth") {
-      const auto n = number("levels");
-      if (!n || *n > 100000) return "--max-yaml-depth needs a number of levels (at most 100000)";
-      o.build.limits.maxYamlDepth = static_cast<unsigned>(*n);
-    } else if (arg == "--max-yaml-nodes") {
-      const auto n = number("values");
-      if (!n) return "--max-yaml-nodes needs a number of values";
-      o.build.limits.maxYamlNodes = *n;
-    } else if (arg == "-q" || arg == "--quiet") {
-      o.quiet = true;
-    } else if (arg.size() > 1 && arg.front() == '-') {
-      if (const auto problem = other(arg, next)) {
-        return problem->empty() ? "unknown option '" + arg + "'" : *problem;
-      }
-    } else if (o.site.empty()) {
-      o.site = arg;
-    } else {
-      return "unexpected argument '" + arg + "' (only one SITE folder is read)";
-    }
-  }
-  return std::nullopt;
-}
-
-int usageError(const std::string& command, const std::string& message, std::ostream& err) {
-  err << "guidegraph " << command << ": error: " << message << "\n(see `guidegraph " << command
-      << " --help`)\n";
-  return kExitUsage;
-}
-
-void printDiagnostics(const Diagnostics& diags, std::ostream& err) {
-  for (const auto& d : diags.items()) err << formatDiagnostic(d) << '\n';
-}
-
-WriteResult writeOutput(const std::string& path, std::ostream& out,
-                        const std::function<bool(std::ostream&)>& produce) {
-  if (path != "-") return writeFileAtomically(path, produce);
-  if (!produce(out)) return {false, "output abandoned"};
-  out.flush();
-  if (!out) return {false, "cannot write to standard output"};
-  return {};
-}
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty()) {

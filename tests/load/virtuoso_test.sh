@@ -207,6 +207,30 @@ if [ "$what" = faults ]; then
   set +e; "$prog" load "$work/site" --endpoint "$gsp" --password dba > "$work/cl.out" 2>&1; rc=$?; set -e
   check "--password is refused (exit $rc)" '[ "$rc" -eq 2 ] && grep -q "GUIDEGRAPH_PASSWORD" "$work/cl.out"'
 
+  # A netrc file: without GUIDEGRAPH_PASSWORD the password comes from the entry for the
+  # host, with or without --user; a wrong one is an HTTP 401; a --user the file has no
+  # entry for is refused before anything is sent (its password is not sent for another
+  # login).
+  printf '<https://test.example/s> <https://test.example/p> "netrc" .\n' > "$work/netrc-one.nt"
+  printf 'machine other.example login x password nope\nmachine 127.0.0.1\n  login dba\n  password dba\n' > "$work/netrc"
+  printf 'machine 127.0.0.1 login dba password wrong-4712\n' > "$work/netrc-wrong"
+  netrc_load() {  # NETRC ARGS...
+    local file=$1; shift
+    env -u GUIDEGRAPH_PASSWORD "$prog" load "$work/netrc-one.nt" --graph https://test.example/netrc \
+      --endpoint "$gsp" --update-endpoint "$upd" --auth digest --netrc-file "$file" "$@" > "$work/netrc.out" 2>&1
+  }
+  set +e; netrc_load "$work/netrc"; rc=$?; set -e
+  check "netrc: loaded with the host's login (exit $rc)" '[ "$rc" -eq 0 ]'
+  set +e; netrc_load "$work/netrc" --user dba; rc=$?; set -e
+  check "netrc: loaded with --user dba (exit $rc)" '[ "$rc" -eq 0 ]'
+  set +e; netrc_load "$work/netrc-wrong" --user dba; rc=$?; set -e
+  check "netrc: a wrong password is refused (exit $rc)" '[ "$rc" -eq 2 ] && grep -q "HTTP 401" "$work/netrc.out"'
+  check "netrc: the password is never printed" '! grep -q "wrong-4712" "$work/netrc.out"'
+  set +e; netrc_load "$work/netrc" --user someone-else; rc=$?; set -e
+  check "netrc: a login the file does not have is refused (exit $rc)" '[ "$rc" -eq 2 ] && grep -q "no password for user .someone-else." "$work/netrc.out"'
+  curl -sf --digest -u dba:dba -H "Content-Type: application/sparql-update" \
+    --data-binary "DROP SILENT GRAPH <https://test.example/netrc>" "$upd" > /dev/null
+
   # Endpoint down: nothing listens on the port; the error comes within --timeout (a one-triple
   # file, so that the time measured is the network's, not the reading of a site).
   printf '<https://test.example/s> <https://test.example/p> "o" .\n' > "$work/one.nt"

@@ -9,9 +9,10 @@
 #include <optional>
 
 #include "guidegraph/graph_checks.hpp"
+#include "guidegraph/shacl.hpp"
 #include "kept_until_exit.hpp"
 
-namespace guidegraph::cli {
+namespace guidegraph::pipeline {
 
 void releaseFragments(Site& site) {
   for (Page& page : site.pages) page.fragment.reset();
@@ -83,15 +84,13 @@ void checkShapes(const rdf::Dataset& data, const std::vector<std::string>& extra
 }
 }  // namespace
 
-ValidationOutcome validateSite(const Site& site, const rdf::Dataset& data,
-                               const std::vector<std::string>& extraShapes, Diagnostics& diags,
-                               GraphChecks* started, unsigned threads) {
+ValidationOutcome validateOnView(const rdf::Dataset& data,
+                                 const std::vector<std::string>& extraShapes, Diagnostics& diags,
+                                 GraphChecks& checks, unsigned threads) {
   ValidationOutcome outcome;
-  std::optional<GraphChecks> own;
-  if (started == nullptr) started = &own.emplace(site);
   Diagnostics shapeDiags;
   checkShapes(data, extraShapes, threads, outcome, shapeDiags);
-  diags.append(started->take());  // the graph checks' findings first
+  diags.append(checks.take());  // the graph checks' findings first
   diags.append(shapeDiags);
   return outcome;
 }
@@ -111,4 +110,4 @@ ValidationOutcome validateFiles(const std::vector<std::string>& dataFiles,
   return outcome;
 }
 
-}  // namespace guidegraph::cli
+}  // namespace guidegraph::pipeline

@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-namespace guidegraph::cli {
+namespace guidegraph::pipeline {
 
 // "guidegraph: parsed 5230/100000 files (8123 files/s)", rewritten in place. Shown only when
 // `err` is the process's standard error, that is a terminal, and the run has taken more than
@@ -84,4 +84,4 @@ class StageTimer {
   std::vector<std::pair<std::string, double>> stages_;
 };
 
-}  // namespace guidegraph::cli
+}  // namespace guidegraph::pipeline

@@ -11,7 +11,7 @@
 #endif
 #endif
 
-namespace guidegraph::cli {
+namespace guidegraph::pipeline {
 
 // Holds a value whose destructor is not run: a command's site and triples are dropped right
 // before the process exits, and freeing their millions of small strings one at a time took
@@ -40,4 +40,4 @@ class KeptUntilExit {
   T* value_;
 };
 
-}  // namespace guidegraph::cli
+}  // namespace guidegraph::pipeline

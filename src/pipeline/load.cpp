@@ -1,0 +1,216 @@
+// `guidegraph load`: the site's RDF view (or an RDF file) into a SPARQL store, per page,
+// with the state of the last load for --changed-only.
+#include "guidegraph/load.hpp"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <ostream>
+#include <sstream>
+
+#include "guidegraph/pipeline.hpp"
+#include "guidegraph/rdf_read.hpp"
+#include "guidegraph/read_file.hpp"
+
+namespace guidegraph::pipeline {
+
+namespace {
+
+std::string defaultNetrc() {
+  const char* home = std::getenv("HOME");
+  return home && *home ? std::string(home) + "/.netrc" : std::string();
+}
+
+// The URL whose host the credentials are for.
+std::string authUrl(const load::LoadRequest& r) {
+  return r.endpoints.graphStore.empty() ? r.endpoints.update : r.endpoints.graphStore;
+}
+
+// --user with GUIDEGRAPH_PASSWORD or netrc; or netrc's login for the host. Returns a usage
+// problem, or "".
+std::string findCredentials(LoadCommand& c) {
+  const char* envPassword = std::getenv("GUIDEGRAPH_PASSWORD");
+  if (envPassword && *envPassword && c.user.empty())
+    return "GUIDEGRAPH_PASSWORD is set: give the --user it belongs to";
+  const std::string netrc = c.netrcFile.value_or(defaultNetrc());
+  if (c.netrcFile && !std::filesystem::exists(*c.netrcFile))
+    return "no netrc file '" + *c.netrcFile + "'";
+  c.request.connection.credentials =
+      load::findCredentials(authUrl(c.request), c.user, "GUIDEGRAPH_PASSWORD", netrc);
+  if (!c.user.empty() && !c.request.connection.credentials) {
+    return "no password for user '" + c.user +
+           "': set GUIDEGRAPH_PASSWORD or add `machine HOST login " + c.user +
+           " password ...` to " + (netrc.empty() ? std::string("~/.netrc") : netrc);
+  }
+  return {};
+}
+
+// The triples of an RDF file; returns an exit code when the load stops here.
+std::optional<int> readRdfFile(LoadCommand& c, Diagnostics& diags,
+                               std::vector<rdf::Triple>& triples, std::ostream& err) {
+  const std::string& file = c.site.site;
+  const std::optional<std::string> text = readFile(file);
+  if (!text)
+    return usageError("load", "cannot read '" + file + "': no such site folder or RDF file", err);
+  const bool quads = file.ends_with(".nq") || file.ends_with(".trig");
+  if (!quads && c.singleGraph.empty())
+    return usageError("load", "'" + file + "' has no named graphs: give --graph IRI", err);
+  if (quads && c.singleGraph.empty()) c.perPage = true;
+  rdf::Dataset d;
+  const std::string base = c.site.build.baseOverride.empty()
+                               ? "file://" + std::filesystem::absolute(file).string()
+                               : c.site.build.baseOverride;
+  if (!rdf::readRdf(*text, file, base, d, diags)) {
+    diags.sort();
+    printDiagnostics(diags, err);
+    err << "guidegraph load: error: '" << file << "' is not valid RDF; nothing was loaded\n";
+    return kExitUsage;
+  }
+  triples = std::move(d.triples);
+  for (const auto& t : triples) {
+    if (c.perPage && t.graph.empty()) {
+      return usageError("load", "'" + file + "' has triples outside named graphs: give --graph IRI",
+                        err);
+    }
+  }
+  return std::nullopt;
+}
+
+// Incremental loads: each page's hash against the state of the last load.
+struct Increment {
+  std::string endpointKey;
+  load::LoadState state;
+  std::map<std::string, std::string> hashes;
+  std::size_t unchanged = 0;
+};
+
+std::string planIncrement(LoadCommand& c, Increment& inc) {
+  std::error_code ec;
+  inc.endpointKey = load::redactUrl(authUrl(c.request)) + " " +
+                    std::filesystem::weakly_canonical(c.site.site, ec).string();
+  if (!c.perPage) return {};
+  if (auto e = load::readLoadState(c.statePath, inc.state); !e.empty()) return e;
+  load::LoadRequest& request = c.request;
+  for (const auto& g : request.graphs) inc.hashes[g.graph] = load::graphHash(g);
+  const auto known = inc.state.endpoints.find(inc.endpointKey);
+  if (known == inc.state.endpoints.end() || request.mode != load::Mode::Replace) return {};
+  for (const auto& [graph, hash] : known->second) {
+    if (!inc.hashes.contains(graph)) request.drop.push_back(graph);
+  }
+  if (c.changedOnly) {
+    std::erase_if(request.graphs, [&](const load::GraphContent& g) {
+      const auto it = known->second.find(g.graph);
+      const bool same = it != known->second.end() && it->second == inc.hashes[g.graph];
+      inc.unchanged += same ? 1 : 0;
+      return same;
+    });
+  }
+  return {};
+}
+
+void printDryRun(const LoadCommand& c, const Increment& inc, std::ostream& out) {
+  const load::LoadRequest& request = c.request;
+  std::size_t triplesToSend = 0;
+  for (const auto& g : request.graphs) triplesToSend += g.triples.size();
+  const char* verb = request.mode == load::Mode::Merge ? "add to" : "replace";
+  for (const auto& g : request.graphs)
+    out << verb << " <" << g.graph << "> " << g.triples.size() << " triples\n";
+  for (const auto& d : request.drop) out << "drop <" << d << ">\n";
+  out << "dry run: would send " << triplesToSend << " triples in " << request.graphs.size()
+      << " graphs";
+  if (c.perPage)
+    out << " (" << inc.unchanged << " unchanged), drop " << request.drop.size() << " graphs";
+  out << "; nothing was sent\n";
+}
+
+void printSummary(const LoadCommand& c, const Increment& inc, const load::LoadReport& report,
+                  double seconds, std::ostream& err) {
+  std::ostringstream summary;
+  summary.setf(std::ios::fixed);
+  summary.precision(3);
+  summary << "guidegraph: loaded " << report.triplesSent << " triples into "
+          << report.loadedGraphs.size() << " graphs";
+  if (c.perPage)
+    summary << " (" << inc.unchanged << " unchanged, " << report.droppedGraphs.size()
+            << " dropped)";
+  summary << " at " << load::redactUrl(authUrl(c.request)) << " in " << seconds << " s with "
+          << report.requests << " requests";
+  summary.precision(0);
+  if (seconds > 0)
+    summary << " (" << static_cast<double>(report.triplesSent) / seconds << " triples/s)";
+  err << summary.str() << '\n';
+}
+
+// Sends the graphs and records their hashes for the next --changed-only load.
+int send(LoadCommand& c, Increment& inc, int inputStatus,
+         std::chrono::steady_clock::time_point start, std::ostream& err) {
+  const load::LogFn log = [&](const std::string& line) {
+    if (c.verbose) err << "guidegraph load: " << line << '\n';
+  };
+  const load::LoadReport report = load::runLoad(c.request, log);
+  if (!report.ok) {
+    err << "guidegraph load: error: " << report.error << '\n';
+    return kExitUsage;
+  }
+  if (c.perPage) {
+    inc.state.endpoints[inc.endpointKey] = inc.hashes;
+    if (auto e = load::writeLoadState(c.statePath, inc.state); !e.empty()) {
+      err << "guidegraph load: warning: the graphs were loaded, but the state file could not be "
+             "written: "
+          << e << "; the next --changed-only load will send every page\n";
+    }
+  }
+  if (!c.site.quiet) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    printSummary(c, inc, report, seconds, err);
+  }
+  return inputStatus;
+}
+
+}  // namespace
+
+int loadSite(LoadCommand c, std::ostream& out, std::ostream& err) {
+  if (const std::string problem = findCredentials(c); !problem.empty())
+    return usageError("load", problem, err);
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<rdf::Triple> triples;
+  std::error_code ec;
+  std::optional<SiteRun> run;
+  Diagnostics fileDiags;
+  if (std::filesystem::is_directory(c.site.site, ec)) {
+    run.emplace(c.site, err);
+    if (!run->build()) {
+      run->printDiagnostics(err);
+      return kExitUsage;
+    }
+    triples = run->rdfView().triples;
+    if (c.singleGraph.empty()) c.perPage = true;
+  } else if (const auto stop = readRdfFile(c, fileDiags, triples, err)) {
+    return *stop;
+  }
+  Diagnostics& diags = run ? run->diagnostics() : fileDiags;
+  diags.sort();
+  printDiagnostics(diags, err);
+  if (diags.hasErrors() && !c.allowErrors && !c.dryRun) {
+    // A page with an error yields fewer triples; loading it would silently shrink its graph.
+    err << "guidegraph load: error: the content has " << diags.count(Severity::Error)
+        << " errors (above); nothing was loaded. Fix them, or give --allow-errors to load the "
+           "rest\n";
+    return kExitInputErrors;
+  }
+  const int inputStatus = diags.hasErrors() ? kExitInputErrors : kExitOk;
+  c.request.graphs = load::groupByGraph(triples, c.perPage ? std::string() : c.singleGraph);
+  Increment inc;
+  if (const std::string e = planIncrement(c, inc); !e.empty()) {
+    err << "guidegraph load: error: " << e << '\n';
+    return kExitUsage;
+  }
+  if (c.dryRun) {
+    printDryRun(c, inc, out);
+    return inputStatus;
+  }
+  return send(c, inc, inputStatus, start, err);
+}
+
+}  // namespace guidegraph::pipeline
