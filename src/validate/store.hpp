@@ -2,7 +2,6 @@
 // wrappers for the Serd/Sord handles used by the validator. Not part of the public API.
 #pragma once
 
-#include <serd/serd.h>
 #include <sord/sord.h>
 
 #include <array>
@@ -18,6 +17,7 @@
 
 #include "guidegraph/diagnostic.hpp"
 #include "guidegraph/rdf.hpp"
+#include "guidegraph/serd_io.hpp"
 
 namespace guidegraph::shacl::detail {
 
@@ -27,43 +27,7 @@ using NodeTriple = std::array<Node, 3>;
 struct WorldDeleter {
   void operator()(SordWorld* w) const { sord_world_free(w); }
 };
-struct SerdEnvDeleter {
-  void operator()(SerdEnv* e) const { serd_env_free(e); }
-};
-struct SerdReaderDeleter {
-  void operator()(SerdReader* r) const { serd_reader_free(r); }
-};
-struct SerdWriterDeleter {
-  void operator()(SerdWriter* w) const { serd_writer_free(w); }
-};
-
 using WorldPtr = std::unique_ptr<SordWorld, WorldDeleter>;
-using SerdEnvPtr = std::unique_ptr<SerdEnv, SerdEnvDeleter>;
-using SerdReaderPtr = std::unique_ptr<SerdReader, SerdReaderDeleter>;
-using SerdWriterPtr = std::unique_ptr<SerdWriter, SerdWriterDeleter>;
-
-// An owned serd_node_new_* result.
-class SerdNodeHolder {
- public:
-  SerdNodeHolder() = default;
-  explicit SerdNodeHolder(SerdNode n) : node_(n) {}
-  SerdNodeHolder(SerdNodeHolder&& o) noexcept : node_(o.node_) { o.node_ = SERD_NODE_NULL; }
-  SerdNodeHolder& operator=(SerdNodeHolder&& o) noexcept {
-    if (this != &o) {
-      serd_node_free(&node_);
-      node_ = o.node_;
-      o.node_ = SERD_NODE_NULL;
-    }
-    return *this;
-  }
-  SerdNodeHolder(const SerdNodeHolder&) = delete;
-  SerdNodeHolder& operator=(const SerdNodeHolder&) = delete;
-  ~SerdNodeHolder() { serd_node_free(&node_); }
-  [[nodiscard]] const SerdNode* get() const { return &node_; }
-
- private:
-  SerdNode node_ = SERD_NODE_NULL;
-};
 
 // One counted reference to an interned Sord node. Move-only.
 class NodeRef {
@@ -226,10 +190,7 @@ class Store {
   struct PendingRead {
     std::string path;  // a file, or empty for `text`
     std::string text;
-    std::string name;
-    std::string baseIri;
-    std::string blankPrefix;
-    SerdSyntax syntax = SERD_TURTLE;
+    rdf::serd_io::ReadOptions options;  // read first without positions, then with them
   };
   std::vector<PendingRead> pending_;
   bool load(const PendingRead& read, const std::string& text, Diagnostics& diags);
