@@ -675,39 +675,6 @@ class Compiler {
 
 }  // namespace
 
-std::string componentIri(Component c) {
-  static constexpr const char* kNames[] = {"Class",
-                                           "Datatype",
-                                           "NodeKind",
-                                           "MinCount",
-                                           "MaxCount",
-                                           "MinExclusive",
-                                           "MinInclusive",
-                                           "MaxExclusive",
-                                           "MaxInclusive",
-                                           "MinLength",
-                                           "MaxLength",
-                                           "Pattern",
-                                           "LanguageIn",
-                                           "UniqueLang",
-                                           "Equals",
-                                           "Disjoint",
-                                           "LessThan",
-                                           "LessThanOrEquals",
-                                           "Not",
-                                           "And",
-                                           "Or",
-                                           "Xone",
-                                           "Node",
-                                           "QualifiedMinCount",
-                                           "QualifiedMaxCount",
-                                           "Closed",
-                                           "HasValue",
-                                           "In",
-                                           "Property"};
-  return sh(kNames[static_cast<std::size_t>(c)]) + "ConstraintComponent";
-}
-
 CompiledShapes compileShapes(const Store& graph, Diagnostics& diags) {
   CompiledShapes out = Compiler(graph, diags).run();
   out.prefixes = graph.prefixes();
