@@ -86,8 +86,8 @@ std::string resolvePath(std::string_view basePath, std::string_view ref);
 //
 // Deliberately not noexcept: libstdc++ stores each element's hash in its node only when the
 // hash function may throw (or is not known to be fast). Without the stored hash, every step
-// along a bucket's chain, every rehash and every insertion hashes the stored string again;
-// that was 7% of an export of 100,000 pages.
+// along a bucket's chain, every rehash and every insertion hashes the stored string again
+// (measured in BENCHMARKS.md, "Measurements behind the code").
 struct StringViewHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const {  // NOLINT(performance-noexcept-*)
