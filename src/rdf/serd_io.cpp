@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "guidegraph/ns.hpp"
 #include "guidegraph/rdf.hpp"
 #include "guidegraph/text.hpp"
 
@@ -123,7 +124,7 @@ class LineIndex {
   std::size_t hint_ = 0;
 };
 
-constexpr std::string_view kXsdString = "http://www.w3.org/2001/XMLSchema#string";
+constexpr std::string_view kXsdString = ns::xsdString;
 
 // Everything one pass of Serd's reader shares with the callbacks below.
 struct ReadPass {

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "guidegraph/ns.hpp"
 #include "guidegraph/shacl.hpp"
 #include "guidegraph/threads.hpp"
 #include "names.hpp"
@@ -30,13 +31,6 @@ struct DataGraph::Impl {
 namespace detail {
 namespace {
 
-constexpr const char* kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-constexpr const char* kSubClassOf = "http://www.w3.org/2000/01/rdf-schema#subClassOf";
-constexpr const char* kLangString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
-constexpr const char* kXsdString = "http://www.w3.org/2001/XMLSchema#string";
-
-const char* str(Node n) { return reinterpret_cast<const char*>(sord_node_get_string(n)); }
-
 bool isLiteral(Node n) { return sord_node_get_type(n) == SORD_LITERAL; }
 bool isBlank(Node n) { return sord_node_get_type(n) == SORD_BLANK; }
 bool isIri(Node n) { return sord_node_get_type(n) == SORD_URI; }
@@ -51,10 +45,10 @@ LiteralView viewOf(Node n) {
 
 std::string datatypeOf(Node n) {
   if (const char* lang = sord_node_get_language(n); lang != nullptr && *lang != 0) {
-    return kLangString;
+    return ns::rdfLangString;
   }
   Node dt = sord_node_get_datatype(n);
-  return dt != nullptr ? str(dt) : kXsdString;
+  return dt != nullptr ? str(dt) : ns::xsdString;
 }
 
 std::size_t codePoints(std::string_view s) {
@@ -125,17 +119,16 @@ class Evaluator {
   Evaluator(const CompiledShapes& cs, const Store& data) : cs_(cs), data_(data) {
     bound_.reserve(cs.constants.size());
     for (const rdf::Term& t : cs.constants) bound_.emplace_back(data.world(), data.newNode(t));
-    type_ = NodeRef(data.world(), data.newNode(rdf::Term::iri(kRdfType)));
-    subClassOf_ = NodeRef(data.world(), data.newNode(rdf::Term::iri(kSubClassOf)));
+    type_ = NodeRef(data.world(), data.newNode(rdf::Term::iri(ns::rdfType)));
+    subClassOf_ = NodeRef(data.world(), data.newNode(rdf::Term::iri(ns::rdfsSubClassOf)));
     for (const auto& [prefix, iri] : data.prefixes()) namer_.add(prefix, iri);
     for (const auto& [prefix, iri] : cs.prefixes) namer_.add(prefix, iri);
     namer_.addStandard();
     // Made here rather than when first needed, so that checking (which may run on several
     // threads, one evaluator each) never adds a node to the store's world.
-    for (const char* iri : {"http://www.w3.org/2000/01/rdf-schema#label",
-                            "http://www.w3.org/2004/02/skos/core#prefLabel",
-                            "https://schema.org/name", "http://schema.org/name",
-                            "http://purl.org/dc/terms/title", "http://xmlns.com/foaf/0.1/name"}) {
+    // schema.org's name under its old http: namespace too, which older data still uses.
+    for (const char* iri : {ns::rdfsLabel, ns::skosPrefLabel, ns::schemaName,
+                            "http://schema.org/name", ns::dctermsTitle, ns::foafName}) {
       labelProperties_.emplace_back(data.world(), data.newNode(rdf::Term::iri(iri)));
     }
   }

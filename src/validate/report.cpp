@@ -6,6 +6,7 @@
 #include <ostream>
 #include <set>
 
+#include "guidegraph/ns.hpp"
 #include "guidegraph/serd_io.hpp"
 #include "guidegraph/shacl.hpp"
 #include "guidegraph/text.hpp"
@@ -15,9 +16,9 @@
 namespace guidegraph::shacl {
 namespace {
 
-constexpr std::string_view kSh = "http://www.w3.org/ns/shacl#";
-constexpr const char* kRdfNs = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-constexpr const char* kXsdNs = "http://www.w3.org/2001/XMLSchema#";
+constexpr std::string_view kSh = ns::sh;
+constexpr const char* kRdfNs = ns::rdf;
+constexpr const char* kXsdNs = ns::xsd;
 
 std::string localName(const std::string& iri) {
   const std::size_t cut = iri.find_last_of("#/");

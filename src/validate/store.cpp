@@ -14,6 +14,7 @@
 #include <sstream>
 #include <string>
 
+#include "guidegraph/ns.hpp"
 #include "guidegraph/read_file.hpp"
 #include "guidegraph/serd_io.hpp"
 #include "guidegraph/text.hpp"
@@ -21,12 +22,6 @@
 namespace guidegraph::shacl::detail {
 namespace {
 
-constexpr const char* kXsdString = "http://www.w3.org/2001/XMLSchema#string";
-constexpr const char* kRdfFirst = "http://www.w3.org/1999/02/22-rdf-syntax-ns#first";
-constexpr const char* kRdfRest = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest";
-constexpr const char* kRdfNil = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
-
-const char* str(Node n) { return reinterpret_cast<const char*>(sord_node_get_string(n)); }
 const uint8_t* u8(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.c_str()); }
 
 int compareCStr(const char* a, const char* b) {
@@ -134,7 +129,7 @@ rdf::Term toTerm(Node n) {
       if (const char* lang = sord_node_get_language(n); lang != nullptr && *lang != 0) {
         t.language = lang;
       } else if (Node dt = sord_node_get_datatype(n); dt != nullptr) {
-        if (std::strcmp(str(dt), kXsdString) != 0) t.datatype = str(dt);
+        if (std::strcmp(str(dt), ns::xsdString) != 0) t.datatype = str(dt);
       }
       return t;
     }
@@ -248,7 +243,7 @@ void Store::addDataset(const rdf::Dataset& dataset) {
 
 SordNode* Store::newNode(const rdf::Term& t,
                          std::unordered_map<const void*, SordNode*>& datatypes) const {
-  if (t.isLiteral() && t.language.empty() && !t.datatype.empty() && t.datatype != kXsdString) {
+  if (t.isLiteral() && t.language.empty() && !t.datatype.empty() && t.datatype != ns::xsdString) {
     auto [it, inserted] = datatypes.try_emplace(t.datatype.id());
     if (inserted) it->second = sord_new_uri(world(), u8(t.datatype));
     return sord_new_literal(world(), it->second, u8(t.value), nullptr);
@@ -265,7 +260,7 @@ SordNode* Store::newNode(const rdf::Term& t) const {
       return sord_new_blank(w, u8(t.value));
     case rdf::TermKind::Literal: {
       NodeRef dt;
-      if (t.language.empty() && !t.datatype.empty() && t.datatype != kXsdString) {
+      if (t.language.empty() && !t.datatype.empty() && t.datatype != ns::xsdString) {
         dt = NodeRef(w, sord_new_uri(w, u8(t.datatype)));
       }
       return sord_new_literal(w, dt.mut(), u8(t.value),
@@ -491,9 +486,9 @@ std::vector<std::array<Node, 3>> Store::match(Node s, Node p, Node o) const {
 bool Store::list(Node head, std::vector<Node>& items) const {
   items.clear();
   SordWorld* w = world();
-  NodeRef first(w, sord_new_uri(w, u8(kRdfFirst)));
-  NodeRef rest(w, sord_new_uri(w, u8(kRdfRest)));
-  NodeRef nil(w, sord_new_uri(w, u8(kRdfNil)));
+  NodeRef first(w, sord_new_uri(w, u8(ns::rdfFirst)));
+  NodeRef rest(w, sord_new_uri(w, u8(ns::rdfRest)));
+  NodeRef nil(w, sord_new_uri(w, u8(ns::rdfNil)));
   std::set<Node> seen;
   Node cur = head;
   while (cur != nil.get()) {

@@ -22,6 +22,9 @@
 namespace guidegraph::shacl::detail {
 
 using Node = const SordNode*;
+
+// The text of a node: an IRI, a blank node label or a literal's lexical form.
+inline const char* str(Node n) { return reinterpret_cast<const char*>(sord_node_get_string(n)); }
 using NodeTriple = std::array<Node, 3>;
 
 struct WorldDeleter {
@@ -175,9 +178,8 @@ class Store {
   // The earliest position of the triples whose first `n` nodes (s, p, o) are those of `key`.
   [[nodiscard]] std::optional<SourcePos> earliestOrigin(const NodeTriple& key, std::size_t n) const;
   // The triples, twice: sorted by node address after each load, duplicates removed. Sord's
-  // own model orders its indices by node text, so every insertion and every search
-  // compares strings at each level of its tree: on a large graph that was most of the
-  // time spent loading it and the slowest part of validating it.
+  // own model orders its indices by node text, so every insertion and every search would
+  // compare strings at each level of its tree (BENCHMARKS.md has the figures).
   std::vector<NodeTriple> byPredicate_;  // (p, o, s)
   std::vector<NodeTriple> bySubject_;    // (s, p, o)
   std::size_t indexedTriples_ = 0;       // how many of them are sorted
