@@ -40,6 +40,11 @@ struct ReadNode {
   std::string_view text;      // IRI, blank node label (with the read's blank prefix), lexical form
   std::string_view datatype;  // literals: absolute datatype IRI; empty for xsd:string and tagged
   std::string_view language;  // literals: language tag or empty
+  // What Serd measured, so that a consumer handing the node to Sord need not measure it
+  // again: UTF-8 characters of `text` and of `datatype`, and Serd's flags for `text`.
+  std::size_t textChars = 0;
+  std::size_t datatypeChars = 0;
+  std::uint32_t serdFlags = 0;
 };
 
 struct ReadStatement {

@@ -72,6 +72,11 @@ SerdSyntax serdSyntax(Syntax s) {
 
 // ---- Reading -------------------------------------------------------------------------
 
+std::size_t utf8Chars(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(
+      s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U; }));
+}
+
 // A node whose text is followed by a NUL. Serd's reader can hand over a node whose buffer
 // goes on past n_bytes (a blank node label `_:b.` at the end of a statement arrives as "b"
 // followed by the dot), and Serd's own IRI functions read up to the NUL: such a text is
@@ -84,6 +89,8 @@ class TerminatedNode {
     if (n->buf[n->n_bytes] != 0) {  // almost every node is terminated already
       copy_.assign(view(n));
       node_.buf = u8(copy_.c_str());
+      // Serd counted the dot in n_chars as well.
+      node_.n_chars = utf8Chars(copy_);
     }
   }
   TerminatedNode(const TerminatedNode&) = delete;
@@ -138,7 +145,11 @@ struct ReadPass {
   // Prefixed names and relative IRIs already expanded to their absolute IRI ("" when they
   // cannot be): the same few names come back in almost every statement. Emptied when a
   // prefix or the base changes.
-  std::unordered_map<std::string, std::string, text::StringViewHash, std::equal_to<>> expanded;
+  struct Expanded {
+    std::string iri;
+    std::size_t chars = 0;
+  };
+  std::unordered_map<std::string, Expanded, text::StringViewHash, std::equal_to<>> expanded;
   bool failed = false;
   bool needsPositions = false;  // read without positions met an error that needs one
   std::exception_ptr thrown;    // what the sink threw, thrown again after Serd returns
@@ -163,7 +174,7 @@ int noStreamError(void*) noexcept { return 0; }
 
 // The absolute IRI of a prefixed name or IRI node, or "" when the prefix is undefined or
 // the IRI is relative to nothing that makes it absolute.
-const std::string& expandIri(ReadPass& pass, const SerdNode* n) {
+const ReadPass::Expanded& expandIri(ReadPass& pass, const SerdNode* n) {
   // A CURIE and an IRI can be spelled alike ("ex:a" as a prefixed name and as <ex:a>).
   std::string key;
   key.reserve(n->n_bytes + 1);
@@ -174,20 +185,26 @@ const std::string& expandIri(ReadPass& pass, const SerdNode* n) {
   }
   if (pass.expanded.size() > 100000) pass.expanded.clear();  // many distinct names: no gain
   const OwnedNode iri(serd_env_expand_node(pass.env.get(), n));
-  std::string value;
+  ReadPass::Expanded value;
   if (iri.get()->buf != nullptr && serd_uri_string_has_scheme(iri.get()->buf)) {
-    value.assign(view(iri.get()));
+    value.iri.assign(view(iri.get()));
+    value.chars = iri.get()->n_chars;
   }
   return pass.expanded.emplace(std::move(key), std::move(value)).first->second;
 }
 
-// The text of an IRI node made absolute; false when it cannot be.
-bool absoluteIri(ReadPass& pass, const TerminatedNode& n, std::string_view& out) {
+// The text of an IRI node made absolute, and its length in characters; false when it
+// cannot be made absolute.
+bool absoluteIri(ReadPass& pass, const TerminatedNode& n, std::string_view& out,
+                 std::size_t& chars) {
   if (n.get()->type == SERD_URI && serd_uri_string_has_scheme(n.get()->buf)) {
     out = n.text();
+    chars = n.get()->n_chars;
     return true;
   }
-  out = expandIri(pass, n.get());
+  const ReadPass::Expanded& e = expandIri(pass, n.get());
+  out = e.iri;
+  chars = e.chars;
   return !out.empty();
 }
 
@@ -198,19 +215,24 @@ bool readNode(ReadPass& pass, const TerminatedNode& n, const TerminatedNode* dat
     case SERD_URI:
     case SERD_CURIE:
       out.kind = NodeKind::Iri;
-      return absoluteIri(pass, n, out.text);
+      return absoluteIri(pass, n, out.text, out.textChars);
     case SERD_BLANK:
       out.kind = NodeKind::Blank;
       out.text = n.text();
+      out.textChars = n.get()->n_chars;
       return true;
     case SERD_LITERAL:
       out.kind = NodeKind::Literal;
       out.text = n.text();
+      out.textChars = n.get()->n_chars;
+      out.serdFlags = n.get()->flags;
       if (lang != nullptr) out.language = lang->text();
       if (out.language.empty() && datatype != nullptr && !datatype->text().empty()) {
         // Through the cache, whose text outlives this statement's copies.
-        out.datatype = expandIri(pass, datatype->get());
-        if (out.datatype.empty()) return false;
+        const ReadPass::Expanded& e = expandIri(pass, datatype->get());
+        if (e.iri.empty()) return false;
+        out.datatype = e.iri;
+        out.datatypeChars = e.chars;
         if (out.datatype == kXsdString) out.datatype = {};  // RDF 1.1: the same term as "x"
       }
       return true;
@@ -248,7 +270,7 @@ SerdStatus deliver(ReadPass& pass, const SerdNode* graph, const SerdNode* subjec
   if (!g.text().empty()) {
     if (g.get()->type == SERD_BLANK) {
       st.graph = g.text();
-    } else if (!absoluteIri(pass, g, st.graph)) {
+    } else if (std::size_t chars = 0; !absoluteIri(pass, g, st.graph, chars)) {
       return unexpandable(pass);
     }
   }

@@ -64,21 +64,32 @@ class StoreSink final : public rdf::serd_io::StatementSink {
   [[nodiscard]] bool sawPositions() const { return sawPositions_; }
 
  private:
-  // A new reference to the Sord node for `n` (its texts end with a NUL).
+  // A new reference to the Sord node for `n`. Its texts end with a NUL and come with the
+  // lengths Serd measured, so Sord interns them without measuring them again.
   SordNode* node(const rdf::serd_io::ReadNode& n) const {
     SordWorld* world = store_.world();
+    const auto serdNode = [](std::string_view text, std::size_t chars, SerdType type) {
+      return SerdNode{reinterpret_cast<const uint8_t*>(text.data()), text.size(), chars, 0, type};
+    };
     switch (n.kind) {
-      case rdf::serd_io::NodeKind::Iri:
-        return sord_new_uri(world, u8(n.text.data()));
-      case rdf::serd_io::NodeKind::Blank:
-        return sord_new_blank(world, u8(n.text.data()));
+      case rdf::serd_io::NodeKind::Iri: {
+        const SerdNode iri = serdNode(n.text, n.textChars, SERD_URI);
+        return sord_node_from_serd_node(world, nullptr, &iri, nullptr, nullptr);
+      }
+      case rdf::serd_io::NodeKind::Blank: {
+        const SerdNode blank = serdNode(n.text, n.textChars, SERD_BLANK);
+        return sord_node_from_serd_node(world, nullptr, &blank, nullptr, nullptr);
+      }
       case rdf::serd_io::NodeKind::Literal:
         break;
     }
-    const NodeRef datatype(
-        world, n.datatype.empty() ? nullptr : sord_new_uri(world, u8(n.datatype.data())));
-    return sord_new_literal(world, datatype.mut(), u8(n.text.data()),
-                            n.language.empty() ? nullptr : n.language.data());
+    SerdNode literal = serdNode(n.text, n.textChars, SERD_LITERAL);
+    literal.flags = n.serdFlags;
+    const SerdNode datatype = serdNode(n.datatype, n.datatypeChars, SERD_URI);
+    const SerdNode lang = serdNode(n.language, n.language.size(), SERD_LITERAL);
+    return sord_node_from_serd_node(world, nullptr, &literal,
+                                    n.datatype.empty() ? nullptr : &datatype,
+                                    n.language.empty() ? nullptr : &lang);
   }
 
   Store& store_;
