@@ -618,7 +618,9 @@ class Loader {
     say("swapping " + std::to_string(temps.size()) + " graphs in with " +
         std::to_string(batches.size()) + " requests, dropping " + std::to_string(rq_.drop.size()));
     for (const auto& [first, last] : batches) {
-      const HttpRequest request = updateRequest(swapText(temps, targets, first, last), false);
+      // The request points at `text`, which must outlive it.
+      const std::string text = swapText(temps, targets, first, last);
+      const HttpRequest request = updateRequest(text, false);
       const HttpResponse r = http_.send(request);
       const auto slice = [](const std::vector<std::string>& v, std::size_t from, std::size_t to) {
         return std::vector<std::string>(v.begin() + static_cast<std::ptrdiff_t>(from),
