@@ -113,11 +113,12 @@ class KnowledgeGraph {
   [[nodiscard]] const VertexId* find(std::string_view iri) const;
   // Adds an edge unless one of the same kind already joins the two vertices.
   void edge(VertexId from, VertexId to, EdgeKind kind, SourcePos pos);
-  // Room for `n` vertices, so that adding them does not move those already there: a vertex
-  // with its properties is over 700 bytes, and at 100,000 pages moving them at every growth
-  // of the array (and faulting in each new one) was a quarter of the merge. Unused room is
-  // address space only. The index by IRI gets as many buckets, so it is not rehashed as it
-  // grows. (`m_vertices` is adjacency_list's public vertex vector.)
+  // Room for `n` vertices, so that adding them does not move those already there (a vertex
+  // with its properties is over 700 bytes; BENCHMARKS.md, "Measurements behind the code").
+  // Unused room is address space only. The index by IRI gets as many buckets, so it is not
+  // rehashed as it grows. adjacency_list has no reserve(): this uses its vertex vector
+  // `m_vertices`, a public member that Boost does not document, so a Boost that renames it
+  // fails to compile here instead of growing the graph slowly.
   void reserveVertices(std::size_t n) {
     g_.m_vertices.reserve(n);
     byIri_.reserve(n);

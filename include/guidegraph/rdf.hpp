@@ -9,6 +9,7 @@
 
 #include "guidegraph/atom.hpp"
 #include "guidegraph/diagnostic.hpp"
+#include "guidegraph/ns.hpp"
 
 namespace guidegraph::rdf {
 
@@ -73,19 +74,3 @@ struct Dataset {
 };
 
 }  // namespace guidegraph::rdf
-
-namespace guidegraph::ns {
-inline constexpr const char* rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-inline constexpr const char* rdfs = "http://www.w3.org/2000/01/rdf-schema#";
-inline constexpr const char* xsd = "http://www.w3.org/2001/XMLSchema#";
-inline constexpr const char* owl = "http://www.w3.org/2002/07/owl#";
-inline constexpr const char* schema = "https://schema.org/";
-inline constexpr const char* dcterms = "http://purl.org/dc/terms/";
-inline constexpr const char* skos = "http://www.w3.org/2004/02/skos/core#";
-inline constexpr const char* foaf = "http://xmlns.com/foaf/0.1/";
-inline constexpr const char* prov = "http://www.w3.org/ns/prov#";
-inline constexpr const char* dcat = "http://www.w3.org/ns/dcat#";
-inline constexpr const char* sh = "http://www.w3.org/ns/shacl#";
-inline constexpr const char* gg = "https://w3id.org/guidegraph/vocab#";
-inline constexpr const char* wd = "http://www.wikidata.org/entity/";
-}  // namespace guidegraph::ns

@@ -51,9 +51,9 @@ struct Path {
 };
 
 // The full IRIs of SHACL's severities.
-inline constexpr const char* kViolation = "http://www.w3.org/ns/shacl#Violation";
-inline constexpr const char* kWarning = "http://www.w3.org/ns/shacl#Warning";
-inline constexpr const char* kInfo = "http://www.w3.org/ns/shacl#Info";
+inline constexpr const char* kViolation = ns::shViolation;
+inline constexpr const char* kWarning = ns::shWarning;
+inline constexpr const char* kInfo = ns::shInfo;
 
 // sh:Violation -> Error, sh:Warning -> Warning, sh:Info -> Info; any other (user-defined)
 // severity IRI counts as Error, since SHACL treats every result as non-conformance.

@@ -35,6 +35,27 @@ std::string portableText(std::string_view s);
 // false (disablePathToLower). "Ryan Womack" -> "ryan-womack", "C++ (new)" -> "c++-new".
 std::string urlize(std::string_view s, bool lower = true);
 
+// The one percent-encoder: `s` with every byte for which `escape(s, i)` is true written
+// as %XX (upper-case hex, as RFC 3986 recommends). The functions below and the SARIF
+// writer's file URIs differ only in which bytes they escape.
+template <typename Escape>
+std::string percentEncode(std::string_view s, Escape&& escape) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size() + s.size() / 8);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (escape(s, i)) {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 // A URL path percent-encoded as Go's url.URL writes it, which is what Hugo's .Permalink
 // gives: bytes outside ASCII, spaces, controls and "\"<>\\^`{|}?" and a '%' that starts
 // no escape become %XX; '#' starts a fragment and is kept.
@@ -65,8 +86,8 @@ std::string resolvePath(std::string_view basePath, std::string_view ref);
 //
 // Deliberately not noexcept: libstdc++ stores each element's hash in its node only when the
 // hash function may throw (or is not known to be fast). Without the stored hash, every step
-// along a bucket's chain, every rehash and every insertion hashes the stored string again;
-// that was 7% of an export of 100,000 pages.
+// along a bucket's chain, every rehash and every insertion hashes the stored string again
+// (measured in BENCHMARKS.md, "Measurements behind the code").
 struct StringViewHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const {  // NOLINT(performance-noexcept-*)

@@ -204,33 +204,21 @@ std::string urlize(std::string_view s, bool lower) {
 }
 
 std::string escapeUrlPath(std::string_view path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(path.size() + path.size() / 2);
   bool fragment = false;
-  for (std::size_t i = 0; i < path.size(); ++i) {
-    const auto c = static_cast<unsigned char>(path[i]);
+  return percentEncode(path, [&fragment](std::string_view p, std::size_t i) {
+    const auto c = static_cast<unsigned char>(p[i]);
     if (c == '#' && !fragment) {
       fragment = true;
-      out += '#';
-      continue;
+      return false;
     }
     const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                             (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
     const bool reserved = c == '$' || c == '&' || c == '+' || c == ',' || c == '/' || c == ':' ||
                           c == ';' || c == '=' || c == '@' || (fragment && c == '?');
     const bool fragmentMark = fragment && (c == '!' || c == '(' || c == ')' || c == '*');
-    const bool validEscape =
-        c == '%' && i + 2 < path.size() && isHex(path[i + 1]) && isHex(path[i + 2]);
-    if (unreserved || reserved || fragmentMark || validEscape) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    }
-  }
-  return out;
+    const bool validEscape = c == '%' && i + 2 < p.size() && isHex(p[i + 1]) && isHex(p[i + 2]);
+    return !(unreserved || reserved || fragmentMark || validEscape);
+  });
 }
 
 std::string headingAnchor(std::string_view s) {
@@ -239,26 +227,12 @@ std::string headingAnchor(std::string_view s) {
 }
 
 std::string encodeIri(std::string_view iri, bool asciiOnly) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(iri.size());
-  for (std::size_t i = 0; i < iri.size(); ++i) {
-    const auto c = static_cast<unsigned char>(iri[i]);
-    bool escape = c <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == '"' || c == '{' ||
-                  c == '}' || c == '|' || c == '\\' || c == '^' || c == '`';
-    if (c == '%' && !(i + 2 < iri.size() && isHex(iri[i + 1]) && isHex(iri[i + 2]))) {
-      escape = true;
-    }
-    if (c >= 0x80 && asciiOnly) escape = true;
-    if (escape) {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
+  return percentEncode(iri, [asciiOnly](std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '%') return !(i + 2 < s.size() && isHex(s[i + 1]) && isHex(s[i + 2]));
+    return c <= 0x20 || c == 0x7F || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' ||
+           c == '|' || c == '\\' || c == '^' || c == '`' || (c >= 0x80 && asciiOnly);
+  });
 }
 
 std::string percentDecode(std::string_view s) {

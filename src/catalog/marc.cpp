@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "guidegraph/catalog.hpp"
+#include "guidegraph/ns.hpp"
 
 namespace guidegraph::catalog {
 namespace {
@@ -210,10 +211,11 @@ int nonFilingCharacters(std::string_view title) {
   return 0;
 }
 
-MarcRecord buildMarcRecord(const SourceRecord& source, const Catalog& catalog) {
-  MarcRecord r;
-  r.leader = marcLeader(0, 0);
-  auto& fs = r.fields;
+namespace {
+
+// 001-008 and 040: identifiers, dates, coded descriptions, cataloguing source.
+void addControlFields(const SourceRecord& source, const Catalog& catalog,
+                      std::vector<MarcField>& fs) {
   const std::string compactDate =
       source.date.substr(0, 4) + source.date.substr(5, 2) + source.date.substr(8, 2);
   fs.push_back(control("001", source.controlNumber));
@@ -225,8 +227,11 @@ MarcRecord buildMarcRecord(const SourceRecord& source, const Catalog& catalog) {
   fs.push_back(
       datafield("040", ' ', ' ',
                 {{'a', catalog.orgCode}, {'b', "eng"}, {'e', "rda"}, {'c', catalog.orgCode}}));
+}
 
-  const auto languages = marcLanguages(source);
+// 041 (languages) and 043 (geographic areas of the countries).
+void addLanguagesAndAreas(const SourceRecord& source, const std::vector<std::string>& languages,
+                          std::vector<MarcField>& fs) {
   if (!languages.empty()) {
     std::vector<MarcSubfield> sf;
     for (const auto& l : languages) sf.push_back({'a', l});
@@ -242,7 +247,10 @@ MarcRecord buildMarcRecord(const SourceRecord& source, const Catalog& catalog) {
     if (!seen) areas.push_back({'a', std::string(gac)});
   }
   if (!areas.empty()) fs.push_back(datafield("043", ' ', ' ', std::move(areas)));
+}
 
+// 245, 246 (titles), 264 (publication), 300-338 (extent, frequency, RDA types).
+void addTitleAndCarrier(const SourceRecord& source, std::vector<MarcField>& fs) {
   fs.push_back(datafield("245", '0', static_cast<char>('0' + nonFilingCharacters(source.name)),
                          {{'a', withFullStop(source.name)}}));
   for (const auto& alt : source.alternateNames) {
@@ -261,6 +269,11 @@ MarcRecord buildMarcRecord(const SourceRecord& source, const Catalog& catalog) {
   fs.push_back(datafield("337", ' ', ' ', {{'a', "computer"}, {'b', "c"}, {'2', "rdamedia"}}));
   fs.push_back(
       datafield("338", ' ', ' ', {{'a', "online resource"}, {'b', "cr"}, {'2', "rdacarrier"}}));
+}
+
+// 520 (summary), 546 (languages), 588 (source of description).
+void addNotes(const SourceRecord& source, const Catalog& catalog,
+              const std::vector<std::string>& languages, std::vector<MarcField>& fs) {
   if (!source.description.empty()) {
     fs.push_back(datafield("520", ' ', ' ', {{'a', withFullStop(source.description)}}));
   }
@@ -275,12 +288,14 @@ MarcRecord buildMarcRecord(const SourceRecord& source, const Catalog& catalog) {
     described += " compiled by " + languageList(source.contributors);
   described += ", viewed on " + longDate(source.date) + "; title from the source page.";
   fs.push_back(datafield("588", '0', ' ', {{'a', described}}));
+}
 
+// 610, 650, 651, 655 (subjects), 710 (the source as corporate name), 856 (its website).
+void addSubjectsAndLinks(const SourceRecord& source, std::vector<MarcField>& fs) {
   const auto nameEntry = [&](const std::string& tag, char ind2) {
     std::vector<MarcSubfield> sf{
         {'a', withFullStop(source.name)}, {'0', source.page}, {'1', source.iri}};
-    if (!source.wikidata.empty())
-      sf.push_back({'1', "http://www.wikidata.org/entity/" + source.wikidata});
+    if (!source.wikidata.empty()) sf.push_back({'1', std::string(ns::wd) + source.wikidata});
     return datafield(tag, '2', ind2, std::move(sf));
   };
   fs.push_back(nameEntry("610", '4'));
@@ -302,8 +317,11 @@ MarcRecord buildMarcRecord(const SourceRecord& source, const Catalog& catalog) {
   fs.push_back(datafield("655", ' ', '4', {{'a', "Websites."}}));
   fs.push_back(nameEntry("710", ' '));
   if (!source.website.empty()) fs.push_back(datafield("856", '4', '0', {{'u', source.website}}));
-  // Control characters (the ISO 2709 delimiters among them) can be carried by neither ISO 2709
-  // nor XML: drop them here, so that both serializations hold the same data.
+}
+
+// Control characters (the ISO 2709 delimiters among them) can be carried by neither ISO 2709
+// nor XML: they are dropped here, so that both serializations hold the same data.
+void removeControlCharacters(std::vector<MarcField>& fs) {
   const auto clean = [](std::string& value) {
     std::erase_if(value, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
   };
@@ -311,6 +329,20 @@ MarcRecord buildMarcRecord(const SourceRecord& source, const Catalog& catalog) {
     clean(f.data);
     for (MarcSubfield& sf : f.subfields) clean(sf.value);
   }
+}
+
+}  // namespace
+
+MarcRecord buildMarcRecord(const SourceRecord& source, const Catalog& catalog) {
+  MarcRecord r;
+  r.leader = marcLeader(0, 0);
+  const auto languages = marcLanguages(source);
+  addControlFields(source, catalog, r.fields);
+  addLanguagesAndAreas(source, languages, r.fields);
+  addTitleAndCarrier(source, r.fields);
+  addNotes(source, catalog, languages, r.fields);
+  addSubjectsAndLinks(source, r.fields);
+  removeControlCharacters(r.fields);
   return r;
 }
 

@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "guidegraph/catalog.hpp"
+#include "guidegraph/ns.hpp"
 #include "guidegraph/text.hpp"
 
 namespace guidegraph::catalog {
@@ -13,8 +14,8 @@ constexpr const char* kOaiNs = "http://www.openarchives.org/OAI/2.0/";
 constexpr const char* kOaiSchema = "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd";
 constexpr const char* kOaiDcNs = "http://www.openarchives.org/OAI/2.0/oai_dc/";
 constexpr const char* kOaiDcSchema = "http://www.openarchives.org/OAI/2.0/oai_dc.xsd";
-constexpr const char* kDcNs = "http://purl.org/dc/elements/1.1/";
-constexpr const char* kXsiNs = "http://www.w3.org/2001/XMLSchema-instance";
+constexpr const char* kDcNs = ns::dc;
+constexpr const char* kXsiNs = ns::xsi;
 constexpr const char* kStaticNs = "http://www.openarchives.org/OAI/2.0/static-repository";
 constexpr const char* kStaticSchema = "http://www.openarchives.org/OAI/2.0/static-repository.xsd";
 // The container of a bare oai_dc export (several oai_dc:dc records in one document).

@@ -8,6 +8,8 @@
 #include <mutex>
 #include <thread>
 
+#include "guidegraph/text.hpp"
+
 namespace guidegraph::load {
 namespace {
 
@@ -150,6 +152,83 @@ HttpClient::HttpClient(const ConnectionOptions& options) : impl_(std::make_uniqu
 
 HttpClient::~HttpClient() = default;
 
+namespace {
+
+// The request's headers as libcurl wants them, with "Expect:" so that no 100-continue round
+// trip comes before an upload; nullptr when memory ran out.
+std::unique_ptr<curl_slist, SlistDeleter> headerList(const HttpRequest& request, bool& ok) {
+  std::unique_ptr<curl_slist, SlistDeleter> headers;
+  ok = true;
+  for (const auto& h : request.headers) {
+    curl_slist* grown = curl_slist_append(headers.get(), h.c_str());
+    if (!grown) {
+      ok = false;
+      return headers;
+    }
+    (void)headers.release();
+    headers.reset(grown);
+  }
+  if (curl_slist* grown = curl_slist_append(headers.get(), "Expect:")) {
+    (void)headers.release();
+    headers.reset(grown);
+  }
+  return headers;
+}
+
+// The options of one attempt. The handle is reused without a reset, so that connections
+// and the negotiated authentication (a Digest nonce) carry over; every option that varies
+// is set here.
+void setAttemptOptions(CURL* c, const HttpRequest& request, curl_slist* headers, long remainingMs,
+                       HttpResponse& response) {
+  curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, remainingMs);
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, remainingMs);
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
+  curl_easy_setopt(c, CURLOPT_HEADERDATA, &response.server);
+  // libcurl silently sends a request again when a reused connection turns out to be
+  // closed; a request that must never run twice gets a connection of its own.
+  const long fresh = request.retryAfterSend ? 0L : 1L;
+  curl_easy_setopt(c, CURLOPT_FRESH_CONNECT, fresh);
+  curl_easy_setopt(c, CURLOPT_FORBID_REUSE, fresh);
+  if (request.body) {
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body->data());
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body->size()));
+    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST,
+                     request.method == "POST" ? nullptr : request.method.c_str());
+  } else {
+    curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST,
+                     request.method == "GET" ? nullptr : request.method.c_str());
+  }
+}
+
+// Fills `response` from what the attempt gave; returns whether to try again.
+bool readOutcome(CURL* c, const HttpRequest& request, CURLcode code, const char* errorBuffer,
+                 HttpResponse& response) {
+  if (code == CURLE_OK) {
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
+    const char* type = nullptr;
+    if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type)
+      response.contentType = type;
+    // 501 (Not Implemented) and 505 are answers, not passing trouble.
+    return (response.status == 500 || response.status == 502 || response.status == 503 ||
+            response.status == 504) &&
+           request.retryAfterSend;
+  }
+  response.transportError = errorBuffer[0] ? errorBuffer : curl_easy_strerror(code);
+  curl_off_t uploaded = 0;
+  curl_easy_getinfo(c, CURLINFO_SIZE_UPLOAD_T, &uploaded);
+  response.sendFailed =
+      code == CURLE_SEND_ERROR || (transientAfterSending(code) && request.body && uploaded > 0 &&
+                                   static_cast<std::size_t>(uploaded) < request.body->size());
+  response.unreachable = failedBeforeSending(code) || code == CURLE_OPERATION_TIMEDOUT;
+  response.notSent = failedBeforeSending(code);
+  return failedBeforeSending(code) || (transientAfterSending(code) && request.retryAfterSend);
+}
+
+}  // namespace
+
 HttpResponse HttpClient::send(const HttpRequest& request) {
   using Clock = std::chrono::steady_clock;
   HttpResponse response;
@@ -162,23 +241,12 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
   const auto deadline =
       Clock::now() + std::chrono::duration<double>(std::max(0.1, o.timeoutSeconds));
   double backoff = o.backoffSeconds;
-
-  std::unique_ptr<curl_slist, SlistDeleter> headers;
-  for (const auto& h : request.headers) {
-    curl_slist* grown = curl_slist_append(headers.get(), h.c_str());
-    if (!grown) {
-      response.transportError = "out of memory";
-      return response;
-    }
-    (void)headers.release();
-    headers.reset(grown);
+  bool headersOk = true;
+  const auto headers = headerList(request, headersOk);
+  if (!headersOk) {
+    response.transportError = "out of memory";
+    return response;
   }
-  // No "Expect: 100-continue" round trip before uploads.
-  if (curl_slist* grown = curl_slist_append(headers.get(), "Expect:")) {
-    (void)headers.release();
-    headers.reset(grown);
-  }
-
   for (unsigned attempt = 0;; ++attempt) {
     const auto remaining =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
@@ -186,54 +254,10 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
     response = HttpResponse{};
     response.attempts = attempt + 1;
     impl_->errorBuffer[0] = '\0';
-    // The handle is reused without a reset, so that connections and the negotiated
-    // authentication (a Digest nonce) carry over; every option that varies is set here.
-    curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(remaining));
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(remaining));
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, &response.server);
-    // libcurl silently sends a request again when a reused connection turns out to be
-    // closed; a request that must never run twice gets a connection of its own.
-    const long fresh = request.retryAfterSend ? 0L : 1L;
-    curl_easy_setopt(c, CURLOPT_FRESH_CONNECT, fresh);
-    curl_easy_setopt(c, CURLOPT_FORBID_REUSE, fresh);
-    if (request.body) {
-      curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body->data());
-      curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE,
-                       static_cast<curl_off_t>(request.body->size()));
-      curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST,
-                       request.method == "POST" ? nullptr : request.method.c_str());
-    } else {
-      curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
-      curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST,
-                       request.method == "GET" ? nullptr : request.method.c_str());
-    }
+    setAttemptOptions(c, request, headers.get(), static_cast<long>(remaining), response);
     ++requests_;
     const CURLcode code = curl_easy_perform(c);
-    bool retry = false;
-    if (code == CURLE_OK) {
-      curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &response.status);
-      const char* type = nullptr;
-      if (curl_easy_getinfo(c, CURLINFO_CONTENT_TYPE, &type) == CURLE_OK && type)
-        response.contentType = type;
-      // 501 (Not Implemented) and 505 are answers, not passing trouble.
-      retry = (response.status == 500 || response.status == 502 || response.status == 503 ||
-               response.status == 504) &&
-              request.retryAfterSend;
-    } else {
-      response.transportError =
-          impl_->errorBuffer[0] ? impl_->errorBuffer : curl_easy_strerror(code);
-      curl_off_t uploaded = 0;
-      curl_easy_getinfo(c, CURLINFO_SIZE_UPLOAD_T, &uploaded);
-      response.sendFailed = code == CURLE_SEND_ERROR ||
-                            (transientAfterSending(code) && request.body && uploaded > 0 &&
-                             static_cast<std::size_t>(uploaded) < request.body->size());
-      response.unreachable = failedBeforeSending(code) || code == CURLE_OPERATION_TIMEDOUT;
-      response.notSent = failedBeforeSending(code);
-      retry = failedBeforeSending(code) || (transientAfterSending(code) && request.retryAfterSend);
-    }
+    const bool retry = readOutcome(c, request, code, impl_->errorBuffer, response);
     if (!retry || attempt >= o.retries) break;
     const auto left = std::chrono::duration<double>(deadline - Clock::now()).count();
     if (left <= backoff) break;
@@ -246,18 +270,10 @@ HttpResponse HttpClient::send(const HttpRequest& request) {
 }
 
 std::string formEncode(const std::string& value) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char ch : value) {
-    if (std::isalnum(ch) || ch == '-' || ch == '.' || ch == '_' || ch == '~') {
-      out += static_cast<char>(ch);
-    } else {
-      out += '%';
-      out += hex[ch >> 4];
-      out += hex[ch & 15];
-    }
-  }
-  return out;
+  return text::percentEncode(value, [](std::string_view s, std::size_t i) {
+    const auto ch = static_cast<unsigned char>(s[i]);
+    return !(std::isalnum(ch) || ch == '-' || ch == '.' || ch == '_' || ch == '~');
+  });
 }
 
 std::string withGraphParameter(const std::string& url, const std::string& graphIri) {

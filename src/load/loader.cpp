@@ -586,85 +586,98 @@ class Loader {
   }
 
   bool swap(const std::vector<std::string>& temps, const std::vector<std::string>& targets) {
-    if (!rq_.endpoints.update.empty()) {
-      // A swap request is never sent twice once it may have reached the server: sent again
-      // after it was carried out, it would find the temporary graphs empty and empty the
-      // targets.
-      std::vector<std::pair<std::size_t, std::size_t>> batches;
-      for (std::size_t first = 0; first < temps.size();) {
-        std::size_t last = first;
-        std::size_t triples = 0;
-        while (last < temps.size() && last - first < kSwapGraphs &&
-               (last == first || triples + rq_.graphs[last].triples.size() <= kSwapTriples)) {
-          triples += rq_.graphs[last].triples.size();
-          ++last;
-        }
-        batches.emplace_back(first, last);
-        first = last;
+    if (!rq_.endpoints.update.empty()) return swapByUpdate(temps, targets);
+    return replaceByPut(temps, targets);
+  }
+
+  // The graphs [first, last) of each swap request: at most kSwapGraphs graphs and, unless one
+  // graph alone is larger, kSwapTriples triples.
+  std::vector<std::pair<std::size_t, std::size_t>> swapBatches(std::size_t count) const {
+    std::vector<std::pair<std::size_t, std::size_t>> batches;
+    for (std::size_t first = 0; first < count;) {
+      std::size_t last = first;
+      std::size_t triples = 0;
+      while (last < count && last - first < kSwapGraphs &&
+             (last == first || triples + rq_.graphs[last].triples.size() <= kSwapTriples)) {
+        triples += rq_.graphs[last].triples.size();
+        ++last;
       }
-      say("swapping " + std::to_string(temps.size()) + " graphs in with " +
-          std::to_string(batches.size()) + " requests, dropping " +
-          std::to_string(rq_.drop.size()));
-      for (std::size_t b = 0; b < batches.size(); ++b) {
-        const auto [first, last] = batches[b];
-        const std::string text = swapText(temps, targets, first, last);
-        const HttpRequest request = updateRequest(text, false);
-        const HttpResponse r = http_.send(request);
-        const std::vector<std::string> batchTargets(
-            targets.begin() + static_cast<std::ptrdiff_t>(first),
-            targets.begin() + static_cast<std::ptrdiff_t>(last));
-        const std::vector<std::string> batchTemps(
-            temps.begin() + static_cast<std::ptrdiff_t>(first),
-            temps.begin() + static_cast<std::ptrdiff_t>(last));
-        const std::vector<std::string> laterTemps(temps.begin() + static_cast<std::ptrdiff_t>(last),
-                                                  temps.end());
-        if (!r.ok()) {
-          lastUnreachable_ = r.unreachable;
-          const std::string what = describeFailure(request, r);
-          const std::string before = report_.loadedGraphs.empty()
-                                         ? std::string(" No graph had been replaced before it.")
-                                         : " Already replaced, each whole: " +
-                                               std::to_string(report_.loadedGraphs.size()) +
-                                               " graphs (" + joinGraphs(report_.loadedGraphs) +
-                                               ").";
-          // A 4xx answer means the request was refused as a whole. Virtuoso can answer 500
-          // after having carried out the changes (seen with 7.2), so a 5xx counts as an
-          // unknown outcome, like no answer at all.
-          const bool refused = r.status >= 400 && r.status < 500;
-          report_.error =
-              refused
-                  ? "the swap was refused: " + what + "." + before +
-                        " All other target graphs keep their previous content." +
-                        cleanupNote(concat(batchTemps, laterTemps))
-                  : std::string(r.status == 0 ? "a swap request got no answer: "
-                                              : "a swap request failed: ") +
-                        what + "." + before +
-                        " The server may or may not have carried out the request for " +
-                        joinGraphs(batchTargets) +
-                        "; each of them holds either its previous or its complete new content, and "
-                        "the graphs after them keep their previous content. Run the same load "
-                        "again." +
-                        cleanupNote(laterTemps) +
-                        // Not dropped: the server may still be swapping them, and a swap from
-                        // a dropped graph would empty its target.
-                        " If that request was not carried out, its temporary graphs remain; "
-                        "drop them once the store is idle: " +
-                        joinGraphs(batchTemps, batchTemps.size()) + ".";
-          return false;
-        }
-        report_.loadedGraphs.insert(report_.loadedGraphs.end(), batchTargets.begin(),
-                                    batchTargets.end());
-      }
-      if (auto left = dropGraphs(rq_.drop); !left.empty()) {
-        report_.error =
-            "the graphs were replaced, but these could not be dropped: " + joinGraphs(left, 20);
+      batches.emplace_back(first, last);
+      first = last;
+    }
+    return batches;
+  }
+
+  // SPARQL Update: each batch of temporary graphs is moved onto its targets in one request.
+  bool swapByUpdate(const std::vector<std::string>& temps,
+                    const std::vector<std::string>& targets) {
+    // A swap request is never sent twice once it may have reached the server: sent again
+    // after it was carried out, it would find the temporary graphs empty and empty the
+    // targets.
+    const auto batches = swapBatches(temps.size());
+    say("swapping " + std::to_string(temps.size()) + " graphs in with " +
+        std::to_string(batches.size()) + " requests, dropping " + std::to_string(rq_.drop.size()));
+    for (const auto& [first, last] : batches) {
+      // The request points at `text`, which must outlive it.
+      const std::string text = swapText(temps, targets, first, last);
+      const HttpRequest request = updateRequest(text, false);
+      const HttpResponse r = http_.send(request);
+      const auto slice = [](const std::vector<std::string>& v, std::size_t from, std::size_t to) {
+        return std::vector<std::string>(v.begin() + static_cast<std::ptrdiff_t>(from),
+                                        v.begin() + static_cast<std::ptrdiff_t>(to));
+      };
+      const std::vector<std::string> batchTargets = slice(targets, first, last);
+      if (!r.ok()) {
+        lastUnreachable_ = r.unreachable;
+        report_.error = swapFailure(request, r, batchTargets, slice(temps, first, last),
+                                    slice(temps, last, temps.size()));
         return false;
       }
-      report_.droppedGraphs = rq_.drop;
-      return true;
+      report_.loadedGraphs.insert(report_.loadedGraphs.end(), batchTargets.begin(),
+                                  batchTargets.end());
     }
-    // Graph Store only: PUT replaces each target in one request, then the checked
-    // temporary graph is deleted.
+    return dropRequested();
+  }
+
+  // What a failed swap request left where, and what to do about it.
+  std::string swapFailure(const HttpRequest& request, const HttpResponse& r,
+                          const std::vector<std::string>& batchTargets,
+                          const std::vector<std::string>& batchTemps,
+                          const std::vector<std::string>& laterTemps) {
+    const std::string what = describeFailure(request, r);
+    const std::string before =
+        report_.loadedGraphs.empty()
+            ? std::string(" No graph had been replaced before it.")
+            : " Already replaced, each whole: " + std::to_string(report_.loadedGraphs.size()) +
+                  " graphs (" + joinGraphs(report_.loadedGraphs) + ").";
+    // A 4xx answer means the request was refused as a whole. Virtuoso can answer 500
+    // after having carried out the changes (seen with 7.2), so a 5xx counts as an
+    // unknown outcome, like no answer at all.
+    const bool refused = r.status >= 400 && r.status < 500;
+    return refused
+               ? "the swap was refused: " + what + "." + before +
+                     " All other target graphs keep their previous content." +
+                     cleanupNote(concat(batchTemps, laterTemps))
+               : std::string(r.status == 0 ? "a swap request got no answer: "
+                                           : "a swap request failed: ") +
+                     what + "." + before +
+                     " The server may or may not have carried out the request for " +
+                     joinGraphs(batchTargets) +
+                     "; each of them holds either its previous or its complete new content, and "
+                     "the graphs after them keep their previous content. Run the same load "
+                     "again." +
+                     cleanupNote(laterTemps) +
+                     // Not dropped: the server may still be swapping them, and a swap from
+                     // a dropped graph would empty its target.
+                     " If that request was not carried out, its temporary graphs remain; "
+                     "drop them once the store is idle: " +
+                     joinGraphs(batchTemps, batchTemps.size()) + ".";
+  }
+
+  // Graph Store only: PUT replaces each target in one request, then the checked temporary
+  // graph is deleted.
+  bool replaceByPut(const std::vector<std::string>& temps,
+                    const std::vector<std::string>& targets) {
     for (std::size_t i = 0; i < temps.size(); ++i) {
       say("replacing <" + targets[i] + ">");
       std::size_t ignored = 0;
@@ -688,6 +701,11 @@ class Loader {
           joinGraphs(left, 20);
       return false;
     }
+    return dropRequested();
+  }
+
+  // Drops the graphs the request names for dropping, once every target is replaced.
+  bool dropRequested() {
     if (auto left = dropGraphs(rq_.drop); !left.empty()) {
       report_.error =
           "the graphs were replaced, but these could not be dropped: " + joinGraphs(left, 20);

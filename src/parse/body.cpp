@@ -138,6 +138,50 @@ std::string noteAfter(cmark_node* link) {
   return {};
 }
 
+SourcePos positionOf(cmark_node* n, const PageFragment& page, unsigned firstLine) {
+  return SourcePos{page.path, firstLine + static_cast<unsigned>(cmark_node_get_start_line(n)) - 1,
+                   static_cast<unsigned>(cmark_node_get_start_column(n))};
+}
+
+// Adds every heading to `page`, with Hugo's anchor (repeated ones numbered); returns their
+// nodes in the same order.
+std::vector<cmark_node*> collectHeadings(cmark_node* doc, unsigned firstLine, PageFragment& page) {
+  std::map<std::string, int> anchorUses;
+  std::vector<cmark_node*> headingNodes;
+  CmarkIter it(cmark_iter_new(doc));
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+    cmark_node* n = cmark_iter_get_node(it.get());
+    if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_HEADING) continue;
+    Heading h;
+    h.level = cmark_node_get_heading_level(n);
+    h.text = plainText(n);
+    std::string anchor = text::headingAnchor(h.text);
+    const int uses = anchorUses[anchor]++;
+    if (uses > 0) anchor += "-" + std::to_string(uses);
+    h.anchor = std::move(anchor);
+    h.pos = positionOf(n, page, firstLine);
+    page.headings.push_back(std::move(h));
+    headingNodes.push_back(n);
+  }
+  return headingNodes;
+}
+
+// A link whose destination is a token replaceShortcodes wrote gets the shortcode's path and
+// form. Only such a token stands for a shortcode: a destination the author wrote that merely
+// starts with the mark ("ggsc/x") stays as written.
+void resolveShortcode(BodyLink& link, const std::vector<Shortcode>& shortcodes) {
+  if (!link.destination.starts_with(kShortcodeMark)) return;
+  const std::string_view digits = std::string_view(link.destination).substr(kShortcodeMark.size());
+  std::size_t index = 0;
+  const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), index);
+  if (parsed.ec == std::errc{} && index < shortcodes.size() &&
+      link.destination.starts_with(shortcodes[index].token)) {
+    link.form = shortcodes[index].form;
+    link.destination = shortcodes[index].path;
+  }
+}
+
 }  // namespace
 
 void parseBody(std::string_view body, unsigned firstLine, PageFragment& page) {
@@ -146,32 +190,9 @@ void parseBody(std::string_view body, unsigned firstLine, PageFragment& page) {
   CmarkDoc doc(cmark_parse_document(prepared.data(), prepared.size(), CMARK_OPT_DEFAULT));
   if (!doc) return;
 
-  const auto posOf = [&](cmark_node* n) {
-    return SourcePos{page.path, firstLine + static_cast<unsigned>(cmark_node_get_start_line(n)) - 1,
-                     static_cast<unsigned>(cmark_node_get_start_column(n))};
-  };
-
+  const auto posOf = [&](cmark_node* n) { return positionOf(n, page, firstLine); };
   // First pass: headings, so the section level is known before links are assigned.
-  std::map<std::string, int> anchorUses;
-  std::vector<cmark_node*> headingNodes;
-  {
-    CmarkIter it(cmark_iter_new(doc.get()));
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
-      cmark_node* n = cmark_iter_get_node(it.get());
-      if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_HEADING) continue;
-      Heading h;
-      h.level = cmark_node_get_heading_level(n);
-      h.text = plainText(n);
-      std::string anchor = text::headingAnchor(h.text);
-      const int uses = anchorUses[anchor]++;
-      if (uses > 0) anchor += "-" + std::to_string(uses);
-      h.anchor = std::move(anchor);
-      h.pos = posOf(n);
-      page.headings.push_back(std::move(h));
-      headingNodes.push_back(n);
-    }
-  }
+  const std::vector<cmark_node*> headingNodes = collectHeadings(doc.get(), firstLine, page);
   int minLevel = 7;
   for (const auto& h : page.headings) minLevel = std::min(minLevel, h.level);
   page.sectionLevel = minLevel == 7 ? 2 : minLevel;
@@ -204,19 +225,7 @@ void parseBody(std::string_view body, unsigned firstLine, PageFragment& page) {
     link.text = plainText(n);
     const char* url = cmark_node_get_url(n);
     link.destination = url ? url : "";
-    if (link.destination.starts_with(kShortcodeMark)) {
-      // Only a token that replaceShortcodes wrote stands for a shortcode: a destination the
-      // author wrote that merely starts with the mark ("ggsc/x") stays as written.
-      const std::string_view digits =
-          std::string_view(link.destination).substr(kShortcodeMark.size());
-      std::size_t index = 0;
-      const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), index);
-      if (parsed.ec == std::errc{} && index < shortcodes.size() &&
-          link.destination.starts_with(shortcodes[index].token)) {
-        link.form = shortcodes[index].form;
-        link.destination = shortcodes[index].path;
-      }
-    }
+    resolveShortcode(link, shortcodes);
     link.note = noteAfter(n);
     link.heading = currentHeading;
     link.pos = posOf(n);

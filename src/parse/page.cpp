@@ -109,6 +109,61 @@ std::size_t jsonObjectEnd(std::string_view s) {
   return std::string_view::npos;
 }
 
+// A page whose front matter is a JSON object at its start.
+void parseJsonPage(std::string_view text, PageFragment& page, const ParseLimits& limits) {
+  const std::size_t end = jsonObjectEnd(text);
+  if (end == std::string_view::npos) {
+    page.diagnostics.add(Severity::Error, page.frontMatterPos, "front-matter-unclosed",
+                         "JSON front matter is never closed; add the closing `}`");
+    page.usable = false;
+    return;
+  }
+  Diagnostics d;
+  page.frontMatter =
+      parse::parseJsonFrontMatter(text.substr(0, end), {page.path, 1}, d, limits.maxYamlDepth);
+  page.diagnostics.append(d);
+  std::size_t bodyStart = nextLine(text, end);
+  if (bodyStart == std::string_view::npos) bodyStart = text.size();
+  parse::parseBody(text.substr(bodyStart), countLines(text, bodyStart) + 1, page);
+}
+
+// A page whose front matter stands between two `delim` lines (YAML `---`, TOML `+++`).
+void parseFencedPage(std::string_view text, std::string_view delim, PageFragment& page,
+                     const ParseLimits& limits) {
+  const parse::TextOrigin origin{page.path, 2};
+  std::size_t fmStart = nextLine(text, 0);
+  std::size_t cursor = fmStart;
+  std::size_t closeAt = std::string_view::npos;
+  while (cursor != std::string_view::npos && cursor < text.size()) {
+    const std::string_view line = lineAt(text, cursor);
+    if (isDelimiter(line, delim) ||
+        (page.format == FrontMatterFormat::Yaml && isDelimiter(line, "..."))) {
+      closeAt = cursor;
+      break;
+    }
+    cursor = nextLine(text, cursor);
+  }
+  if (closeAt == std::string_view::npos) {
+    page.diagnostics.add(Severity::Error, page.frontMatterPos, "front-matter-unclosed",
+                         "front matter opened with `" + std::string(delim) +
+                             "` on line 1 is never closed; add a line `" + std::string(delim) +
+                             "` after the last front matter key");
+    page.usable = false;
+    return;
+  }
+  if (fmStart == std::string_view::npos) fmStart = text.size();
+  const std::string_view fm = text.substr(fmStart, closeAt - fmStart);
+  Diagnostics d;
+  page.frontMatter = page.format == FrontMatterFormat::Yaml
+                         ? parse::parseYamlFrontMatter(fm, origin, limits, d)
+                         : parse::parseTomlFrontMatter(fm, origin, d);
+  page.frontMatter.pos = page.frontMatterPos;
+  page.diagnostics.append(d);
+  std::size_t bodyStart = nextLine(text, closeAt);
+  if (bodyStart == std::string_view::npos) bodyStart = text.size();
+  parse::parseBody(text.substr(bodyStart), countLines(text, bodyStart) + 1, page);
+}
+
 void parseFrontMatterAndBody(std::string_view text, PageFragment& page, const ParseLimits& limits) {
   page.frontMatter.kind = FmValue::Kind::Map;
   page.frontMatterPos = SourcePos{page.path, 1, 1};
@@ -142,55 +197,11 @@ void parseFrontMatterAndBody(std::string_view text, PageFragment& page, const Pa
     parse::parseBody(text, 1, page);
     return;
   }
-  const parse::TextOrigin origin{page.path, 2};
   if (page.format == FrontMatterFormat::Json) {
-    const std::size_t end = jsonObjectEnd(text);
-    if (end == std::string_view::npos) {
-      page.diagnostics.add(Severity::Error, page.frontMatterPos, "front-matter-unclosed",
-                           "JSON front matter is never closed; add the closing `}`");
-      page.usable = false;
-      return;
-    }
-    Diagnostics d;
-    page.frontMatter =
-        parse::parseJsonFrontMatter(text.substr(0, end), {page.path, 1}, d, limits.maxYamlDepth);
-    page.diagnostics.append(d);
-    std::size_t bodyStart = nextLine(text, end);
-    if (bodyStart == std::string_view::npos) bodyStart = text.size();
-    parse::parseBody(text.substr(bodyStart), countLines(text, bodyStart) + 1, page);
-    return;
+    parseJsonPage(text, page, limits);
+  } else {
+    parseFencedPage(text, delim, page, limits);
   }
-  std::size_t fmStart = nextLine(text, 0);
-  std::size_t cursor = fmStart;
-  std::size_t closeAt = std::string_view::npos;
-  while (cursor != std::string_view::npos && cursor < text.size()) {
-    const std::string_view line = lineAt(text, cursor);
-    if (isDelimiter(line, delim) ||
-        (page.format == FrontMatterFormat::Yaml && isDelimiter(line, "..."))) {
-      closeAt = cursor;
-      break;
-    }
-    cursor = nextLine(text, cursor);
-  }
-  if (closeAt == std::string_view::npos) {
-    page.diagnostics.add(Severity::Error, page.frontMatterPos, "front-matter-unclosed",
-                         "front matter opened with `" + std::string(delim) +
-                             "` on line 1 is never closed; add a line `" + std::string(delim) +
-                             "` after the last front matter key");
-    page.usable = false;
-    return;
-  }
-  if (fmStart == std::string_view::npos) fmStart = text.size();
-  const std::string_view fm = text.substr(fmStart, closeAt - fmStart);
-  Diagnostics d;
-  page.frontMatter = page.format == FrontMatterFormat::Yaml
-                         ? parse::parseYamlFrontMatter(fm, origin, limits, d)
-                         : parse::parseTomlFrontMatter(fm, origin, d);
-  page.frontMatter.pos = page.frontMatterPos;
-  page.diagnostics.append(d);
-  std::size_t bodyStart = nextLine(text, closeAt);
-  if (bodyStart == std::string_view::npos) bodyStart = text.size();
-  parse::parseBody(text.substr(bodyStart), countLines(text, bodyStart) + 1, page);
 }
 
 void rejectTooLarge(PageFragment& page, std::size_t size, const ParseLimits& limits) {

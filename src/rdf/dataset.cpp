@@ -6,6 +6,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "guidegraph/ns.hpp"
 #include "guidegraph/rdf.hpp"
 
 namespace guidegraph::rdf {
@@ -13,7 +14,7 @@ namespace guidegraph::rdf {
 namespace {
 // rdf:type sorts first among a subject's predicates, as readers of Turtle expect `a` first.
 int predicateRank(const Term& p) {
-  static const Atom type("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
+  static const Atom type(ns::rdfType);
   return p.value == type ? 0 : 1;  // Atoms: one pointer comparison
 }
 
@@ -28,14 +29,10 @@ std::strong_ordering tripleCompare(const Triple& a, const Triple& b) {
 
 bool tripleLess(const Triple& a, const Triple& b) { return tripleCompare(a, b) < 0; }
 
-void Dataset::normalize() {
-  // Sorts positions rather than triples: a Triple is over a hundred bytes, and sorting them
-  // directly moves each one many times. Comparing triples in place would also reach into
-  // the whole vector at random on every comparison; instead each distinct subject gets its
-  // rank among the subjects (their texts sorted once), the positions are sorted by
-  // (rank, position) as plain integers, and only the triples of one subject, mostly next
-  // to each other, are compared in full. Ties keep build order, so among duplicates the
-  // first origin is kept, as a stable sort would.
+namespace {
+
+// For each triple, the rank of its subject among the distinct subjects sorted by text.
+std::vector<std::uint32_t> subjectRanks(const std::vector<Triple>& triples) {
   struct TermHash {
     std::size_t operator()(const Term& t) const noexcept {
       std::size_t h = std::hash<Atom>{}(t.value);
@@ -65,11 +62,17 @@ void Dataset::normalize() {
             [&](std::uint32_t a, std::uint32_t b) { return subjects[a] < subjects[b]; });
   std::vector<std::uint32_t> rank(subjects.size());
   for (std::size_t r = 0; r < byText.size(); ++r) rank[byText[r]] = static_cast<std::uint32_t>(r);
+  for (std::uint32_t& id : subjectOf) id = rank[id];
+  return subjectOf;
+}
 
+// The positions of the triples in tripleLess order (ties in build order).
+std::vector<std::size_t> sortedOrder(const std::vector<Triple>& triples) {
   std::vector<std::uint64_t> keys(triples.size());
-  for (std::size_t i = 0; i < triples.size(); ++i)
-    keys[i] = (std::uint64_t{rank[subjectOf[i]]} << 32) | i;
-  subjectOf = {};
+  {
+    const std::vector<std::uint32_t> rank = subjectRanks(triples);
+    for (std::size_t i = 0; i < triples.size(); ++i) keys[i] = (std::uint64_t{rank[i]} << 32) | i;
+  }
   std::sort(keys.begin(), keys.end());
   std::vector<std::size_t> order(triples.size());
   for (std::size_t i = 0; i < keys.size(); ++i) order[i] = keys[i] & 0xffffffffU;
@@ -82,7 +85,7 @@ void Dataset::normalize() {
       if (to - from > 1) {
         std::sort(order.begin() + static_cast<std::ptrdiff_t>(from),
                   order.begin() + static_cast<std::ptrdiff_t>(to),
-                  [this](std::size_t a, std::size_t b) {
+                  [&triples](std::size_t a, std::size_t b) {
                     const auto c = tripleCompare(triples[a], triples[b]);
                     return c != 0 ? c < 0 : a < b;
                   });
@@ -99,8 +102,11 @@ void Dataset::normalize() {
   } else {
     sortRuns(0, keys.size());
   }
-  keys = {};
-  // Applies the permutation in place, one cycle at a time: position i receives order[i].
+  return order;
+}
+
+// Moves the triples so that position i receives order[i], in place, one cycle at a time.
+void applyOrder(std::vector<Triple>& triples, std::vector<std::size_t>& order) {
   for (std::size_t i = 0; i < order.size(); ++i) {
     if (order[i] == i) continue;
     Triple held = std::move(triples[i]);
@@ -114,6 +120,20 @@ void Dataset::normalize() {
     triples[j] = std::move(held);
     order[j] = j;
   }
+}
+
+}  // namespace
+
+// Sorts positions rather than triples: a Triple is over a hundred bytes, and sorting them
+// directly moves each one many times. Comparing triples in place would also reach into the
+// whole vector at random on every comparison; instead each distinct subject gets its rank
+// among the subjects (their texts sorted once), the positions are sorted by (rank, position)
+// as plain integers, and only the triples of one subject, mostly next to each other, are
+// compared in full. Ties keep build order, so among duplicates the first origin is kept, as
+// a stable sort would.
+void Dataset::normalize() {
+  std::vector<std::size_t> order = sortedOrder(triples);
+  applyOrder(triples, order);
   triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
 }
 

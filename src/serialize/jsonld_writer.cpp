@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "guidegraph/ns.hpp"
 #include "guidegraph/serialize.hpp"
 #include "guidegraph/text.hpp"
 
@@ -23,8 +24,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view kXsdString = "http://www.w3.org/2001/XMLSchema#string";
-constexpr std::string_view kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+constexpr std::string_view kXsdString = ns::xsdString;
+constexpr std::string_view kRdfType = ns::rdfType;
 
 // What the context says: prefixes, and terms keyed by (property IRI, coercion) where the
 // coercion is "" (none), "@id", or a datatype IRI.

@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <utility>
 
 #include "guidegraph/fragment.hpp"
+#include "guidegraph/ns.hpp"
 #include "guidegraph/output.hpp"
 #include "guidegraph/rdf_read.hpp"
 #include "guidegraph/rdf_view.hpp"
@@ -21,7 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr const char* kVoidNs = "http://rdfs.org/ns/void#";
-constexpr const char* kFormats = "http://www.w3.org/ns/formats/";
+constexpr const char* kFormats = ns::formats;
 
 std::string ns(const char* prefix, std::string_view local) {
   return std::string(prefix) + std::string(local);
@@ -115,6 +118,59 @@ std::string siteLicense(const Site& site, Diagnostics& diags) {
   return std::string(text::trim(license->scalar));
 }
 
+namespace {
+
+// What a VoID description counts: distinct statements, subjects, properties, classes.
+struct VoidCounts {
+  std::set<std::tuple<rdf::Term, rdf::Term, rdf::Term>> triples;
+  std::set<rdf::Term> subjects;
+  std::map<std::string, std::set<std::string>> classEntities;  // class -> typed IRIs
+  std::map<std::string, std::size_t> propertyTriples;
+  std::set<std::string> entities;  // typed IRIs of the site
+};
+
+VoidCounts countStatements(const rdf::Dataset& data, const std::string& base) {
+  VoidCounts c;
+  for (const auto& t : data.triples) {
+    if (!c.triples.emplace(t.subject, t.predicate, t.object).second) continue;
+    c.subjects.insert(t.subject);
+    ++c.propertyTriples[t.predicate.value];
+    if (t.predicate.value == guidegraph::ns::rdfType && t.object.isIri()) {
+      c.classEntities[t.object.value].insert(t.subject.value);
+      if (t.subject.isIri() && t.subject.value.starts_with(base)) {
+        c.entities.insert(t.subject.value);
+      }
+    }
+  }
+  return c;
+}
+
+// Each page's named graph is a subset, with its own dump files beside the page.
+void addPageSubsets(const rdf::Dataset& data, const std::string& base, const std::string& self,
+                    rdf::Dataset& out) {
+  const auto add = [&](const std::string& s, const std::string& p, rdf::Term o) {
+    out.triples.push_back(rdf::Triple{rdf::Term::iri(s), rdf::Term::iri(p), std::move(o), {}, {}});
+  };
+  std::map<std::string, std::set<std::tuple<rdf::Term, rdf::Term, rdf::Term>>> pageGraphs;
+  for (const auto& t : data.triples) {
+    if (pagePath(t.graph, base)) pageGraphs[t.graph].emplace(t.subject, t.predicate, t.object);
+  }
+  const std::string dataset = self + "#dataset";
+  for (const auto& [graph, statements] : pageGraphs) {
+    const std::string path = graph.substr(base.size());
+    const std::string subset = self + "#" + (path.empty() ? std::string("home") : path);
+    add(dataset, ns(kVoidNs, "subset"), rdf::Term::iri(subset));
+    add(subset, guidegraph::ns::rdfType, rdf::Term::iri(ns(kVoidNs, "Dataset")));
+    add(subset, ns(kVoidNs, "rootResource"), rdf::Term::iri(graph));
+    add(subset, ns(kVoidNs, "triples"),
+        rdf::Term::typed(std::to_string(statements.size()), ns(guidegraph::ns::xsd, "integer")));
+    add(subset, ns(kVoidNs, "dataDump"), rdf::Term::iri(graph + kPageTurtle));
+    add(subset, ns(kVoidNs, "dataDump"), rdf::Term::iri(graph + kPageJsonLd));
+  }
+}
+
+}  // namespace
+
 rdf::Dataset voidDescription(const Site& site, const rdf::Dataset& data,
                              const std::string& license) {
   const std::string& base = site.config.baseUrl;
@@ -133,20 +189,8 @@ rdf::Dataset voidDescription(const Site& site, const rdf::Dataset& data,
   };
   const std::string rdfType = ns(guidegraph::ns::rdf, "type");
 
-  std::set<std::tuple<rdf::Term, rdf::Term, rdf::Term>> triples;
-  std::set<rdf::Term> subjects;
-  std::map<std::string, std::set<std::string>> classEntities;  // class -> typed IRIs
-  std::map<std::string, std::size_t> propertyTriples;
-  std::set<std::string> entities;
-  for (const auto& t : data.triples) {
-    if (!triples.emplace(t.subject, t.predicate, t.object).second) continue;
-    subjects.insert(t.subject);
-    ++propertyTriples[t.predicate.value];
-    if (t.predicate.value == rdfType && t.object.isIri()) {
-      classEntities[t.object.value].insert(t.subject.value);
-      if (t.subject.isIri() && t.subject.value.starts_with(base)) entities.insert(t.subject.value);
-    }
-  }
+  const VoidCounts counts = countStatements(data, base);
+  const auto& [triples, subjects, classEntities, propertyTriples, entities] = counts;
 
   add(dataset, rdfType, rdf::Term::iri(ns(kVoidNs, "Dataset")));
   if (!site.config.title.empty())
@@ -195,129 +239,148 @@ rdf::Dataset voidDescription(const Site& site, const rdf::Dataset& data,
     add(part, ns(kVoidNs, "triples"), count(number));
   }
   for (const auto& v : vocabularies) add(dataset, ns(kVoidNs, "vocabulary"), rdf::Term::iri(v));
-  // Each page's named graph is a subset, with its own dump files beside the page.
-  std::map<std::string, std::set<std::tuple<rdf::Term, rdf::Term, rdf::Term>>> pageGraphs;
-  for (const auto& t : data.triples) {
-    if (pagePath(t.graph, base)) pageGraphs[t.graph].emplace(t.subject, t.predicate, t.object);
-  }
-  for (const auto& [graph, statements] : pageGraphs) {
-    const std::string path = graph.substr(base.size());
-    const std::string subset = self + "#" + (path.empty() ? std::string("home") : path);
-    add(dataset, ns(kVoidNs, "subset"), rdf::Term::iri(subset));
-    add(subset, rdfType, rdf::Term::iri(ns(kVoidNs, "Dataset")));
-    add(subset, ns(kVoidNs, "rootResource"), rdf::Term::iri(graph));
-    add(subset, ns(kVoidNs, "triples"), count(statements.size()));
-    add(subset, ns(kVoidNs, "dataDump"), rdf::Term::iri(graph + kPageTurtle));
-    add(subset, ns(kVoidNs, "dataDump"), rdf::Term::iri(graph + kPageJsonLd));
-  }
+  addPageSubsets(data, base, self, out);
   out.normalize();
   return out;
 }
 
-PublishSummary publishSite(const Site& site, const rdf::Dataset& data, const std::string& folder,
-                           Diagnostics& diags) {
-  PublishSummary summary;
-  const std::string& base = site.config.baseUrl;
-  std::map<std::string, std::vector<const rdf::Triple*>> graphs;
-  for (const auto& t : data.triples) graphs[t.graph].push_back(&t);
+namespace {
 
-  std::error_code ec;
-  fs::create_directories(folder, ec);
-  if (ec || !fs::is_directory(folder)) {
-    summary.error = "cannot create the folder '" + folder + "': " + ec.message();
-    return summary;
+// Writes the files of one `publish` into a folder, recording each in the summary; the
+// first file that cannot be written stops the publication.
+class Publisher {
+ public:
+  Publisher(const Site& site, const rdf::Dataset& data, const std::string& folder,
+            Diagnostics& diags)
+      : site_(site), data_(data), folder_(folder), diags_(diags) {}
+
+  PublishSummary run() {
+    std::error_code ec;
+    fs::create_directories(folder_, ec);
+    if (ec || !fs::is_directory(folder_)) {
+      summary_.error = "cannot create the folder '" + folder_ + "': " + ec.message();
+      return summary_;
+    }
+    if (publishPages() && publishDumps() && publishVocabulary() && publishVoid()) {
+      std::sort(summary_.files.begin(), summary_.files.end());
+    }
+    return summary_;
   }
-  const auto write = [&](const fs::path& relative,
-                         const std::function<std::string(std::ostream&)>& produce) {
+
+ private:
+  bool write(const fs::path& relative, const std::function<std::string(std::ostream&)>& produce) {
     std::string error;
     const WriteResult r =
-        writeFileAtomically((fs::path(folder) / relative).string(), [&](std::ostream& os) {
+        writeFileAtomically((fs::path(folder_) / relative).string(), [&](std::ostream& os) {
           error = produce(os);
           return error.empty();
         });
     if (!r.ok) {
-      summary.error =
-          error.empty() ? r.error : error + " ('" + (fs::path(folder) / relative).string() + "')";
+      summary_.error =
+          error.empty() ? r.error : error + " ('" + (fs::path(folder_) / relative).string() + "')";
       return false;
     }
-    summary.files.push_back(relative.generic_string());
+    summary_.files.push_back(relative.generic_string());
     return true;
-  };
+  }
 
-  for (const auto& [graph, triples] : graphs) {
-    if (graph.empty() || !graph.starts_with(base)) continue;  // e.g. the vocabulary's own graph
-    const auto path = pagePath(graph, base);
+  bool writeTurtle(const fs::path& relative, const rdf::Dataset& d) {
+    return write(relative, [&](std::ostream& os) {
+      return serialize::writeRdf(d, serialize::RdfFormat::Turtle, os);
+    });
+  }
+
+  // Each page's named graph as Turtle and JSON-LD beside the page.
+  bool publishPages() {
+    const std::string& base = site_.config.baseUrl;
+    std::map<std::string, std::vector<const rdf::Triple*>> graphs;
+    for (const auto& t : data_.triples) graphs[t.graph].push_back(&t);
+    for (const auto& [graph, triples] : graphs) {
+      if (graph.empty() || !graph.starts_with(base)) continue;  // e.g. the vocabulary's own graph
+      const auto path = pageFolder(graph, triples);
+      if (!path) continue;
+      rdf::Dataset page;
+      page.prefixes = data_.prefixes;
+      for (const rdf::Triple* t : triples) page.triples.push_back(*t);
+      if (!writeTurtle(*path / kPageTurtle, page)) return false;
+      serialize::JsonLdOptions options;
+      options.namedGraphs = false;
+      options.htmlSafe = true;
+      if (!write(*path / kPageJsonLd,
+                 [&](std::ostream& os) { return serialize::writeJsonLd(page, options, os); })) {
+        return false;
+      }
+      ++summary_.pages;
+    }
+    return true;
+  }
+
+  // The folder of a page's files inside the output folder, made; nullopt (reported) when
+  // it would lie outside it.
+  std::optional<fs::path> pageFolder(const std::string& graph,
+                                     const std::vector<const rdf::Triple*>& triples) {
+    const auto path = pagePath(graph, site_.config.baseUrl);
     if (!path) {
-      diags.add(Severity::Error, originOf(triples), "publish-path-outside",
-                "the page <" + graph + "> would be published outside '" + folder +
-                    "' (its path has '..' or '.'); give the page a plain `url:` or `slug:`");
-      continue;
+      diags_.add(Severity::Error, originOf(triples), "publish-path-outside",
+                 "the page <" + graph + "> would be published outside '" + folder_ +
+                     "' (its path has '..' or '.'); give the page a plain `url:` or `slug:`");
+      return std::nullopt;
     }
-    const fs::path dir = fs::path(folder) / *path;
-    if (!makeDirectoriesInside(folder, *path, ec)) {
-      diags.add(Severity::Error, originOf(triples), "publish-path-outside",
-                "cannot publish <" + graph + "> into '" + dir.string() + "'" +
-                    (ec ? ": " + ec.message()
-                        : std::string(": a symbolic link leads out of '") + folder + "'"));
-      ec.clear();
-      continue;
+    std::error_code ec;
+    if (!makeDirectoriesInside(folder_, *path, ec)) {
+      const fs::path dir = fs::path(folder_) / *path;
+      diags_.add(Severity::Error, originOf(triples), "publish-path-outside",
+                 "cannot publish <" + graph + "> into '" + dir.string() + "'" +
+                     (ec ? ": " + ec.message()
+                         : std::string(": a symbolic link leads out of '") + folder_ + "'"));
+      return std::nullopt;
     }
-    rdf::Dataset page;
-    page.prefixes = data.prefixes;
-    for (const rdf::Triple* t : triples) page.triples.push_back(*t);
-    if (!write(*path / kPageTurtle, [&](std::ostream& os) {
-          return serialize::writeRdf(page, serialize::RdfFormat::Turtle, os);
-        })) {
-      return summary;
-    }
-    serialize::JsonLdOptions options;
-    options.namedGraphs = false;
-    options.htmlSafe = true;
-    if (!write(*path / kPageJsonLd,
-               [&](std::ostream& os) { return serialize::writeJsonLd(page, options, os); })) {
-      return summary;
-    }
-    ++summary.pages;
+    return fs::path(*path);
   }
 
-  const std::string stem = kDumpStem;
-  if (!write(stem + ".nq",
-             [&](std::ostream& os) {
-               return serialize::writeRdf(data, serialize::RdfFormat::NQuads, os);
-             }) ||
-      !write(stem + ".ttl",
-             [&](std::ostream& os) {
-               return serialize::writeRdf(data, serialize::RdfFormat::Turtle, os);
-             }) ||
-      !write(stem + ".jsonld",
-             [&](std::ostream& os) { return serialize::writeJsonLd(data, {}, os); })) {
-    return summary;
+  // The whole dataset as N-Quads, Turtle and JSON-LD.
+  bool publishDumps() {
+    const std::string stem = kDumpStem;
+    return write(stem + ".nq",
+                 [&](std::ostream& os) {
+                   return serialize::writeRdf(data_, serialize::RdfFormat::NQuads, os);
+                 }) &&
+           writeTurtle(stem + ".ttl", data_) && write(stem + ".jsonld", [&](std::ostream& os) {
+             return serialize::writeJsonLd(data_, {}, os);
+           });
   }
+
   // The vocabulary's own home: the gg: terms, to be served where its namespace redirects.
-  rdf::Dataset vocab;
-  vocab.prefixes = data.prefixes;
-  for (const auto& t : data.triples) {
-    if (t.graph == rdf::kVocabularyGraph) vocab.triples.push_back(t);
+  bool publishVocabulary() {
+    rdf::Dataset vocab;
+    vocab.prefixes = data_.prefixes;
+    for (const auto& t : data_.triples) {
+      if (t.graph == rdf::kVocabularyGraph) vocab.triples.push_back(t);
+    }
+    const std::string vocabStem = kVocabStem;
+    serialize::JsonLdOptions vocabJsonLd;
+    vocabJsonLd.namedGraphs = false;
+    return writeTurtle(vocabStem + ".ttl", vocab) &&
+           write(vocabStem + ".jsonld",
+                 [&](std::ostream& os) { return serialize::writeJsonLd(vocab, vocabJsonLd, os); });
   }
-  const std::string vocabStem = kVocabStem;
-  serialize::JsonLdOptions vocabJsonLd;
-  vocabJsonLd.namedGraphs = false;
-  if (!write(vocabStem + ".ttl",
-             [&](std::ostream& os) {
-               return serialize::writeRdf(vocab, serialize::RdfFormat::Turtle, os);
-             }) ||
-      !write(vocabStem + ".jsonld",
-             [&](std::ostream& os) { return serialize::writeJsonLd(vocab, vocabJsonLd, os); })) {
-    return summary;
+
+  bool publishVoid() {
+    return writeTurtle(kVoid, voidDescription(site_, data_, siteLicense(site_, diags_)));
   }
-  const rdf::Dataset description = voidDescription(site, data, siteLicense(site, diags));
-  if (!write(kVoid, [&](std::ostream& os) {
-        return serialize::writeRdf(description, serialize::RdfFormat::Turtle, os);
-      })) {
-    return summary;
-  }
-  std::sort(summary.files.begin(), summary.files.end());
-  return summary;
+
+  const Site& site_;
+  const rdf::Dataset& data_;
+  const std::string& folder_;
+  Diagnostics& diags_;
+  PublishSummary summary_;
+};
+
+}  // namespace
+
+PublishSummary publishSite(const Site& site, const rdf::Dataset& data, const std::string& folder,
+                           Diagnostics& diags) {
+  return Publisher(site, data, folder, diags).run();
 }
 
 namespace {

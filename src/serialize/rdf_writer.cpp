@@ -1,66 +1,29 @@
-#include <serd/serd.h>
-
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <unordered_map>
 
+#include "guidegraph/serd_io.hpp"
 #include "guidegraph/serialize.hpp"
 
 namespace guidegraph::serialize {
 namespace {
 
-struct EnvDeleter {
-  void operator()(SerdEnv* e) const { serd_env_free(e); }
-};
-struct WriterDeleter {
-  void operator()(SerdWriter* w) const { serd_writer_free(w); }
-};
+namespace serd_io = rdf::serd_io;
 
-// Serd hands over each token on its own (a bracket, a name, a space): they are gathered
-// here and written to the stream a large piece at a time, instead of the stream's checks
-// and locale lookups running for every few bytes.
-class BufferedSink {
- public:
-  explicit BufferedSink(std::ostream& out) : out_(out) { buffer_.reserve(kSize); }
-  static size_t write(const void* buf, size_t len, void* self) {
-    auto* sink = static_cast<BufferedSink*>(self);
-    sink->buffer_.append(static_cast<const char*>(buf), len);
-    if (sink->buffer_.size() >= kSize && !sink->flush()) return 0;
-    return len;
-  }
-  bool flush() {
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
-    return out_.good();
-  }
-
- private:
-  static constexpr std::size_t kSize = 1 << 20;
-  std::ostream& out_;
-  std::string buffer_;
-};
-
-SerdNode nodeOf(const std::string& s, SerdType type) {
-  SerdNode n = serd_node_from_substring(type, reinterpret_cast<const uint8_t*>(s.data()), s.size());
-  // Serd 0.30 writes literals with quotes or newlines as """long strings""" that its own
-  // reader misreads after a lone quote; without flags it writes short strings with escapes.
-  if (type == SERD_LITERAL) n.flags = 0;
-  return n;
-}
-
-SerdNode termNode(const rdf::Term& t) {
+serd_io::WriteNode termNode(const rdf::Term& t) {
   switch (t.kind) {
     case rdf::TermKind::Iri:
-      return nodeOf(t.value, SERD_URI);
+      return serd_io::WriteNode::iri(t.value);
     case rdf::TermKind::Blank:
-      return nodeOf(t.value, SERD_BLANK);
+      return serd_io::WriteNode::blank(t.value);
     case rdf::TermKind::Literal:
-      return nodeOf(t.value, SERD_LITERAL);
+      break;
   }
-  return SERD_NODE_NULL;
+  return serd_io::WriteNode::literal(t.value);
 }
 
 bool graphLess(const rdf::Triple& a, const rdf::Triple& b) {
@@ -98,21 +61,18 @@ const char* formatExtension(RdfFormat f) {
 std::string writeRdf(const rdf::Dataset& data, RdfFormat format, std::ostream& out) {
   if (format == RdfFormat::JsonLd) return writeJsonLd(data, JsonLdOptions{}, out);
   const bool quads = format == RdfFormat::NQuads || format == RdfFormat::TriG;
-  const bool abbreviated = format == RdfFormat::Turtle || format == RdfFormat::TriG;
-  SerdSyntax syntax = SERD_TURTLE;
+  serd_io::Syntax syntax = serd_io::Syntax::Turtle;
   switch (format) {
-    case RdfFormat::Turtle:
-      syntax = SERD_TURTLE;
-      break;
     case RdfFormat::NTriples:
-      syntax = SERD_NTRIPLES;
+      syntax = serd_io::Syntax::NTriples;
       break;
     case RdfFormat::NQuads:
-      syntax = SERD_NQUADS;
+      syntax = serd_io::Syntax::NQuads;
       break;
     case RdfFormat::TriG:
-      syntax = SERD_TRIG;
+      syntax = serd_io::Syntax::TriG;
       break;
+    case RdfFormat::Turtle:
     case RdfFormat::JsonLd:
       break;
   }
@@ -135,61 +95,41 @@ std::string writeRdf(const rdf::Dataset& data, RdfFormat format, std::ostream& o
     });
   }
 
-  std::unique_ptr<SerdEnv, EnvDeleter> env(serd_env_new(nullptr));
-  const int style = abbreviated ? (SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED) : SERD_STYLE_ASCII;
-  BufferedSink sink(out);
-  std::unique_ptr<SerdWriter, WriterDeleter> writer(serd_writer_new(
-      syntax, static_cast<SerdStyle>(style), env.get(), nullptr, BufferedSink::write, &sink));
-  if (abbreviated) {
-    for (const auto& p : data.prefixes) {
-      const SerdNode name = nodeOf(p.name, SERD_LITERAL);
-      const SerdNode uri = nodeOf(p.iri, SERD_URI);
-      serd_env_set_prefix(env.get(), &name, &uri);
-      serd_writer_set_prefix(writer.get(), &name, &uri);
-    }
-  }
-  // A subject is usually the previous triple's, and predicates, datatypes, languages and
-  // graphs are a few dozen texts: their nodes are made once (a node is the same for the
-  // same text, and Atoms with the same text are the same Atom).
-  std::unordered_map<const void*, SerdNode> iris;
-  std::unordered_map<const void*, SerdNode> literals;
-  const auto cached = [&](const Atom& text, SerdType type) {
-    auto& cache = type == SERD_LITERAL ? literals : iris;
-    auto [it, inserted] = cache.try_emplace(text.id());
-    if (inserted) it->second = nodeOf(text, type);
-    return it->second;
+  serd_io::RdfWriter writer(syntax, out);
+  for (const auto& p : data.prefixes) writer.prefix(p.name, p.iri);
+  // Predicates, datatypes, languages and graphs are a few dozen texts, and a subject is
+  // usually the previous triple's: Atoms keep one address per text, so the writer prepares
+  // each of their nodes once.
+  const auto cached = [](const Atom& text, serd_io::WriteNode::Kind kind) {
+    return serd_io::WriteNode{kind, text, text.id()};
   };
+  constexpr auto kIri = serd_io::WriteNode::Kind::Iri;
   const rdf::Triple* previous = nullptr;
-  SerdNode s = SERD_NODE_NULL;
   for (const rdf::Triple* t : order) {
     // Equal Atoms are equal texts: this is the order's equality, without comparing texts.
     if (previous && *previous == *t) continue;  // duplicate
-    if (!previous || !(previous->subject == t->subject)) s = termNode(t->subject);
     previous = t;
-    const SerdNode p =
-        t->predicate.isIri() ? cached(t->predicate.value, SERD_URI) : termNode(t->predicate);
-    const SerdNode o = termNode(t->object);
-    const SerdNode g = quads && !t->graph.empty() ? cached(t->graph, SERD_URI) : SERD_NODE_NULL;
-    SerdNode datatype = SERD_NODE_NULL;
-    SerdNode lang = SERD_NODE_NULL;
+    serd_io::WriteNode s = termNode(t->subject);
+    s.cacheKey = t->subject.value.id();
+    const serd_io::WriteNode p =
+        t->predicate.isIri() ? cached(t->predicate.value, kIri) : termNode(t->predicate);
+    const serd_io::WriteNode o = termNode(t->object);
+    std::optional<serd_io::WriteNode> g;
+    if (quads && !t->graph.empty()) g = cached(t->graph, kIri);
+    std::optional<serd_io::WriteNode> datatype;
+    std::optional<serd_io::WriteNode> lang;
     if (t->object.isLiteral()) {
-      if (!t->object.language.empty())
-        lang = cached(t->object.language, SERD_LITERAL);
-      else if (!t->object.datatype.empty())
-        datatype = cached(t->object.datatype, SERD_URI);
+      if (!t->object.language.empty()) {
+        lang = cached(t->object.language, serd_io::WriteNode::Kind::Literal);
+      } else if (!t->object.datatype.empty()) {
+        datatype = cached(t->object.datatype, kIri);
+      }
     }
-    const SerdStatus st =
-        serd_writer_write_statement(writer.get(), 0, g.buf ? &g : nullptr, &s, &p, &o,
-                                    datatype.buf ? &datatype : nullptr, lang.buf ? &lang : nullptr);
-    if (st != SERD_SUCCESS)
-      return std::string("cannot write a statement: ") +
-             reinterpret_cast<const char*>(serd_strerror(st));
+    std::string error = writer.statement(g ? &*g : nullptr, s, p, o,
+                                         datatype ? &*datatype : nullptr, lang ? &*lang : nullptr);
+    if (!error.empty()) return error;
   }
-  serd_writer_finish(writer.get());
-  sink.flush();
-  out.flush();
-  if (!out) return "cannot write the output (disk full?)";
-  return {};
+  return writer.finish();
 }
 
 }  // namespace guidegraph::serialize

@@ -6,8 +6,10 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 
+#include "guidegraph/ns.hpp"
 #include "guidegraph/shacl.hpp"
 #include "guidegraph/threads.hpp"
 #include "names.hpp"
@@ -29,13 +31,6 @@ struct DataGraph::Impl {
 namespace detail {
 namespace {
 
-constexpr const char* kRdfType = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
-constexpr const char* kSubClassOf = "http://www.w3.org/2000/01/rdf-schema#subClassOf";
-constexpr const char* kLangString = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
-constexpr const char* kXsdString = "http://www.w3.org/2001/XMLSchema#string";
-
-const char* str(Node n) { return reinterpret_cast<const char*>(sord_node_get_string(n)); }
-
 bool isLiteral(Node n) { return sord_node_get_type(n) == SORD_LITERAL; }
 bool isBlank(Node n) { return sord_node_get_type(n) == SORD_BLANK; }
 bool isIri(Node n) { return sord_node_get_type(n) == SORD_URI; }
@@ -50,10 +45,10 @@ LiteralView viewOf(Node n) {
 
 std::string datatypeOf(Node n) {
   if (const char* lang = sord_node_get_language(n); lang != nullptr && *lang != 0) {
-    return kLangString;
+    return ns::rdfLangString;
   }
   Node dt = sord_node_get_datatype(n);
-  return dt != nullptr ? str(dt) : kXsdString;
+  return dt != nullptr ? str(dt) : ns::xsdString;
 }
 
 std::size_t codePoints(std::string_view s) {
@@ -124,17 +119,16 @@ class Evaluator {
   Evaluator(const CompiledShapes& cs, const Store& data) : cs_(cs), data_(data) {
     bound_.reserve(cs.constants.size());
     for (const rdf::Term& t : cs.constants) bound_.emplace_back(data.world(), data.newNode(t));
-    type_ = NodeRef(data.world(), data.newNode(rdf::Term::iri(kRdfType)));
-    subClassOf_ = NodeRef(data.world(), data.newNode(rdf::Term::iri(kSubClassOf)));
+    type_ = NodeRef(data.world(), data.newNode(rdf::Term::iri(ns::rdfType)));
+    subClassOf_ = NodeRef(data.world(), data.newNode(rdf::Term::iri(ns::rdfsSubClassOf)));
     for (const auto& [prefix, iri] : data.prefixes()) namer_.add(prefix, iri);
     for (const auto& [prefix, iri] : cs.prefixes) namer_.add(prefix, iri);
     namer_.addStandard();
     // Made here rather than when first needed, so that checking (which may run on several
     // threads, one evaluator each) never adds a node to the store's world.
-    for (const char* iri : {"http://www.w3.org/2000/01/rdf-schema#label",
-                            "http://www.w3.org/2004/02/skos/core#prefLabel",
-                            "https://schema.org/name", "http://schema.org/name",
-                            "http://purl.org/dc/terms/title", "http://xmlns.com/foaf/0.1/name"}) {
+    // schema.org's name under its old http: namespace too, which older data still uses.
+    for (const char* iri : {ns::rdfsLabel, ns::skosPrefLabel, ns::schemaName,
+                            "http://schema.org/name", ns::dctermsTitle, ns::foafName}) {
       labelProperties_.emplace_back(data.world(), data.newNode(rdf::Term::iri(iri)));
     }
   }
@@ -414,316 +408,351 @@ class Evaluator {
     return {};
   }
 
+  // The table of components is public for componentIri(); the checks stay private.
+ public:
+  // One constraint to check: the shape, the focus node and its value nodes, and where
+  // results go (nullptr: only whether it holds, stopping at the first failure).
+  struct Check {
+    const Shape& s;
+    const Constraint& c;
+    Node focus;
+    const std::vector<Node>& values;
+    Results* out;
+  };
+  using CheckFn = bool (Evaluator::*)(const Check&);
+
+  // The check of each constraint component, with the component's IRI: adding a component
+  // is an entry here, its check below, and its parameters in shapes.cpp's compiler.
+  struct ComponentEntry {
+    Component component;
+    const char* name;  // sh:<name>ConstraintComponent
+    CheckFn check;
+  };
+  static const ComponentEntry kComponents[];
+  static const ComponentEntry& entryFor(Component c);
+
+ private:
   bool check(const Shape& s, const Constraint& c, Node focus, const std::vector<Node>& values,
              Results* out) {
+    const Check k{s, c, focus, values, out};
+    return (this->*entryFor(c.component).check)(k);
+  }
+
+  // Every value must pass; a result for each one that does not.
+  template <typename Passes, typename Message>
+  bool eachValue(const Check& k, Passes&& passes, Message&& message) {
     bool ok = true;
-    auto each = [&](auto&& passes, auto&& message) {
-      for (Node v : values) {
-        if (!passes(v)) {
-          ok = fail(out, s, c, focus, v, message(v));
-          if (out == nullptr) return;
-        }
-      }
-    };
-    // The constraint's parameter as the report writes it, made only for a message.
-    std::optional<std::string> paramText;
-    const auto param = [&]() -> const std::string& {
-      if (!paramText) paramText = namer_.term(c.parameter);
-      return *paramText;
-    };
-    switch (c.component) {
-      case Component::Class:
-        each([&](Node v) { return isInstanceOf(v, bound(c.node)); },
-             [&](Node v) {
-               return "value " + name(v) + " of " + where(s, focus) + " is not an instance of " +
-                      param() + "; give it rdf:type " + param() + " (or a subclass)";
-             });
-        break;
-      case Component::Datatype: {
-        const std::string dt = c.parameter.value;
-        each(
-            [&](Node v) { return isLiteral(v) && datatypeOf(v) == dt && isWellFormed(dt, str(v)); },
-            [&](Node v) {
-              if (isLiteral(v) && datatypeOf(v) == dt) {
-                return "value " + name(v) + " of " + where(s, focus) +
-                       " is not a valid lexical form of " + param() + "; correct the value";
-              }
-              return "value " + name(v) + " of " + where(s, focus) + " must be a literal of " +
-                     "datatype " + param();
-            });
-        break;
-      }
-      case Component::NodeKind:
-        each([&](Node v) { return hasNodeKind(v, c.nodeKind); },
-             [&](Node v) {
-               return "value " + name(v) + " of " + where(s, focus) + " must be " +
-                      nodeKindName(c.nodeKind);
-             });
-        break;
-      case Component::MinCount:
-        if (static_cast<std::int64_t>(values.size()) < c.count) {
-          const std::string prop = property(s);
-          const std::string need = c.count == 1 ? "one" : "at least " + std::to_string(c.count);
-          ok =
-              fail(out, s, c, focus, nullptr,
-                   values.empty() ? focusName(focus) + " has no value for " + prop + "; add " + need
-                                  : focusName(focus) + " has " + std::to_string(values.size()) +
-                                        " value(s) for " + prop + " but needs " + need +
-                                        "; add the missing ones");
-        }
-        break;
-      case Component::MaxCount:
-        if (static_cast<std::int64_t>(values.size()) > c.count) {
-          ok = fail(out, s, c, focus, nullptr,
-                    focusName(focus) + " has " + std::to_string(values.size()) + " values for " +
-                        property(s) + " but at most " + std::to_string(c.count) +
-                        (c.count == 1 ? " is" : " are") + " allowed; remove the extra ones");
-        }
-        break;
-      case Component::MinExclusive:
-      case Component::MinInclusive:
-      case Component::MaxExclusive:
-      case Component::MaxInclusive: {
-        Node b = bound(c.node);
-        const char* relation = c.component == Component::MinExclusive   ? "greater than"
-                               : c.component == Component::MinInclusive ? "at least"
-                               : c.component == Component::MaxExclusive ? "less than"
-                                                                        : "at most";
-        each(
-            [&](Node v) {
-              if (!isLiteral(v) || !isLiteral(b)) return false;
-              const std::partial_ordering o = compareLiterals(viewOf(v), viewOf(b));
-              switch (c.component) {
-                case Component::MinExclusive:
-                  return o == std::partial_ordering::greater;
-                case Component::MinInclusive:
-                  return o == std::partial_ordering::greater ||
-                         o == std::partial_ordering::equivalent;
-                case Component::MaxExclusive:
-                  return o == std::partial_ordering::less;
-                default:
-                  return o == std::partial_ordering::less || o == std::partial_ordering::equivalent;
-              }
-            },
-            [&](Node v) {
-              return "value " + name(v) + " of " + where(s, focus) + " must be " + relation + " " +
-                     param() + " (values of different kinds cannot be compared)";
-            });
-        break;
-      }
-      case Component::MinLength:
-      case Component::MaxLength: {
-        const bool isMin = c.component == Component::MinLength;
-        each(
-            [&](Node v) {
-              if (isBlank(v)) return false;
-              const auto n = static_cast<std::int64_t>(codePoints(str(v)));
-              return isMin ? n >= c.count : n <= c.count;
-            },
-            [&](Node v) {
-              return "value " + name(v) + " of " + where(s, focus) + " must have " +
-                     (isMin ? "at least " : "at most ") + std::to_string(c.count) + " characters";
-            });
-        break;
-      }
-      case Component::Pattern:
-        each([&](Node v) { return !isBlank(v) && matches(c, str(v)); },
-             [&](Node v) {
-               return "value " + name(v) + " of " + where(s, focus) +
-                      " does not match the pattern " + param();
-             });
-        break;
-      case Component::LanguageIn:
-        each(
-            [&](Node v) {
-              if (!isLiteral(v)) return false;
-              const char* lang = sord_node_get_language(v);
-              if (lang == nullptr) return false;
-              return std::any_of(c.languages.begin(), c.languages.end(),
-                                 [&](const std::string& r) { return languageMatches(lang, r); });
-            },
-            [&](Node v) {
-              std::string allowed;
-              for (const std::string& l : c.languages) allowed += (allowed.empty() ? "" : ", ") + l;
-              return "value " + name(v) + " of " + where(s, focus) +
-                     " must have one of the language tags " + allowed;
-            });
-        break;
-      case Component::UniqueLang: {
-        std::map<std::string, int> seen;
-        for (Node v : values) {
-          const char* lang = isLiteral(v) ? sord_node_get_language(v) : nullptr;
-          if (lang != nullptr && *lang != 0) ++seen[lower(lang)];
-        }
-        for (const auto& [lang, n] : seen) {
-          if (n > 1) {
-            ok = fail(out, s, c, focus, nullptr,
-                      where(s, focus) + " has " + std::to_string(n) +
-                          " values with language tag \"" + lang + "\"; keep one per language");
-            if (out == nullptr) break;
-          }
-        }
-        break;
-      }
-      case Component::Equals:
-      case Component::Disjoint: {
-        const std::vector<Node> other = data_.objects(focus, bound(c.node));
-        if (c.component == Component::Disjoint) {
-          each([&](Node v) { return !contains(other, v); },
-               [&](Node v) {
-                 return "value " + name(v) + " of " + where(s, focus) + " must not also be a " +
-                        "value of " + param();
-               });
-          break;
-        }
-        each([&](Node v) { return contains(other, v); },
-             [&](Node v) {
-               return "value " + name(v) + " of " + where(s, focus) + " is missing from " + param();
-             });
-        if (!ok && out == nullptr) break;
-        for (Node w : other) {
-          if (!contains(values, w)) {
-            ok = fail(out, s, c, focus, w,
-                      "value " + name(w) + " of " + name(focus) + " " + param() +
-                          " is missing from the values of " + where(s, focus));
-            if (out == nullptr) break;
-          }
-        }
-        break;
-      }
-      case Component::LessThan:
-      case Component::LessThanOrEquals: {
-        const bool orEqual = c.component == Component::LessThanOrEquals;
-        const std::vector<Node> other = data_.objects(focus, bound(c.node));
-        for (Node v : values) {
-          for (Node w : other) {
-            std::partial_ordering o = std::partial_ordering::unordered;
-            if (isLiteral(v) && isLiteral(w)) o = compareLiterals(viewOf(v), viewOf(w));
-            const bool passes = o == std::partial_ordering::less ||
-                                (orEqual && o == std::partial_ordering::equivalent);
-            if (!passes) {
-              ok = fail(out, s, c, focus, v,
-                        "value " + name(v) + " of " + where(s, focus) + " must be " +
-                            (orEqual ? "at most" : "less than") + " " + name(w) + " (" + param() +
-                            ")");
-              if (out == nullptr) return false;
-            }
-          }
-        }
-        break;
-      }
-      case Component::Not:
-        each([&](Node v) { return !conforms(c.shapes.front(), v); },
-             [&](Node v) {
-               return "value " + name(v) + " of " + where(s, focus) + " must not conform to " +
-                      param();
-             });
-        break;
-      case Component::And:
-        each(
-            [&](Node v) {
-              return std::all_of(c.shapes.begin(), c.shapes.end(),
-                                 [&](ShapeId id) { return conforms(id, v); });
-            },
-            [&](Node v) {
-              return "value " + name(v) + " of " + where(s, focus) +
-                     " must conform to all shapes of sh:and";
-            });
-        break;
-      case Component::Or:
-        each(
-            [&](Node v) {
-              return std::any_of(c.shapes.begin(), c.shapes.end(),
-                                 [&](ShapeId id) { return conforms(id, v); });
-            },
-            [&](Node v) {
-              return "value " + name(v) + " of " + where(s, focus) +
-                     " must conform to at least one shape of sh:or";
-            });
-        break;
-      case Component::Xone:
-        each(
-            [&](Node v) {
-              return std::count_if(c.shapes.begin(), c.shapes.end(),
-                                   [&](ShapeId id) { return conforms(id, v); }) == 1;
-            },
-            [&](Node v) {
-              return "value " + name(v) + " of " + where(s, focus) +
-                     " must conform to exactly one shape of sh:xone";
-            });
-        break;
-      case Component::Node:
-        each([&](Node v) { return conforms(c.shapes.front(), v); },
-             [&](Node v) {
-               return "value " + name(v) + " of " + where(s, focus) + " does not conform to " +
-                      "shape " + param();
-             });
-        break;
-      case Component::Property:
-        for (Node v : values) {
-          if (!validateFocus(c.shapes.front(), v, out)) {
-            ok = false;
-            if (out == nullptr) break;
-          }
-        }
-        break;
-      case Component::QualifiedMinCount:
-      case Component::QualifiedMaxCount: {
-        std::int64_t n = 0;
-        for (Node v : values) {
-          if (!conforms(c.shapes.front(), v)) continue;
-          if (std::any_of(c.siblings.begin(), c.siblings.end(),
-                          [&](ShapeId id) { return conforms(id, v); })) {
-            continue;
-          }
-          ++n;
-        }
-        const bool isMin = c.component == Component::QualifiedMinCount;
-        if (isMin ? n < c.count : n > c.count) {
-          ok = fail(out, s, c, focus, nullptr,
-                    where(s, focus) + " has " + std::to_string(n) +
-                        " value(s) conforming to the qualified value shape" +
-                        shapeName(cs_.shapes[c.shapes.front()].id) + " but needs " +
-                        (isMin ? "at least " : "at most ") + std::to_string(c.count));
-        }
-        break;
-      }
-      case Component::Closed: {
-        std::vector<Node> allowed;
-        for (ConstId id : c.nodes) allowed.push_back(bound(id));
-        sortUnique(allowed);
-        for (Node v : values) {
-          if (isLiteral(v)) continue;
-          for (const auto& [p, o] : data_.outgoing(v)) {
-            if (contains(allowed, p)) continue;
-            ok = fail(out, s, c, focus, o,
-                      name(v) + " uses property " + name(p) + ", which the closed shape" +
-                          shapeName(s.id) + " does not allow; remove it or declare it",
-                      p);
-            if (out == nullptr) return false;
-          }
-        }
-        break;
-      }
-      case Component::HasValue:
-        if (!contains(values, bound(c.node))) {
-          ok = fail(out, s, c, focus, nullptr, where(s, focus) + " must have the value " + param());
-        }
-        break;
-      case Component::In: {
-        std::vector<Node> allowed;
-        for (ConstId id : c.nodes) allowed.push_back(bound(id));
-        sortUnique(allowed);
-        each([&](Node v) { return contains(allowed, v); },
-             [&](Node v) {
-               std::string list;
-               for (Node a : allowed) list += (list.empty() ? "" : ", ") + name(a);
-               return "value " + name(v) + " of " + where(s, focus) + " must be one of " + list;
-             });
-        break;
+    for (Node v : k.values) {
+      if (!passes(v)) {
+        ok = fail(k.out, k.s, k.c, k.focus, v, message(v));
+        if (k.out == nullptr) return ok;
       }
     }
     return ok;
+  }
+
+  // "value <v> of <focus> <property>": how most messages start.
+  std::string valueOf(const Check& k, Node v) {
+    return "value " + name(v) + " of " + where(k.s, k.focus);
+  }
+  // The constraint's parameter as the report writes it.
+  std::string param(const Check& k) const { return namer_.term(k.c.parameter); }
+
+  bool checkClass(const Check& k) {
+    return eachValue(
+        k, [&](Node v) { return isInstanceOf(v, bound(k.c.node)); },
+        [&](Node v) {
+          return valueOf(k, v) + " is not an instance of " + param(k) + "; give it rdf:type " +
+                 param(k) + " (or a subclass)";
+        });
+  }
+
+  bool checkDatatype(const Check& k) {
+    const std::string dt = k.c.parameter.value;
+    return eachValue(
+        k, [&](Node v) { return isLiteral(v) && datatypeOf(v) == dt && isWellFormed(dt, str(v)); },
+        [&](Node v) {
+          if (isLiteral(v) && datatypeOf(v) == dt) {
+            return valueOf(k, v) + " is not a valid lexical form of " + param(k) +
+                   "; correct the value";
+          }
+          return valueOf(k, v) + " must be a literal of datatype " + param(k);
+        });
+  }
+
+  bool checkNodeKind(const Check& k) {
+    return eachValue(
+        k, [&](Node v) { return hasNodeKind(v, k.c.nodeKind); },
+        [&](Node v) { return valueOf(k, v) + " must be " + nodeKindName(k.c.nodeKind); });
+  }
+
+  bool checkMinCount(const Check& k) {
+    if (static_cast<std::int64_t>(k.values.size()) >= k.c.count) return true;
+    const std::string prop = property(k.s);
+    const std::string need = k.c.count == 1 ? "one" : "at least " + std::to_string(k.c.count);
+    return fail(k.out, k.s, k.c, k.focus, nullptr,
+                k.values.empty()
+                    ? focusName(k.focus) + " has no value for " + prop + "; add " + need
+                    : focusName(k.focus) + " has " + std::to_string(k.values.size()) +
+                          " value(s) for " + prop + " but needs " + need +
+                          "; add the missing ones");
+  }
+
+  bool checkMaxCount(const Check& k) {
+    if (static_cast<std::int64_t>(k.values.size()) <= k.c.count) return true;
+    return fail(k.out, k.s, k.c, k.focus, nullptr,
+                focusName(k.focus) + " has " + std::to_string(k.values.size()) + " values for " +
+                    property(k.s) + " but at most " + std::to_string(k.c.count) +
+                    (k.c.count == 1 ? " is" : " are") + " allowed; remove the extra ones");
+  }
+
+  // sh:minExclusive, minInclusive, maxExclusive, maxInclusive: which orderings pass.
+  bool checkRange(const Check& k, bool less, bool equal, bool greater, const char* relation) {
+    Node b = bound(k.c.node);
+    return eachValue(
+        k,
+        [&](Node v) {
+          if (!isLiteral(v) || !isLiteral(b)) return false;
+          const std::partial_ordering o = compareLiterals(viewOf(v), viewOf(b));
+          return (less && o == std::partial_ordering::less) ||
+                 (equal && o == std::partial_ordering::equivalent) ||
+                 (greater && o == std::partial_ordering::greater);
+        },
+        [&](Node v) {
+          return valueOf(k, v) + " must be " + relation + " " + param(k) +
+                 " (values of different kinds cannot be compared)";
+        });
+  }
+  bool checkMinExclusive(const Check& k) {
+    return checkRange(k, false, false, true, "greater than");
+  }
+  bool checkMinInclusive(const Check& k) { return checkRange(k, false, true, true, "at least"); }
+  bool checkMaxExclusive(const Check& k) { return checkRange(k, true, false, false, "less than"); }
+  bool checkMaxInclusive(const Check& k) { return checkRange(k, true, true, false, "at most"); }
+
+  bool checkLength(const Check& k, bool isMin) {
+    return eachValue(
+        k,
+        [&](Node v) {
+          if (isBlank(v)) return false;
+          const auto n = static_cast<std::int64_t>(codePoints(str(v)));
+          return isMin ? n >= k.c.count : n <= k.c.count;
+        },
+        [&](Node v) {
+          return valueOf(k, v) + " must have " + (isMin ? "at least " : "at most ") +
+                 std::to_string(k.c.count) + " characters";
+        });
+  }
+  bool checkMinLength(const Check& k) { return checkLength(k, true); }
+  bool checkMaxLength(const Check& k) { return checkLength(k, false); }
+
+  bool checkPattern(const Check& k) {
+    return eachValue(
+        k, [&](Node v) { return !isBlank(v) && matches(k.c, str(v)); },
+        [&](Node v) { return valueOf(k, v) + " does not match the pattern " + param(k); });
+  }
+
+  bool checkLanguageIn(const Check& k) {
+    const std::vector<std::string>& ranges = k.c.languages;
+    return eachValue(
+        k,
+        [&](Node v) {
+          const char* lang = isLiteral(v) ? sord_node_get_language(v) : nullptr;
+          return lang != nullptr &&
+                 std::any_of(ranges.begin(), ranges.end(),
+                             [&](const std::string& r) { return languageMatches(lang, r); });
+        },
+        [&](Node v) {
+          std::string allowed;
+          for (const std::string& l : ranges) allowed += (allowed.empty() ? "" : ", ") + l;
+          return valueOf(k, v) + " must have one of the language tags " + allowed;
+        });
+  }
+
+  bool checkUniqueLang(const Check& k) {
+    std::map<std::string, int> seen;
+    for (Node v : k.values) {
+      const char* lang = isLiteral(v) ? sord_node_get_language(v) : nullptr;
+      if (lang != nullptr && *lang != 0) ++seen[lower(lang)];
+    }
+    bool ok = true;
+    for (const auto& [lang, n] : seen) {
+      if (n <= 1) continue;
+      ok = fail(k.out, k.s, k.c, k.focus, nullptr,
+                where(k.s, k.focus) + " has " + std::to_string(n) + " values with language tag \"" +
+                    lang + "\"; keep one per language");
+      if (k.out == nullptr) break;
+    }
+    return ok;
+  }
+
+  bool checkEquals(const Check& k) {
+    const std::vector<Node> other = data_.objects(k.focus, bound(k.c.node));
+    bool ok = eachValue(
+        k, [&](Node v) { return contains(other, v); },
+        [&](Node v) { return valueOf(k, v) + " is missing from " + param(k); });
+    if (!ok && k.out == nullptr) return false;
+    for (Node w : other) {
+      if (contains(k.values, w)) continue;
+      ok = fail(k.out, k.s, k.c, k.focus, w,
+                "value " + name(w) + " of " + name(k.focus) + " " + param(k) +
+                    " is missing from the values of " + where(k.s, k.focus));
+      if (k.out == nullptr) break;
+    }
+    return ok;
+  }
+
+  bool checkDisjoint(const Check& k) {
+    const std::vector<Node> other = data_.objects(k.focus, bound(k.c.node));
+    return eachValue(
+        k, [&](Node v) { return !contains(other, v); },
+        [&](Node v) { return valueOf(k, v) + " must not also be a value of " + param(k); });
+  }
+
+  bool checkLessThan(const Check& k, bool orEqual) {
+    const std::vector<Node> other = data_.objects(k.focus, bound(k.c.node));
+    bool ok = true;
+    for (Node v : k.values) {
+      for (Node w : other) {
+        std::partial_ordering o = std::partial_ordering::unordered;
+        if (isLiteral(v) && isLiteral(w)) o = compareLiterals(viewOf(v), viewOf(w));
+        if (o == std::partial_ordering::less ||
+            (orEqual && o == std::partial_ordering::equivalent)) {
+          continue;
+        }
+        ok = fail(k.out, k.s, k.c, k.focus, v,
+                  valueOf(k, v) + " must be " + (orEqual ? "at most" : "less than") + " " +
+                      name(w) + " (" + param(k) + ")");
+        if (k.out == nullptr) return false;
+      }
+    }
+    return ok;
+  }
+  bool checkLessThanOnly(const Check& k) { return checkLessThan(k, false); }
+  bool checkLessThanOrEquals(const Check& k) { return checkLessThan(k, true); }
+
+  bool checkNot(const Check& k) {
+    return eachValue(
+        k, [&](Node v) { return !conforms(k.c.shapes.front(), v); },
+        [&](Node v) { return valueOf(k, v) + " must not conform to " + param(k); });
+  }
+
+  // How many of the constraint's shapes `v` conforms to, up to `enough`.
+  std::size_t conformingShapes(const Check& k, Node v, std::size_t enough) {
+    std::size_t n = 0;
+    for (ShapeId id : k.c.shapes) {
+      if (conforms(id, v) && ++n >= enough) break;
+    }
+    return n;
+  }
+
+  bool checkAnd(const Check& k) {
+    return eachValue(
+        k,
+        [&](Node v) {
+          return std::all_of(k.c.shapes.begin(), k.c.shapes.end(),
+                             [&](ShapeId id) { return conforms(id, v); });
+        },
+        [&](Node v) { return valueOf(k, v) + " must conform to all shapes of sh:and"; });
+  }
+
+  bool checkOr(const Check& k) {
+    return eachValue(
+        k,
+        [&](Node v) {
+          return std::any_of(k.c.shapes.begin(), k.c.shapes.end(),
+                             [&](ShapeId id) { return conforms(id, v); });
+        },
+        [&](Node v) { return valueOf(k, v) + " must conform to at least one shape of sh:or"; });
+  }
+
+  bool checkXone(const Check& k) {
+    return eachValue(
+        k,
+        [&](Node v) {
+          return std::count_if(k.c.shapes.begin(), k.c.shapes.end(),
+                               [&](ShapeId id) { return conforms(id, v); }) == 1;
+        },
+        [&](Node v) { return valueOf(k, v) + " must conform to exactly one shape of sh:xone"; });
+  }
+
+  bool checkNode(const Check& k) {
+    return eachValue(
+        k, [&](Node v) { return conforms(k.c.shapes.front(), v); },
+        [&](Node v) { return valueOf(k, v) + " does not conform to shape " + param(k); });
+  }
+
+  bool checkProperty(const Check& k) {
+    bool ok = true;
+    for (Node v : k.values) {
+      if (!validateFocus(k.c.shapes.front(), v, k.out)) {
+        ok = false;
+        if (k.out == nullptr) break;
+      }
+    }
+    return ok;
+  }
+
+  bool checkQualified(const Check& k, bool isMin) {
+    std::int64_t n = 0;
+    for (Node v : k.values) {
+      if (!conforms(k.c.shapes.front(), v)) continue;
+      if (std::any_of(k.c.siblings.begin(), k.c.siblings.end(),
+                      [&](ShapeId id) { return conforms(id, v); })) {
+        continue;
+      }
+      ++n;
+    }
+    if (isMin ? n >= k.c.count : n <= k.c.count) return true;
+    return fail(k.out, k.s, k.c, k.focus, nullptr,
+                where(k.s, k.focus) + " has " + std::to_string(n) +
+                    " value(s) conforming to the qualified value shape" +
+                    shapeName(cs_.shapes[k.c.shapes.front()].id) + " but needs " +
+                    (isMin ? "at least " : "at most ") + std::to_string(k.c.count));
+  }
+  bool checkQualifiedMinCount(const Check& k) { return checkQualified(k, true); }
+  bool checkQualifiedMaxCount(const Check& k) { return checkQualified(k, false); }
+
+  // The constraint's constants (sh:in members, a closed shape's properties), sorted.
+  std::vector<Node> boundNodes(const Check& k) {
+    std::vector<Node> nodes;
+    for (ConstId id : k.c.nodes) nodes.push_back(bound(id));
+    sortUnique(nodes);
+    return nodes;
+  }
+
+  bool checkClosed(const Check& k) {
+    const std::vector<Node> allowed = boundNodes(k);
+    bool ok = true;
+    for (Node v : k.values) {
+      if (isLiteral(v)) continue;
+      for (const auto& [p, o] : data_.outgoing(v)) {
+        if (contains(allowed, p)) continue;
+        ok = fail(k.out, k.s, k.c, k.focus, o,
+                  name(v) + " uses property " + name(p) + ", which the closed shape" +
+                      shapeName(k.s.id) + " does not allow; remove it or declare it",
+                  p);
+        if (k.out == nullptr) return false;
+      }
+    }
+    return ok;
+  }
+
+  bool checkHasValue(const Check& k) {
+    if (contains(k.values, bound(k.c.node))) return true;
+    return fail(k.out, k.s, k.c, k.focus, nullptr,
+                where(k.s, k.focus) + " must have the value " + param(k));
+  }
+
+  bool checkIn(const Check& k) {
+    const std::vector<Node> allowed = boundNodes(k);
+    return eachValue(
+        k, [&](Node v) { return contains(allowed, v); },
+        [&](Node v) {
+          std::string list;
+          for (Node a : allowed) list += (list.empty() ? "" : ", ") + name(a);
+          return valueOf(k, v) + " must be one of " + list;
+        });
   }
 
   static bool matches(const Constraint& c, const char* text) {
@@ -753,7 +782,63 @@ class Evaluator {
   std::map<std::tuple<const CompiledPath*, Node, bool>, std::vector<Node>> closures_;
 };
 
+const Evaluator::ComponentEntry Evaluator::kComponents[] = {
+    {Component::Class, "Class", &Evaluator::checkClass},
+    {Component::Datatype, "Datatype", &Evaluator::checkDatatype},
+    {Component::NodeKind, "NodeKind", &Evaluator::checkNodeKind},
+    {Component::MinCount, "MinCount", &Evaluator::checkMinCount},
+    {Component::MaxCount, "MaxCount", &Evaluator::checkMaxCount},
+    {Component::MinExclusive, "MinExclusive", &Evaluator::checkMinExclusive},
+    {Component::MinInclusive, "MinInclusive", &Evaluator::checkMinInclusive},
+    {Component::MaxExclusive, "MaxExclusive", &Evaluator::checkMaxExclusive},
+    {Component::MaxInclusive, "MaxInclusive", &Evaluator::checkMaxInclusive},
+    {Component::MinLength, "MinLength", &Evaluator::checkMinLength},
+    {Component::MaxLength, "MaxLength", &Evaluator::checkMaxLength},
+    {Component::Pattern, "Pattern", &Evaluator::checkPattern},
+    {Component::LanguageIn, "LanguageIn", &Evaluator::checkLanguageIn},
+    {Component::UniqueLang, "UniqueLang", &Evaluator::checkUniqueLang},
+    {Component::Equals, "Equals", &Evaluator::checkEquals},
+    {Component::Disjoint, "Disjoint", &Evaluator::checkDisjoint},
+    {Component::LessThan, "LessThan", &Evaluator::checkLessThanOnly},
+    {Component::LessThanOrEquals, "LessThanOrEquals", &Evaluator::checkLessThanOrEquals},
+    {Component::Not, "Not", &Evaluator::checkNot},
+    {Component::And, "And", &Evaluator::checkAnd},
+    {Component::Or, "Or", &Evaluator::checkOr},
+    {Component::Xone, "Xone", &Evaluator::checkXone},
+    {Component::Node, "Node", &Evaluator::checkNode},
+    {Component::QualifiedMinCount, "QualifiedMinCount", &Evaluator::checkQualifiedMinCount},
+    {Component::QualifiedMaxCount, "QualifiedMaxCount", &Evaluator::checkQualifiedMaxCount},
+    {Component::Closed, "Closed", &Evaluator::checkClosed},
+    {Component::HasValue, "HasValue", &Evaluator::checkHasValue},
+    {Component::In, "In", &Evaluator::checkIn},
+    {Component::Property, "Property", &Evaluator::checkProperty},
+};
+
+// The table's entry for `c`, found through an index made once (the table may list the
+// components in any order; a component without an entry is a bug caught on first use).
+const Evaluator::ComponentEntry& Evaluator::entryFor(Component c) {
+  static const std::vector<const ComponentEntry*> index = [] {
+    std::vector<const ComponentEntry*> byComponent;
+    for (const ComponentEntry& e : kComponents) {
+      const auto i = static_cast<std::size_t>(e.component);
+      if (byComponent.size() <= i) byComponent.resize(i + 1, nullptr);
+      byComponent[i] = &e;
+    }
+    return byComponent;
+  }();
+  const auto i = static_cast<std::size_t>(c);
+  if (i >= index.size() || index[i] == nullptr) {
+    throw std::logic_error("SHACL component " + std::to_string(i) + " has no entry in kComponents");
+  }
+  return *index[i];
+}
+
 }  // namespace
+
+std::string componentIri(Component c) {
+  return std::string(ns::sh) + Evaluator::entryFor(c).name + "ConstraintComponent";
+}
+
 }  // namespace detail
 
 class Validator {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "guidegraph/ns.hpp"
+
 namespace guidegraph::shacl::detail {
 namespace {
 
@@ -43,11 +45,11 @@ void Namer::add(const std::string& name, const std::string& iri) {
 }
 
 void Namer::addStandard() {
-  add("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#");
-  add("rdfs", "http://www.w3.org/2000/01/rdf-schema#");
-  add("xsd", "http://www.w3.org/2001/XMLSchema#");
-  add("sh", "http://www.w3.org/ns/shacl#");
-  add("owl", "http://www.w3.org/2002/07/owl#");
+  add("rdf", ns::rdf);
+  add("rdfs", ns::rdfs);
+  add("xsd", ns::xsd);
+  add("sh", ns::sh);
+  add("owl", ns::owl);
 }
 
 std::string Namer::term(const rdf::Term& t) const {

@@ -1,6 +1,4 @@
 // Report values and writers: Turtle (through Serd), text, JSON and SARIF.
-#include <serd/serd.h>
-
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -8,16 +6,19 @@
 #include <ostream>
 #include <set>
 
+#include "guidegraph/ns.hpp"
+#include "guidegraph/serd_io.hpp"
 #include "guidegraph/shacl.hpp"
+#include "guidegraph/text.hpp"
 #include "store.hpp"
 #include "xsd.hpp"
 
 namespace guidegraph::shacl {
 namespace {
 
-constexpr std::string_view kSh = "http://www.w3.org/ns/shacl#";
-constexpr const char* kRdfNs = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-constexpr const char* kXsdNs = "http://www.w3.org/2001/XMLSchema#";
+constexpr std::string_view kSh = ns::sh;
+constexpr const char* kRdfNs = ns::rdf;
+constexpr const char* kXsdNs = ns::xsd;
 
 std::string localName(const std::string& iri) {
   const std::size_t cut = iri.find_last_of("#/");
@@ -59,23 +60,6 @@ std::string escapeLiteral(const std::string& s) {
   return out;
 }
 
-// Percent-encodes the characters Serd would otherwise write as \u escapes.
-std::string safeIri(const std::string& iri) {
-  static constexpr std::string_view kBad = "<>\"{}|^`\\";
-  std::string out;
-  for (unsigned char c : iri) {
-    if (c <= 0x20 || kBad.find(static_cast<char>(c)) != std::string_view::npos) {
-      static constexpr char kHex[] = "0123456789ABCDEF";
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
 bool hasPosition(const SourcePos& p) { return !p.file.empty() || p.line > 0; }
 
 std::string positionPrefix(const ValidationResult& r) {
@@ -90,16 +74,6 @@ std::string positionPrefix(const ValidationResult& r) {
 }
 
 // ---- Turtle -------------------------------------------------------------------------------
-
-size_t ostreamSink(const void* buf, size_t len, void* stream) {
-  auto* out = static_cast<std::ostream*>(stream);
-  try {
-    out->write(static_cast<const char*>(buf), static_cast<std::streamsize>(len));
-  } catch (...) {
-    return 0;
-  }
-  return out->good() ? len : 0;
-}
 
 // A statement of the report as owned strings, converted to SerdNodes only when written.
 struct Statement {
@@ -233,56 +207,55 @@ class TurtleWriter {
     return node;
   }
 
+  // A term's text as the report writes it (strings that must stay put while written).
   struct Nodes {
     std::string text;
     std::string datatype;
-    std::string language;
-    SerdNode node = SERD_NODE_NULL;
-    SerdNode dt = SERD_NODE_NULL;
-    SerdNode lang = SERD_NODE_NULL;
+    rdf::serd_io::WriteNode node;
+    std::optional<rdf::serd_io::WriteNode> dt;
+    std::optional<rdf::serd_io::WriteNode> lang;
   };
 
-  // Fills `n` (whose strings must stay put while the SerdNodes are used).
-  static void toSerd(const rdf::Term& t, Nodes& n) {
-    auto bytes = [](const std::string& s) { return reinterpret_cast<const uint8_t*>(s.c_str()); };
+  // The datatype of a literal as the writer gets it. The abbreviating writer prints
+  // xsd:integer, decimal and boolean values bare and unchecked; an ill-formed value would
+  // then be invalid Turtle, so such a value gets a CURIE datatype, which keeps it quoted.
+  static void datatypeNode(const rdf::Term& t, Nodes& n) {
+    const std::string_view xsd = ns::xsd;
+    const bool xsdType = t.datatype.str().starts_with(xsd);
+    const std::string local = xsdType ? t.datatype.substr(xsd.size()) : "";
+    const bool bare = local == "integer" || local == "decimal" || local == "boolean";
+    const bool safeBare =
+        bare && detail::isWellFormed(t.datatype, t.value) &&
+        (local != "boolean" || t.value == "true" || t.value == "false") &&
+        (local != "decimal" || (t.value.find('.') != std::string::npos && t.value.back() != '.'));
+    if (bare && !safeBare) {
+      n.datatype = "xsd:" + local;
+      n.dt = rdf::serd_io::WriteNode::curie(n.datatype);
+    } else {
+      n.datatype = text::encodeIri(t.datatype);
+      n.dt = rdf::serd_io::WriteNode::iri(n.datatype);
+    }
+  }
+
+  static void toNodes(const rdf::Term& t, Nodes& n) {
     switch (t.kind) {
       case rdf::TermKind::Iri:
-        n.text = safeIri(t.value);
-        n.node = serd_node_from_string(SERD_URI, bytes(n.text));
+        n.text = text::encodeIri(t.value);
+        n.node = rdf::serd_io::WriteNode::iri(n.text);
         break;
       case rdf::TermKind::Blank:
         n.text = t.value;
-        n.node = serd_node_from_string(SERD_BLANK, bytes(n.text));
+        n.node = rdf::serd_io::WriteNode::blank(n.text);
         break;
-      case rdf::TermKind::Literal: {
+      case rdf::TermKind::Literal:
         n.text = t.value;
-        n.node = serd_node_from_string(SERD_LITERAL, bytes(n.text));
-        // Serd 0.30 misreads some long strings it writes itself: force short strings.
-        n.node.flags = 0;
+        n.node = rdf::serd_io::WriteNode::literal(n.text);
         if (!t.language.empty()) {
-          n.language = t.language;
-          n.lang = serd_node_from_string(SERD_LITERAL, bytes(n.language));
+          n.lang = rdf::serd_io::WriteNode::literal(t.language);
         } else if (!t.datatype.empty()) {
-          const std::string xsd = kXsdNs;
-          const bool xsdType = t.datatype.compare(0, xsd.size(), xsd) == 0;
-          const std::string local = xsdType ? t.datatype.substr(xsd.size()) : "";
-          // The abbreviating writer prints these three bare and unchecked; an ill-formed
-          // value would then be invalid Turtle. A CURIE datatype keeps it quoted.
-          const bool bare = local == "integer" || local == "decimal" || local == "boolean";
-          const bool safeBare = bare && detail::isWellFormed(t.datatype, t.value) &&
-                                (local != "boolean" || t.value == "true" || t.value == "false") &&
-                                (local != "decimal" ||
-                                 (t.value.find('.') != std::string::npos && t.value.back() != '.'));
-          if (bare && !safeBare) {
-            n.datatype = "xsd:" + local;
-            n.dt = serd_node_from_string(SERD_CURIE, bytes(n.datatype));
-          } else {
-            n.datatype = safeIri(t.datatype);
-            n.dt = serd_node_from_string(SERD_URI, bytes(n.datatype));
-          }
+          datatypeNode(t, n);
         }
         break;
-      }
     }
   }
 
@@ -295,37 +268,29 @@ class TurtleWriter {
       if (bySubject.find(key) == bySubject.end()) order.push_back(key);
       bySubject[key].push_back(&s);
     }
-    detail::SerdEnvPtr env(serd_env_new(nullptr));
-    detail::SerdWriterPtr writer(serd_writer_new(
-        SERD_TURTLE, static_cast<SerdStyle>(SERD_STYLE_ABBREVIATED | SERD_STYLE_CURIED), env.get(),
-        nullptr, ostreamSink, &out_));
-    const std::pair<const char*, const char*> prefixes[] = {
-        {"rdf", kRdfNs}, {"sh", "http://www.w3.org/ns/shacl#"}, {"xsd", kXsdNs}};
-    for (const auto& [name, iri] : prefixes) {
-      SerdNode n = serd_node_from_string(SERD_LITERAL, reinterpret_cast<const uint8_t*>(name));
-      SerdNode u = serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(iri));
-      serd_env_set_prefix(env.get(), &n, &u);
-      serd_writer_set_prefix(writer.get(), &n, &u);
-    }
+    rdf::serd_io::RdfWriter writer(rdf::serd_io::Syntax::Turtle, out_);
+    writer.prefix("rdf", ns::rdf);
+    writer.prefix("sh", ns::sh);
+    writer.prefix("xsd", ns::xsd);
     bool ok = true;
     for (const std::string& key : order) {
       for (const Statement* s : bySubject[key]) {
         Nodes subject;
         Nodes predicate;
         Nodes object;
-        toSerd(s->subject, subject);
-        toSerd(rdf::Term::iri(s->predicate), predicate);
-        toSerd(s->object, object);
-        const SerdStatus st = serd_writer_write_statement(
-            writer.get(), 0, nullptr, &subject.node, &predicate.node, &object.node,
-            object.dt.buf != nullptr ? &object.dt : nullptr,
-            object.lang.buf != nullptr ? &object.lang : nullptr);
-        if (st != SERD_SUCCESS) ok = false;
+        toNodes(s->subject, subject);
+        toNodes(rdf::Term::iri(s->predicate), predicate);
+        toNodes(s->object, object);
+        if (!writer
+                 .statement(nullptr, subject.node, predicate.node, object.node,
+                            object.dt ? &*object.dt : nullptr,
+                            object.lang ? &*object.lang : nullptr)
+                 .empty()) {
+          ok = false;
+        }
       }
     }
-    if (serd_writer_finish(writer.get()) != SERD_SUCCESS) ok = false;
-    out_.flush();
-    return ok && out_.good();
+    return writer.finish().empty() && ok;
   }
 
   std::ostream& out_;
@@ -347,19 +312,14 @@ nlohmann::ordered_json termJson(const rdf::Term& t) {
   return j;
 }
 
+// A file name as a SARIF artifact URI: a URI reference, so everything but unreserved
+// characters and the path's '/' and ':' is escaped, non-ASCII bytes included.
 std::string artifactUri(const std::string& file) {
-  std::string out;
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (unsigned char c : file) {
-    if (std::isalnum(c) ||
-        std::string_view("-._~/:").find(static_cast<char>(c)) != std::string_view::npos) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 0xF];
-    }
-  }
+  const std::string out = text::percentEncode(file, [](std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    return !(std::isalnum(c) ||
+             std::string_view("-._~/:").find(static_cast<char>(c)) != std::string_view::npos);
+  });
   return !file.empty() && file.front() == '/' ? "file://" + out : out;
 }
 

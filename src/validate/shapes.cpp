@@ -5,14 +5,15 @@
 #include <map>
 #include <set>
 
+#include "guidegraph/ns.hpp"
 #include "names.hpp"
 
 namespace guidegraph::shacl::detail {
 namespace {
 
-constexpr std::string_view kSh = "http://www.w3.org/ns/shacl#";
-constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-constexpr std::string_view kRdfs = "http://www.w3.org/2000/01/rdf-schema#";
+constexpr std::string_view kSh = ns::sh;
+constexpr std::string_view kRdf = ns::rdf;
+constexpr std::string_view kRdfs = ns::rdfs;
 
 std::string sh(std::string_view local) { return std::string(kSh) + std::string(local); }
 
@@ -61,7 +62,7 @@ bool isTrue(Node n) {
   Node dt = sord_node_get_datatype(n);
   return dt != nullptr &&
          std::string_view(reinterpret_cast<const char*>(sord_node_get_string(dt))) ==
-             "http://www.w3.org/2001/XMLSchema#boolean" &&
+             ns::xsdBoolean &&
          std::string_view(reinterpret_cast<const char*>(sord_node_get_string(n))) == "true";
 }
 
@@ -141,6 +142,63 @@ std::string preferredLiteral(const std::vector<Node>& values) {
 }
 
 namespace {
+
+// The sh: terms of SHACL Core (and of the shapes graph itself) that a shape may use.
+const std::set<std::string, std::less<>> kCore = {"and",
+                                                  "class",
+                                                  "closed",
+                                                  "datatype",
+                                                  "deactivated",
+                                                  "defaultValue",
+                                                  "description",
+                                                  "disjoint",
+                                                  "equals",
+                                                  "flags",
+                                                  "group",
+                                                  "hasValue",
+                                                  "ignoredProperties",
+                                                  "in",
+                                                  "languageIn",
+                                                  "lessThan",
+                                                  "lessThanOrEquals",
+                                                  "maxCount",
+                                                  "maxExclusive",
+                                                  "maxInclusive",
+                                                  "maxLength",
+                                                  "message",
+                                                  "minCount",
+                                                  "minExclusive",
+                                                  "minInclusive",
+                                                  "minLength",
+                                                  "name",
+                                                  "node",
+                                                  "nodeKind",
+                                                  "not",
+                                                  "or",
+                                                  "order",
+                                                  "path",
+                                                  "pattern",
+                                                  "property",
+                                                  "qualifiedMaxCount",
+                                                  "qualifiedMinCount",
+                                                  "qualifiedValueShape",
+                                                  "qualifiedValueShapesDisjoint",
+                                                  "severity",
+                                                  "targetClass",
+                                                  "targetNode",
+                                                  "targetObjectsOf",
+                                                  "targetSubjectsOf",
+                                                  "uniqueLang",
+                                                  "xone",
+                                                  "shapesGraph",
+                                                  "suggestedShapesGraph",
+                                                  "entailment"};
+// sh: terms of SHACL-SPARQL and SHACL-JS, which this engine does not evaluate.
+const std::set<std::string, std::less<>> kNotCore = {
+    "sparql",     "target",    "rule",          "js",
+    "jsLibrary",  "validator", "nodeValidator", "propertyValidator",
+    "expression", "condition", "declare",       "prefixes",
+    "select",     "ask"};
 
 class Compiler {
  public:
@@ -309,60 +367,6 @@ class Compiler {
   // Warns about sh: terms this engine does not evaluate: SPARQL-based constraints (not
   // SHACL Core) and misspellings such as sh:mincount, which would otherwise be ignored.
   void checkVocabulary(Node node) {
-    static const std::set<std::string, std::less<>> kCore = {"and",
-                                                             "class",
-                                                             "closed",
-                                                             "datatype",
-                                                             "deactivated",
-                                                             "defaultValue",
-                                                             "description",
-                                                             "disjoint",
-                                                             "equals",
-                                                             "flags",
-                                                             "group",
-                                                             "hasValue",
-                                                             "ignoredProperties",
-                                                             "in",
-                                                             "languageIn",
-                                                             "lessThan",
-                                                             "lessThanOrEquals",
-                                                             "maxCount",
-                                                             "maxExclusive",
-                                                             "maxInclusive",
-                                                             "maxLength",
-                                                             "message",
-                                                             "minCount",
-                                                             "minExclusive",
-                                                             "minInclusive",
-                                                             "minLength",
-                                                             "name",
-                                                             "node",
-                                                             "nodeKind",
-                                                             "not",
-                                                             "or",
-                                                             "order",
-                                                             "path",
-                                                             "pattern",
-                                                             "property",
-                                                             "qualifiedMaxCount",
-                                                             "qualifiedMinCount",
-                                                             "qualifiedValueShape",
-                                                             "qualifiedValueShapesDisjoint",
-                                                             "severity",
-                                                             "targetClass",
-                                                             "targetNode",
-                                                             "targetObjectsOf",
-                                                             "targetSubjectsOf",
-                                                             "uniqueLang",
-                                                             "xone",
-                                                             "shapesGraph",
-                                                             "suggestedShapesGraph",
-                                                             "entailment"};
-    static const std::set<std::string, std::less<>> kNotCore = {
-        "sparql",     "target",    "rule",          "js",
-        "jsLibrary",  "validator", "nodeValidator", "propertyValidator",
-        "expression", "condition", "declare",       "prefixes",
-        "select",     "ask"};
     for (const auto& [p, o] : g_.outgoing(node)) {
       const std::string iri = toTerm(p).value;
       if (iri.compare(0, kSh.size(), kSh) != 0) continue;
@@ -397,12 +401,25 @@ class Compiler {
     return k;
   }
 
+  // Every constraint of a shape, component by component, in the order evaluation and
+  // reports expect.
   void compileConstraints(Node node, Shape& shape) {
-    const bool isProperty = shape.path.has_value();
+    compileValueTypes(node, shape);
+    compileCardinalityAndRange(node, shape);
+    compilePatterns(node, shape);
+    compileLanguages(node, shape);
+    compilePropertyPairs(node, shape);
+    compileShapeReferences(node, shape);
+    compileQualified(node, shape);
+    compileClosed(node, shape);
+    compileValueSets(node, shape);
+  }
+
+  // sh:class, sh:datatype, sh:nodeKind.
+  void compileValueTypes(Node node, Shape& shape) {
     auto values = [&](std::string_view local) { return g_.objects(node, g_.iri(sh(local))); };
     auto param = [&](std::string_view local) { return g_.iri(sh(local)); };
     auto& cs = shape.constraints;
-
     for (Node c : values("class")) {
       Constraint k = make(Component::Class, c);
       k.node = constant(c);
@@ -437,6 +454,14 @@ class Compiler {
       k.nodeKind = it->second;
       cs.push_back(std::move(k));
     }
+  }
+
+  // sh:minCount, maxCount, minLength, maxLength and the four range bounds.
+  void compileCardinalityAndRange(Node node, Shape& shape) {
+    const bool isProperty = shape.path.has_value();
+    auto values = [&](std::string_view local) { return g_.objects(node, g_.iri(sh(local))); };
+    auto param = [&](std::string_view local) { return g_.iri(sh(local)); };
+    auto& cs = shape.constraints;
     auto counts = [&](std::string_view local, Component c, bool propertyOnly) {
       for (Node n : values(local)) {
         auto count = integerOf(n);
@@ -467,40 +492,51 @@ class Compiler {
     bounds("minInclusive", Component::MinInclusive);
     bounds("maxExclusive", Component::MaxExclusive);
     bounds("maxInclusive", Component::MaxInclusive);
+  }
 
+  // PCRE2 options for a pattern: always UTF with Unicode properties, plus sh:flags.
+  std::uint32_t regexOptions(Node node, const std::vector<Node>& flags) {
+    std::uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+    if (flags.empty()) return options;
+    const std::string f = reinterpret_cast<const char*>(sord_node_get_string(flags.front()));
+    for (char ch : f) {
+      switch (ch) {
+        case 'i':
+          options |= PCRE2_CASELESS;
+          break;
+        case 's':
+          options |= PCRE2_DOTALL;
+          break;
+        case 'm':
+          options |= PCRE2_MULTILINE;
+          break;
+        case 'x':
+          options |= PCRE2_EXTENDED;
+          break;
+        case 'q':
+          options |= PCRE2_LITERAL;
+          break;
+        default:
+          error(node, g_.iri(sh("flags")), flags.front(),
+                "unknown regular expression flag '" + std::string(1, ch) + "' in sh:flags of " +
+                    name(node) + "; use i, s, m, x or q");
+      }
+    }
+    // PCRE2_LITERAL allows only a few other options.
+    if ((options & PCRE2_LITERAL) != 0) {
+      options &= PCRE2_LITERAL | PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
+    }
+    return options;
+  }
+
+  // sh:pattern with sh:flags, compiled once with PCRE2.
+  void compilePatterns(Node node, Shape& shape) {
+    auto values = [&](std::string_view local) { return g_.objects(node, g_.iri(sh(local))); };
+    auto param = [&](std::string_view local) { return g_.iri(sh(local)); };
+    auto& cs = shape.constraints;
     std::vector<Node> flags = values("flags");
     for (Node pattern : values("pattern")) {
-      std::uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
-      if (!flags.empty()) {
-        const std::string f = reinterpret_cast<const char*>(sord_node_get_string(flags.front()));
-        for (char ch : f) {
-          switch (ch) {
-            case 'i':
-              options |= PCRE2_CASELESS;
-              break;
-            case 's':
-              options |= PCRE2_DOTALL;
-              break;
-            case 'm':
-              options |= PCRE2_MULTILINE;
-              break;
-            case 'x':
-              options |= PCRE2_EXTENDED;
-              break;
-            case 'q':
-              options |= PCRE2_LITERAL;
-              break;
-            default:
-              error(node, param("flags"), flags.front(),
-                    "unknown regular expression flag '" + std::string(1, ch) + "' in sh:flags of " +
-                        name(node) + "; use i, s, m, x or q");
-          }
-        }
-        // PCRE2_LITERAL allows only a few other options.
-        if ((options & PCRE2_LITERAL) != 0) {
-          options &= PCRE2_LITERAL | PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
-        }
-      }
+      std::uint32_t options = regexOptions(node, flags);
       const std::string text = reinterpret_cast<const char*>(sord_node_get_string(pattern));
       int errorCode = 0;
       PCRE2_SIZE errorOffset = 0;
@@ -520,6 +556,14 @@ class Compiler {
       k.regex = std::shared_ptr<pcre2_code>(code, RegexDeleter{});
       cs.push_back(std::move(k));
     }
+  }
+
+  // sh:languageIn and sh:uniqueLang.
+  void compileLanguages(Node node, Shape& shape) {
+    const bool isProperty = shape.path.has_value();
+    auto values = [&](std::string_view local) { return g_.objects(node, g_.iri(sh(local))); };
+    auto param = [&](std::string_view local) { return g_.iri(sh(local)); };
+    auto& cs = shape.constraints;
     for (Node list : values("languageIn")) {
       std::vector<Node> members;
       if (!g_.list(list, members)) {
@@ -534,6 +578,14 @@ class Compiler {
     for (Node u : values("uniqueLang")) {
       if (isTrue(u) && isProperty) cs.push_back(make(Component::UniqueLang, u));
     }
+  }
+
+  // sh:equals, disjoint, lessThan, lessThanOrEquals.
+  void compilePropertyPairs(Node node, Shape& shape) {
+    const bool isProperty = shape.path.has_value();
+    auto values = [&](std::string_view local) { return g_.objects(node, g_.iri(sh(local))); };
+    auto param = [&](std::string_view local) { return g_.iri(sh(local)); };
+    auto& cs = shape.constraints;
     auto pairs = [&](std::string_view local, Component c, bool propertyOnly) {
       for (Node p : values(local)) {
         if (sord_node_get_type(p) != SORD_URI) {
@@ -551,7 +603,13 @@ class Compiler {
     pairs("disjoint", Component::Disjoint, false);
     pairs("lessThan", Component::LessThan, true);
     pairs("lessThanOrEquals", Component::LessThanOrEquals, true);
+  }
 
+  // sh:not, and, or, xone, node, property: constraints that name other shapes.
+  void compileShapeReferences(Node node, Shape& shape) {
+    auto values = [&](std::string_view local) { return g_.objects(node, g_.iri(sh(local))); };
+    auto param = [&](std::string_view local) { return g_.iri(sh(local)); };
+    auto& cs = shape.constraints;
     for (Node s : values("not")) {
       Constraint k = make(Component::Not, s);
       k.shapes.push_back(compile(s));
@@ -583,7 +641,12 @@ class Compiler {
       k.shapes.push_back(compile(p));
       cs.push_back(std::move(k));
     }
-    compileQualified(node, shape);
+  }
+
+  // sh:closed with sh:ignoredProperties.
+  void compileClosed(Node node, Shape& shape) {
+    auto values = [&](std::string_view local) { return g_.objects(node, g_.iri(sh(local))); };
+    auto& cs = shape.constraints;
     for (Node closed : values("closed")) {
       if (!isTrue(closed)) continue;
       Constraint k = make(Component::Closed, closed);
@@ -603,6 +666,13 @@ class Compiler {
       }
       cs.push_back(std::move(k));
     }
+  }
+
+  // sh:hasValue and sh:in.
+  void compileValueSets(Node node, Shape& shape) {
+    auto values = [&](std::string_view local) { return g_.objects(node, g_.iri(sh(local))); };
+    auto param = [&](std::string_view local) { return g_.iri(sh(local)); };
+    auto& cs = shape.constraints;
     for (Node h : values("hasValue")) {
       Constraint k = make(Component::HasValue, h);
       k.node = constant(h);
@@ -674,39 +744,6 @@ class Compiler {
 };
 
 }  // namespace
-
-std::string componentIri(Component c) {
-  static constexpr const char* kNames[] = {"Class",
-                                           "Datatype",
-                                           "NodeKind",
-                                           "MinCount",
-                                           "MaxCount",
-                                           "MinExclusive",
-                                           "MinInclusive",
-                                           "MaxExclusive",
-                                           "MaxInclusive",
-                                           "MinLength",
-                                           "MaxLength",
-                                           "Pattern",
-                                           "LanguageIn",
-                                           "UniqueLang",
-                                           "Equals",
-                                           "Disjoint",
-                                           "LessThan",
-                                           "LessThanOrEquals",
-                                           "Not",
-                                           "And",
-                                           "Or",
-                                           "Xone",
-                                           "Node",
-                                           "QualifiedMinCount",
-                                           "QualifiedMaxCount",
-                                           "Closed",
-                                           "HasValue",
-                                           "In",
-                                           "Property"};
-  return sh(kNames[static_cast<std::size_t>(c)]) + "ConstraintComponent";
-}
 
 CompiledShapes compileShapes(const Store& graph, Diagnostics& diags) {
   CompiledShapes out = Compiler(graph, diags).run();

@@ -14,328 +14,98 @@
 #include <sstream>
 #include <string>
 
+#include "guidegraph/ns.hpp"
 #include "guidegraph/read_file.hpp"
+#include "guidegraph/serd_io.hpp"
 #include "guidegraph/text.hpp"
 
 namespace guidegraph::shacl::detail {
 namespace {
 
-constexpr const char* kXsdString = "http://www.w3.org/2001/XMLSchema#string";
-constexpr const char* kRdfFirst = "http://www.w3.org/1999/02/22-rdf-syntax-ns#first";
-constexpr const char* kRdfRest = "http://www.w3.org/1999/02/22-rdf-syntax-ns#rest";
-constexpr const char* kRdfNil = "http://www.w3.org/1999/02/22-rdf-syntax-ns#nil";
-
-const char* str(Node n) { return reinterpret_cast<const char*>(sord_node_get_string(n)); }
 const uint8_t* u8(const std::string& s) { return reinterpret_cast<const uint8_t*>(s.c_str()); }
-const char* serdStr(const SerdNode* n) { return reinterpret_cast<const char*>(n->buf); }
 
 int compareCStr(const char* a, const char* b) {
   const int c = std::strcmp(a != nullptr ? a : "", b != nullptr ? b : "");
   return c < 0 ? -1 : (c > 0 ? 1 : 0);
 }
 
-// State of one Serd read. Serd calls back into C++ through these functions; they never
-// throw: problems are stored in `diags` and a status is returned.
-// What a read of RDF text does. Positions cost a third of a read (Serd must be fed one byte
-// at a time for the offset to tell where a statement ends), and only a report needs them:
-// a file is first read for its triples alone, and read again for positions the first time
-// a position is asked for (Store::ensurePositions).
-enum class ReadMode : std::uint8_t {
-  Triples,              // triples only; any diagnostic that needs a position asks for Both
-  TriplesAndPositions,  // both at once (when the first read met such a problem)
-  Positions,            // positions only, of triples already in the store; no diagnostics
-};
-
-struct ReadContext {
-  Store* store = nullptr;
-  ReadMode mode = ReadMode::TriplesAndPositions;
-  bool needsPositions = false;  // Triples mode met a problem whose report needs a position
-  SerdEnv* env = nullptr;
-  std::string name;
-  std::string_view text;
-  std::size_t offset = 0;
-  std::vector<std::size_t> lineStarts;
-  Diagnostics* diags = nullptr;
-  bool failed = false;
-  bool internalError = false;
-  // Prefixed names and relative IRIs already expanded, to their absolute IRI ("" when they
-  // cannot be): the same few names (predicates, classes, datatypes) come back in almost
-  // every statement. Emptied when a prefix or the base changes.
-  std::unordered_map<std::string, std::string, text::StringViewHash, std::equal_to<>> expanded;
-
-  mutable std::size_t lineHint = 0;  // the line of the previous statement
-
-  SourcePos positionNow() const {
-    // Serd reads one byte ahead; the last byte it consumed is two before our offset.
-    const std::size_t at = offset >= 2 ? offset - 2 : 0;
-    // Statements come in file order: walk on from the previous one's line (a search from
-    // the start only if the reader went back, which it does not).
-    if (lineHint >= lineStarts.size() || lineStarts[lineHint] > at) lineHint = 0;
-    while (lineHint + 1 < lineStarts.size() && lineStarts[lineHint + 1] <= at) ++lineHint;
-    const std::size_t lineIndex = lineHint;
-    const std::size_t start = lineStarts[lineIndex];
-    std::size_t col = start;
-    while (col < text.size() && (text[col] == ' ' || text[col] == '\t')) ++col;
-    return SourcePos{name, static_cast<std::uint32_t>(lineIndex + 1),
-                     static_cast<std::uint32_t>(col - start + 1)};
-  }
-};
-
-size_t readSource(void* buf, size_t size, size_t nmemb, void* stream) noexcept {
-  auto* ctx = static_cast<ReadContext*>(stream);
-  const std::size_t want = size * nmemb;
-  const std::size_t left = ctx->text.size() - ctx->offset;
-  const std::size_t n = std::min(want, left);
-  std::memcpy(buf, ctx->text.data() + ctx->offset, n);
-  ctx->offset += n;
-  return size == 0 ? 0 : n / size;
-}
-
-int sourceError(void*) noexcept { return 0; }
-
-SerdStatus onBase(void* handle, const SerdNode* uri) noexcept {
-  auto* ctx = static_cast<ReadContext*>(handle);
-  ctx->expanded.clear();
-  return serd_env_set_base_uri(ctx->env, uri);
-}
-
-SerdStatus onPrefix(void* handle, const SerdNode* name, const SerdNode* uri) noexcept {
-  auto* ctx = static_cast<ReadContext*>(handle);
-  ctx->expanded.clear();
-  try {
-    ctx->store->addPrefix(serdStr(name), serdStr(uri));
-  } catch (...) {
-    ctx->internalError = true;
-    return SERD_ERR_INTERNAL;
-  }
-  return serd_env_set_prefix(ctx->env, name, uri);
-}
-
-// An owned absolute IRI node for a CURIE or a (possibly relative) IRI, or a null node when
-// the prefix is undefined or the result has no scheme. Done here rather than by Sord, whose
-// sord_node_from_serd_node leaks its buffer when an expanded CURIE is not absolute.
-SerdNodeHolder absoluteIri(SerdEnv* env, const SerdNode* n) {
-  SerdNodeHolder out(serd_env_expand_node(env, n));
-  if (out.get()->buf == nullptr || !serd_uri_string_has_scheme(out.get()->buf)) {
-    return SerdNodeHolder();
-  }
-  return out;
-}
-
-// A copy of a node whose buffer ends with a NUL right after its n_bytes. Serd's reader can
-// hand over a node whose buffer goes on past n_bytes (a blank node label `_:b.` at the end
-// of a statement arrives as "b" followed by the dot, with n_chars still counting the dot).
-// Sord copies n_bytes + 1 bytes, terminator included, and compares n_chars: without this
-// copy it would store "b." with no terminator, as a node other than a later `_:b`.
-class TerminatedNode {
+// Adds what Serd reads to the store. A first read is made without positions, which cost a
+// third of a read and only a report needs: the input is read again for them the first time
+// a position is asked for (Store::ensurePositions), then with `positionsOnly`.
+class StoreSink final : public rdf::serd_io::StatementSink {
  public:
-  explicit TerminatedNode(const SerdNode* n) {
-    if (n != nullptr) {
-      node_ = *n;
-      // Almost every node is terminated already: copy only the others.
-      if (n->buf != nullptr && n->buf[n->n_bytes] != 0) {
-        text_.assign(reinterpret_cast<const char*>(n->buf), n->n_bytes);
-        node_.buf = u8(text_);
-        // Serd counted the dot in n_chars as well; Sord compares n_chars when interning.
-        node_.n_chars =
-            static_cast<std::size_t>(std::count_if(text_.begin(), text_.end(), [](char c) {
-              return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-            }));
-      }
+  StoreSink(Store& store, bool positionsOnly) : store_(store), positionsOnly_(positionsOnly) {}
+
+  void prefix(std::string_view name, std::string_view iri) override {
+    store_.addPrefix(std::string(name), std::string(iri));
+  }
+
+  void statement(const rdf::serd_io::ReadStatement& st) override {
+    SordWorld* world = store_.world();
+    const NodeRef s(world, node(st.subject));
+    const NodeRef p(world, node(st.predicate));
+    const NodeRef o(world, node(st.object));
+    if (st.line == 0) {
+      store_.addQuad(s.mut(), p.mut(), o.mut(), SourcePos{});
+      return;
+    }
+    sawPositions_ = true;
+    const SourcePos pos{name_, st.line, st.column};
+    if (positionsOnly_) {
+      store_.addOrigin(s.get(), p.get(), o.get(), pos);
+    } else {
+      store_.addQuad(s.mut(), p.mut(), o.mut(), pos);
     }
   }
-  TerminatedNode(const TerminatedNode&) = delete;
-  TerminatedNode& operator=(const TerminatedNode&) = delete;
-  [[nodiscard]] const SerdNode* get(const SerdNode* original) const {
-    return original != nullptr ? &node_ : nullptr;
-  }
+
+  void setName(const std::string& name) { name_ = name; }
+  // Whether the reader went over the input with positions (it does so by itself when a
+  // problem needs a position to be reported).
+  [[nodiscard]] bool sawPositions() const { return sawPositions_; }
 
  private:
-  std::string text_;
-  SerdNode node_ = SERD_NODE_NULL;
+  // A new reference to the Sord node for `n`. Its texts end with a NUL and come with the
+  // lengths Serd measured, so Sord interns them without measuring them again.
+  SordNode* node(const rdf::serd_io::ReadNode& n) const {
+    SordWorld* world = store_.world();
+    const auto serdNode = [](std::string_view text, std::size_t chars, SerdType type) {
+      return SerdNode{reinterpret_cast<const uint8_t*>(text.data()), text.size(), chars, 0, type};
+    };
+    switch (n.kind) {
+      case rdf::serd_io::NodeKind::Iri: {
+        const SerdNode iri = serdNode(n.text, n.textChars, SERD_URI);
+        return sord_node_from_serd_node(world, nullptr, &iri, nullptr, nullptr);
+      }
+      case rdf::serd_io::NodeKind::Blank: {
+        const SerdNode blank = serdNode(n.text, n.textChars, SERD_BLANK);
+        return sord_node_from_serd_node(world, nullptr, &blank, nullptr, nullptr);
+      }
+      case rdf::serd_io::NodeKind::Literal:
+        break;
+    }
+    SerdNode literal = serdNode(n.text, n.textChars, SERD_LITERAL);
+    literal.flags = n.serdFlags;
+    const SerdNode datatype = serdNode(n.datatype, n.datatypeChars, SERD_URI);
+    const SerdNode lang = serdNode(n.language, n.language.size(), SERD_LITERAL);
+    return sord_node_from_serd_node(world, nullptr, &literal,
+                                    n.datatype.empty() ? nullptr : &datatype,
+                                    n.language.empty() ? nullptr : &lang);
+  }
+
+  Store& store_;
+  bool positionsOnly_;
+  Atom name_;
+  bool sawPositions_ = false;
 };
 
-// The absolute IRI for a prefixed name or IRI node, or "" when the prefix is undefined or
-// the IRI is relative to nothing that makes it absolute.
-const std::string& expandIri(ReadContext& ctx, const SerdNode* n) {
-  const std::string_view key(reinterpret_cast<const char*>(n->buf), n->n_bytes);
-  // A CURIE and an IRI can be spelled alike ("ex:a" as a prefixed name and as <ex:a>).
-  const char kind = n->type == SERD_CURIE ? 'c' : 'u';
-  std::string lookup;
-  lookup.reserve(key.size() + 1);
-  lookup += kind;
-  lookup += key;
-  if (auto it = ctx.expanded.find(std::string_view(lookup)); it != ctx.expanded.end()) {
-    return it->second;
-  }
-  if (ctx.expanded.size() > 100000) ctx.expanded.clear();  // many distinct names: no gain
-  const SerdNodeHolder iri = absoluteIri(ctx.env, n);
-  std::string value =
-      iri.get()->buf != nullptr ? std::string(serdStr(iri.get()), iri.get()->n_bytes) : "";
-  return ctx.expanded.emplace(std::move(lookup), std::move(value)).first->second;
-}
-
-// A new reference to the Sord node for a Serd node of the statement being read, or nullptr
-// when a prefixed name or relative IRI cannot be made absolute.
-SordNode* toSord(ReadContext& ctx, const SerdNode* rawNode, const SerdNode* datatype,
-                 const SerdNode* rawLang) {
-  SordWorld* world = ctx.store->world();
-  const TerminatedNode nodeCopy(rawNode);
-  const TerminatedNode langCopy(rawLang);
-  const SerdNode* n = nodeCopy.get(rawNode);
-  const SerdNode* lang = langCopy.get(rawLang);
-  switch (n->type) {
-    case SERD_URI:
-      // An absolute IRI goes to Sord as it is (Sord interns it by its text).
-      if (serd_uri_string_has_scheme(n->buf)) {
-        return sord_node_from_serd_node(world, ctx.env, n, nullptr, nullptr);
-      }
-      [[fallthrough]];
-    case SERD_CURIE: {
-      const std::string& iri = expandIri(ctx, n);
-      if (iri.empty()) return nullptr;
-      const SerdNode node = serd_node_from_substring(SERD_URI, u8(iri), iri.size());
-      return sord_node_from_serd_node(world, ctx.env, &node, nullptr, nullptr);
-    }
-    case SERD_LITERAL: {
-      SerdNode dt = SERD_NODE_NULL;
-      if (datatype != nullptr && datatype->buf != nullptr) {
-        const TerminatedNode dtCopy(datatype);
-        const std::string& iri = expandIri(ctx, dtCopy.get(datatype));
-        if (iri.empty()) return nullptr;
-        // RDF 1.1: "x"^^xsd:string and "x" are the same term; keep one spelling.
-        if (iri != kXsdString) dt = serd_node_from_substring(SERD_URI, u8(iri), iri.size());
-      }
-      return sord_node_from_serd_node(world, ctx.env, n, dt.buf != nullptr ? &dt : nullptr, lang);
-    }
-    case SERD_BLANK:
-      return sord_node_from_serd_node(world, ctx.env, n, nullptr, nullptr);
-    case SERD_NOTHING:
-      break;
-  }
-  return nullptr;
-}
-
-SerdStatus statementImpl(void* handle, const SerdNode* subject, const SerdNode* predicate,
-                         const SerdNode* object, const SerdNode* datatype, const SerdNode* lang) {
-  auto* ctx = static_cast<ReadContext*>(handle);
-  SordWorld* world = ctx->store->world();
-  const NodeRef s(world, toSord(*ctx, subject, nullptr, nullptr));
-  const NodeRef p(world, toSord(*ctx, predicate, nullptr, nullptr));
-  const NodeRef o(world, toSord(*ctx, object, datatype, lang));
-  SerdStatus status = SERD_SUCCESS;
-  if (s.get() == nullptr || p.get() == nullptr || o.get() == nullptr) {
-    // An undefined prefix, or a prefix or base that does not make an absolute IRI.
-    ctx->failed = true;
-    if (ctx->mode == ReadMode::Triples) {
-      ctx->needsPositions = true;  // read again, with positions, to report it
-      return SERD_ERR_BAD_SYNTAX;
-    }
-    ctx->diags->add(Severity::Error, ctx->positionNow(), "rdf-syntax",
-                    "cannot expand a prefixed name or relative IRI in this statement to an "
-                    "absolute IRI; declare the prefix with @prefix <absolute IRI> or use a "
-                    "full IRI");
-    status = SERD_ERR_BAD_SYNTAX;
-  } else if (ctx->mode == ReadMode::Triples) {
-    ctx->store->addQuad(s.mut(), p.mut(), o.mut(), SourcePos{});
-  } else if (ctx->mode == ReadMode::Positions) {
-    ctx->store->addOrigin(s.get(), p.get(), o.get(), ctx->positionNow());
-  } else {
-    ctx->store->addQuad(s.mut(), p.mut(), o.mut(), ctx->positionNow());
-  }
-  return status;
-}
-
-SerdStatus errorImpl(void* handle, const SerdError* error) {
-  auto* ctx = static_cast<ReadContext*>(handle);
-  ctx->failed = true;
-  char buf[1024];
-  va_list args;
-  va_copy(args, *error->args);
-  const int n = std::vsnprintf(buf, sizeof buf, error->fmt, args);
-  va_end(args);
-  std::string message = n > 0 ? std::string(buf, std::min<std::size_t>(n, sizeof buf - 1)) : "";
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  SourcePos pos{
-      error->filename != nullptr ? reinterpret_cast<const char*>(error->filename) : ctx->name,
-      error->line, error->col + 1};
-  ctx->diags->add(Severity::Error, std::move(pos), "rdf-syntax",
-                  "RDF syntax error: " + message + "; fix the statement and run again");
-  return SERD_SUCCESS;
-}
-
-// The functions Serd calls. Nothing may unwind through C: an exception (only bad_alloc can
-// occur) is recorded as a failed read and turned into an error status.
-SerdStatus onStatement(void* handle, SerdStatementFlags, const SerdNode*, const SerdNode* subject,
-                       const SerdNode* predicate, const SerdNode* object, const SerdNode* datatype,
-                       const SerdNode* lang) noexcept {
-  try {
-    return statementImpl(handle, subject, predicate, object, datatype, lang);
-  } catch (...) {
-    static_cast<ReadContext*>(handle)->internalError = true;
-    return SERD_ERR_INTERNAL;
-  }
-}
-
-SerdStatus onError(void* handle, const SerdError* error) noexcept {
-  try {
-    return errorImpl(handle, error);
-  } catch (...) {
-    static_cast<ReadContext*>(handle)->internalError = true;
-    return SERD_ERR_INTERNAL;
-  }
-}
-
-SerdSyntax syntaxFor(const std::string& path) {
-  const std::string ext = std::filesystem::path(path).extension().string();
-  if (ext == ".nt") return SERD_NTRIPLES;
-  if (ext == ".nq") return SERD_NQUADS;
-  if (ext == ".trig") return SERD_TRIG;
-  return SERD_TURTLE;
-}
-
-// Reads `text` in `mode`; returns false on any error. In Triples mode, sets `needsPositions`
-// when a problem can only be reported with a position (then read again with positions).
-bool readText(Store& store, SerdSyntax syntax, const std::string& text, const std::string& name,
-              const std::string& baseIri, const std::string& blankPrefix, ReadMode mode,
-              Diagnostics& diags, bool* needsPositions = nullptr) {
-  SerdNode base = serd_node_from_string(SERD_URI, u8(baseIri));
-  SerdEnvPtr env(serd_env_new(baseIri.empty() ? nullptr : &base));
-  ReadContext ctx;
-  ctx.store = &store;
-  ctx.mode = mode;
-  ctx.env = env.get();
-  ctx.name = name;
-  ctx.text = text;
-  ctx.diags = &diags;
-  ctx.lineStarts.push_back(0);
-  if (mode != ReadMode::Triples) {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') ctx.lineStarts.push_back(i + 1);
-    }
-  }
-  SerdReaderPtr reader(
-      serd_reader_new(syntax, &ctx, nullptr, onBase, onPrefix, onStatement, nullptr));
-  serd_reader_set_error_sink(reader.get(), onError, &ctx);
-  if (!blankPrefix.empty()) serd_reader_add_blank_prefix(reader.get(), u8(blankPrefix));
-  // For positions, page size 1: Serd pulls byte by byte, so our offset tells where each
-  // statement ends. Serd's own error positions do not depend on it.
-  const SerdStatus st = serd_reader_read_source(reader.get(), readSource, sourceError, &ctx,
-                                                u8(name), mode == ReadMode::Triples ? 4096 : 1);
-  if (ctx.internalError) throw std::bad_alloc();  // our failure, not the input's
-  if (needsPositions != nullptr) *needsPositions = ctx.needsPositions;
-  if (ctx.needsPositions) return false;
-  if (st != SERD_SUCCESS && st != SERD_FAILURE && !ctx.failed) {
-    ctx.failed = true;
-    diags.add(Severity::Error, SourcePos{name, 0, 0}, "rdf-syntax",
-              "could not read the RDF in this file (Serd status " +
-                  std::to_string(static_cast<int>(st)) + "); check that it is " +
-                  (syntax == SERD_NTRIPLES ? "N-Triples"
-                   : syntax == SERD_NQUADS ? "N-Quads"
-                   : syntax == SERD_TRIG   ? "TriG"
-                                           : "Turtle"));
-  }
-  return !ctx.failed;
+// Reads `text` into the store; returns false on any error.
+bool readText(Store& store, const rdf::serd_io::ReadOptions& options, std::string_view text,
+              bool positionsOnly, Diagnostics& diags, bool* sawPositions = nullptr) {
+  StoreSink sink(store, positionsOnly);
+  sink.setName(options.name);
+  const bool ok = rdf::serd_io::readRdfText(text, options, sink, diags);
+  if (sawPositions != nullptr) *sawPositions = sink.sawPositions();
+  return ok;
 }
 
 }  // namespace
@@ -370,7 +140,7 @@ rdf::Term toTerm(Node n) {
       if (const char* lang = sord_node_get_language(n); lang != nullptr && *lang != 0) {
         t.language = lang;
       } else if (Node dt = sord_node_get_datatype(n); dt != nullptr) {
-        if (std::strcmp(str(dt), kXsdString) != 0) t.datatype = str(dt);
+        if (std::strcmp(str(dt), ns::xsdString) != 0) t.datatype = str(dt);
       }
       return t;
     }
@@ -397,19 +167,11 @@ void Store::installErrorSink() {
 }
 
 bool Store::load(const PendingRead& read, const std::string& text, Diagnostics& diags) {
-  Diagnostics first;
-  bool needsPositions = false;
-  bool ok = readText(*this, read.syntax, text, read.name, read.baseIri, read.blankPrefix,
-                     ReadMode::Triples, first, &needsPositions);
-  if (needsPositions) {
-    // A problem to report with its position: read again with positions (the triples read
-    // so far are added again, which changes nothing).
-    ok = readText(*this, read.syntax, text, read.name, read.baseIri, read.blankPrefix,
-                  ReadMode::TriplesAndPositions, diags);
-  } else {
-    diags.append(first);
-    pending_.push_back(read);
-  }
+  rdf::serd_io::ReadOptions options = read.options;
+  options.positions = false;
+  bool sawPositions = false;
+  const bool ok = readText(*this, options, text, false, diags, &sawPositions);
+  if (!sawPositions) pending_.push_back(read);
   finishLoad();
   return ok;
 }
@@ -421,13 +183,15 @@ bool Store::loadFile(const std::string& path, const std::string& blankPrefix, Di
               "cannot open RDF file '" + path + "'; check the path and permissions");
     return false;
   }
-  return load(PendingRead{path, {}, path, fileIri(path), blankPrefix, syntaxFor(path)}, *text,
-              diags);
+  rdf::serd_io::ReadOptions options{rdf::serd_io::syntaxFromPath(path), path, fileIri(path),
+                                    blankPrefix};
+  return load(PendingRead{path, {}, std::move(options)}, *text, diags);
 }
 
 bool Store::loadText(const std::string& text, const std::string& name, const std::string& baseIri,
                      const std::string& blankPrefix, Diagnostics& diags) {
-  return load(PendingRead{{}, text, name, baseIri, blankPrefix, SERD_TURTLE}, text, diags);
+  rdf::serd_io::ReadOptions options{rdf::serd_io::Syntax::Turtle, name, baseIri, blankPrefix};
+  return load(PendingRead{{}, text, std::move(options)}, text, diags);
 }
 
 void Store::ensurePositions() const {
@@ -439,11 +203,9 @@ void Store::ensurePositions() const {
   for (const PendingRead& read : reads) {
     Diagnostics ignored;  // reported by the first read
     if (read.path.empty()) {
-      (void)readText(*self, read.syntax, read.text, read.name, read.baseIri, read.blankPrefix,
-                     ReadMode::Positions, ignored);
+      (void)readText(*self, read.options, read.text, true, ignored);
     } else if (const std::optional<std::string> text = readFile(read.path)) {
-      (void)readText(*self, read.syntax, *text, read.name, read.baseIri, read.blankPrefix,
-                     ReadMode::Positions, ignored);
+      (void)readText(*self, read.options, *text, true, ignored);
     }
   }
   self->sortOrigins();
@@ -492,7 +254,7 @@ void Store::addDataset(const rdf::Dataset& dataset) {
 
 SordNode* Store::newNode(const rdf::Term& t,
                          std::unordered_map<const void*, SordNode*>& datatypes) const {
-  if (t.isLiteral() && t.language.empty() && !t.datatype.empty() && t.datatype != kXsdString) {
+  if (t.isLiteral() && t.language.empty() && !t.datatype.empty() && t.datatype != ns::xsdString) {
     auto [it, inserted] = datatypes.try_emplace(t.datatype.id());
     if (inserted) it->second = sord_new_uri(world(), u8(t.datatype));
     return sord_new_literal(world(), it->second, u8(t.value), nullptr);
@@ -509,7 +271,7 @@ SordNode* Store::newNode(const rdf::Term& t) const {
       return sord_new_blank(w, u8(t.value));
     case rdf::TermKind::Literal: {
       NodeRef dt;
-      if (t.language.empty() && !t.datatype.empty() && t.datatype != kXsdString) {
+      if (t.language.empty() && !t.datatype.empty() && t.datatype != ns::xsdString) {
         dt = NodeRef(w, sord_new_uri(w, u8(t.datatype)));
       }
       return sord_new_literal(w, dt.mut(), u8(t.value),
@@ -735,9 +497,9 @@ std::vector<std::array<Node, 3>> Store::match(Node s, Node p, Node o) const {
 bool Store::list(Node head, std::vector<Node>& items) const {
   items.clear();
   SordWorld* w = world();
-  NodeRef first(w, sord_new_uri(w, u8(kRdfFirst)));
-  NodeRef rest(w, sord_new_uri(w, u8(kRdfRest)));
-  NodeRef nil(w, sord_new_uri(w, u8(kRdfNil)));
+  NodeRef first(w, sord_new_uri(w, u8(ns::rdfFirst)));
+  NodeRef rest(w, sord_new_uri(w, u8(ns::rdfRest)));
+  NodeRef nil(w, sord_new_uri(w, u8(ns::rdfNil)));
   std::set<Node> seen;
   Node cur = head;
   while (cur != nil.get()) {
@@ -778,21 +540,8 @@ std::optional<SourcePos> Store::originOfProperty(Node s, Node p) const {
   return earliestOrigin({s, p, nullptr}, 2);
 }
 
-std::string fileIri(const std::string& path) {
-  std::error_code ec;
-  std::filesystem::path abs = std::filesystem::absolute(path, ec).lexically_normal();
-  const std::string p = ec ? path : abs.string();
-  SerdNodeHolder node(serd_node_new_file_uri(u8(p), nullptr, nullptr, true));
-  return serdStr(node.get());
-}
+std::string fileIri(const std::string& path) { return rdf::serd_io::fileIri(path); }
 
-std::string pathFromIri(const std::string& iri) {
-  if (iri.rfind("file:", 0) != 0) return iri;
-  uint8_t* path = serd_file_uri_parse(u8(iri), nullptr);
-  if (path == nullptr) return iri;
-  std::string out(reinterpret_cast<const char*>(path));
-  serd_free(path);
-  return out;
-}
+std::string pathFromIri(const std::string& iri) { return rdf::serd_io::pathFromFileIri(iri); }
 
 }  // namespace guidegraph::shacl::detail

@@ -2,7 +2,6 @@
 // wrappers for the Serd/Sord handles used by the validator. Not part of the public API.
 #pragma once
 
-#include <serd/serd.h>
 #include <sord/sord.h>
 
 #include <array>
@@ -18,52 +17,20 @@
 
 #include "guidegraph/diagnostic.hpp"
 #include "guidegraph/rdf.hpp"
+#include "guidegraph/serd_io.hpp"
 
 namespace guidegraph::shacl::detail {
 
 using Node = const SordNode*;
+
+// The text of a node: an IRI, a blank node label or a literal's lexical form.
+inline const char* str(Node n) { return reinterpret_cast<const char*>(sord_node_get_string(n)); }
 using NodeTriple = std::array<Node, 3>;
 
 struct WorldDeleter {
   void operator()(SordWorld* w) const { sord_world_free(w); }
 };
-struct SerdEnvDeleter {
-  void operator()(SerdEnv* e) const { serd_env_free(e); }
-};
-struct SerdReaderDeleter {
-  void operator()(SerdReader* r) const { serd_reader_free(r); }
-};
-struct SerdWriterDeleter {
-  void operator()(SerdWriter* w) const { serd_writer_free(w); }
-};
-
 using WorldPtr = std::unique_ptr<SordWorld, WorldDeleter>;
-using SerdEnvPtr = std::unique_ptr<SerdEnv, SerdEnvDeleter>;
-using SerdReaderPtr = std::unique_ptr<SerdReader, SerdReaderDeleter>;
-using SerdWriterPtr = std::unique_ptr<SerdWriter, SerdWriterDeleter>;
-
-// An owned serd_node_new_* result.
-class SerdNodeHolder {
- public:
-  SerdNodeHolder() = default;
-  explicit SerdNodeHolder(SerdNode n) : node_(n) {}
-  SerdNodeHolder(SerdNodeHolder&& o) noexcept : node_(o.node_) { o.node_ = SERD_NODE_NULL; }
-  SerdNodeHolder& operator=(SerdNodeHolder&& o) noexcept {
-    if (this != &o) {
-      serd_node_free(&node_);
-      node_ = o.node_;
-      o.node_ = SERD_NODE_NULL;
-    }
-    return *this;
-  }
-  SerdNodeHolder(const SerdNodeHolder&) = delete;
-  SerdNodeHolder& operator=(const SerdNodeHolder&) = delete;
-  ~SerdNodeHolder() { serd_node_free(&node_); }
-  [[nodiscard]] const SerdNode* get() const { return &node_; }
-
- private:
-  SerdNode node_ = SERD_NODE_NULL;
-};
 
 // One counted reference to an interned Sord node. Move-only.
 class NodeRef {
@@ -211,9 +178,8 @@ class Store {
   // The earliest position of the triples whose first `n` nodes (s, p, o) are those of `key`.
   [[nodiscard]] std::optional<SourcePos> earliestOrigin(const NodeTriple& key, std::size_t n) const;
   // The triples, twice: sorted by node address after each load, duplicates removed. Sord's
-  // own model orders its indices by node text, so every insertion and every search
-  // compares strings at each level of its tree: on a large graph that was most of the
-  // time spent loading it and the slowest part of validating it.
+  // own model orders its indices by node text, so every insertion and every search would
+  // compare strings at each level of its tree (BENCHMARKS.md has the figures).
   std::vector<NodeTriple> byPredicate_;  // (p, o, s)
   std::vector<NodeTriple> bySubject_;    // (s, p, o)
   std::size_t indexedTriples_ = 0;       // how many of them are sorted
@@ -226,10 +192,7 @@ class Store {
   struct PendingRead {
     std::string path;  // a file, or empty for `text`
     std::string text;
-    std::string name;
-    std::string baseIri;
-    std::string blankPrefix;
-    SerdSyntax syntax = SERD_TURTLE;
+    rdf::serd_io::ReadOptions options;  // read first without positions, then with them
   };
   std::vector<PendingRead> pending_;
   bool load(const PendingRead& read, const std::string& text, Diagnostics& diags);

@@ -4,13 +4,16 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
+#include <initializer_list>
 #include <optional>
 #include <string>
+
+#include "guidegraph/ns.hpp"
 
 namespace guidegraph::shacl::detail {
 namespace {
 
-constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
+constexpr std::string_view kXsd = ns::xsd;
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -189,57 +192,58 @@ bool parseTimePart(std::string_view s, std::size_t& i, DateTime& dt) {
   return true;
 }
 
-std::optional<DateTime> parseDate(std::string_view s) {
+// Reads `s` with each step in turn (a step advances the index and fills the value); every
+// step must succeed.
+using Step = bool (*)(std::string_view, std::size_t&, DateTime&);
+std::optional<DateTime> parseSteps(std::string_view s, std::initializer_list<Step> steps) {
   DateTime dt;
   std::size_t i = 0;
-  if (!parseDatePart(s, i, dt) || !parseTimezone(s, i, dt)) return std::nullopt;
+  for (Step step : steps) {
+    if (!step(s, i, dt)) return std::nullopt;
+  }
   return dt;
+}
+
+// The separator `c` at s[i].
+template <char c>
+bool separator(std::string_view s, std::size_t& i, DateTime&) {
+  if (i >= s.size() || s[i] != c) return false;
+  ++i;
+  return true;
+}
+
+bool parseMonth(std::string_view s, std::size_t& i, DateTime& dt) {
+  const auto m = digits(s, i, 2);
+  if (!m || *m < 1 || *m > 12) return false;
+  dt.month = *m;
+  return true;
+}
+
+std::optional<DateTime> parseDate(std::string_view s) {
+  return parseSteps(s, {parseDatePart, parseTimezone});
 }
 
 std::optional<DateTime> parseDateTime(std::string_view s) {
-  DateTime dt;
-  std::size_t i = 0;
-  if (!parseDatePart(s, i, dt) || i >= s.size() || s[i] != 'T') return std::nullopt;
-  ++i;
-  if (!parseTimePart(s, i, dt) || !parseTimezone(s, i, dt)) return std::nullopt;
-  return dt;
+  return parseSteps(s, {parseDatePart, separator<'T'>, parseTimePart, parseTimezone});
 }
 
 std::optional<DateTime> parseTime(std::string_view s) {
-  DateTime dt;
-  std::size_t i = 0;
-  if (!parseTimePart(s, i, dt) || !parseTimezone(s, i, dt)) return std::nullopt;
-  return dt;
+  return parseSteps(s, {parseTimePart, parseTimezone});
 }
 
 std::optional<DateTime> parseGYear(std::string_view s) {
-  DateTime dt;
-  std::size_t i = 0;
-  if (!parseYear(s, i, dt) || !parseTimezone(s, i, dt)) return std::nullopt;
-  return dt;
+  return parseSteps(s, {parseYear, parseTimezone});
 }
 
 std::optional<DateTime> parseGYearMonth(std::string_view s) {
-  DateTime dt;
-  std::size_t i = 0;
-  if (!parseYear(s, i, dt) || i >= s.size() || s[i] != '-') return std::nullopt;
-  ++i;
-  auto m = digits(s, i, 2);
-  if (!m || *m < 1 || *m > 12 || !parseTimezone(s, i, dt)) return std::nullopt;
-  dt.month = *m;
-  return dt;
+  return parseSteps(s, {parseYear, separator<'-'>, parseMonth, parseTimezone});
 }
 
 bool isGregorian(std::string_view local, std::string_view s) {
   DateTime dt;
   std::size_t i = 0;
-  if (local == "gYear") return parseYear(s, i, dt) && parseTimezone(s, i, dt);
-  if (local == "gYearMonth") {
-    if (!parseYear(s, i, dt) || i >= s.size() || s[i] != '-') return false;
-    ++i;
-    auto m = digits(s, i, 2);
-    return m && *m >= 1 && *m <= 12 && parseTimezone(s, i, dt);
-  }
+  if (local == "gYear") return parseGYear(s).has_value();
+  if (local == "gYearMonth") return parseGYearMonth(s).has_value();
   if (s.size() < 2 || s[0] != '-' || s[1] != '-') return false;
   i = 2;
   if (local == "gDay") {
