@@ -2,7 +2,7 @@
 website is `javascript:alert(1)`, whose languages include one that is no BCP 47 tag, whose
 title holds U+FFFF and whose date is not a date, and a guide whose lastmod is not a date.
 Every output format is written (export ttl/nq/jsonld, publish, map dot/svg, catalog
-mrc/marcxml/oai_dc/oai-pmh/oai-static/csv, pages); each is read by an independent checker
+mrc/marcxml/oai_dc/oai-pmh/oai-static/csv, pages, and load's dry run); each is read by an independent checker
 (serdi and rdflib, pyld, xmllint against MARC21slim.xsd and the OAI-PMH schema, yaz-marcdump,
 dot, Python's csv module); none holds a rejected value; and every command reports each
 rejected value exactly once, at its file:line:col."""
@@ -179,6 +179,17 @@ checks.check("https://valid.example.org/" in identifiers and
 pages = command("pages", ["pages", SITE])
 listing = list(csv.reader(pages.stdout.splitlines()))
 checks.check(any(r and r[0] == HOSTILE for r in listing), "pages lists the hostile source")
+
+# load (dry run: no store is contacted): the same graphs as the export's N-Quads, triple for
+# triple in number, from the same checked model.
+load = command("load --dry-run", ["load", SITE, "--endpoint", "http://127.0.0.1:9/none", "--dry-run"])
+planned = dict(re.findall(r"^replace <([^>]+)> (\d+) triples$", load.stdout, re.MULTILINE))
+per_graph = {}
+for ctx in nq.contexts():
+    per_graph[str(ctx.identifier)] = len(ctx)
+checks.equal({g: int(n) for g, n in planned.items()},
+             {g: n for g, n in per_graph.items() if n}, "load sends the export's graphs")
+checks.check(any(g.endswith("/sources/sources/hostile/") for g in planned), "load sends the hostile source's graph")
 
 # No output holds a rejected value.
 checks.check(len(written) >= 20, f"outputs written ({len(written)})")
