@@ -24,9 +24,9 @@ bool ValueCheck::isWebAddress(std::string_view s) {
   } else {
     return false;
   }
-  // A host, and no white space or control character anywhere.
-  if (rest >= s.size() || s[rest] == '/') return false;
-  return std::none_of(s.begin(), s.end(), [](char c) {
+  // No white space or control character anywhere. (The form of the rest, such as a
+  // missing host in "https:///x", is the shapes' pattern to report: it is a valid IRI.)
+  return std::none_of(s.begin() + static_cast<std::ptrdiff_t>(rest), s.end(), [](char c) {
     const auto u = static_cast<unsigned char>(c);
     return u <= 0x20 || u == 0x7f;
   });

@@ -85,7 +85,7 @@ def body_text(value):
 
 REJECTED = "ggrejected"
 REJECTED_WEBSITES = ["javascript:alert('ggrejected')", "data:text/html,ggrejected", "ggrejected.example.org",
-                     "https://ggrejected example.org/", "https://", "vbscript:ggrejected"]
+                     "https://ggrejected example.org/", "vbscript:ggrejected"]
 REJECTED_LANGUAGES = ["ggrejected", "en_ggrejected", "Elvish ggrejected", "ru-ggrejected-"]
 REJECTED_DATES = ["ggrejected", "2023-02-30-ggrejected", "02/11/2023 ggrejected"]
 # One diagnostic each: the rejected website, language and lastmod.
