@@ -28,7 +28,8 @@ enum class ValueForm : std::uint8_t {
 class ValueCheck;
 
 // A value of form F as written in the input (trimmed), with its position; empty when the
-// input has none or when it failed its check.
+// input has none or when it failed its check (then rejected() is true, and a diagnostic was
+// given: an output that would say the value is missing need not say it again).
 template <ValueForm F>
 class Checked {
  public:
@@ -36,12 +37,20 @@ class Checked {
   [[nodiscard]] const std::string& value() const noexcept { return value_; }
   [[nodiscard]] const SourcePos& pos() const noexcept { return pos_; }
   [[nodiscard]] bool empty() const noexcept { return value_.empty(); }
+  [[nodiscard]] bool rejected() const noexcept { return rejected_; }
 
  private:
   friend class ValueCheck;
   Checked(std::string value, SourcePos pos) : value_(std::move(value)), pos_(std::move(pos)) {}
+  static Checked rejectedAt(SourcePos pos) {
+    Checked c;
+    c.pos_ = std::move(pos);
+    c.rejected_ = true;
+    return c;
+  }
   std::string value_;
   SourcePos pos_;
+  bool rejected_ = false;
 };
 
 using WebAddress = Checked<ValueForm::WebAddress>;

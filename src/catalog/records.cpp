@@ -191,7 +191,8 @@ Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostic
                     "' as title (add `title:` to the front matter)");
       r.name = r.slug;
     }
-    if (r.website.empty()) {
+    // A website that failed its check was reported where it is written.
+    if (r.website.empty() && !p.website.rejected()) {
       diags.add(Severity::Warning, p.pos, "catalog-no-website",
                 "source '" + r.name +
                     "' has no `website`; its catalog records have no link (856, "

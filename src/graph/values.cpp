@@ -46,7 +46,7 @@ WebAddress ValueCheck::website(const Located& raw, Diagnostics& diags) {
     diags.add(
         Severity::Warning, raw.pos, "bad-website",
         "website '" + raw.value + "' is not an absolute http(s) address; write it as https://…");
-    return {};
+    return WebAddress::rejectedAt(raw.pos);
   }
   return {raw.value, raw.pos};
 }
@@ -57,7 +57,7 @@ LanguageTag ValueCheck::language(const Located& raw, Diagnostics& diags) {
     diags.add(
         Severity::Warning, raw.pos, "bad-language",
         "language '" + raw.value + "' is not a BCP 47 tag; use a code such as 'kk', 'ru' or 'en'");
-    return {};
+    return LanguageTag::rejectedAt(raw.pos);
   }
   return {raw.value, raw.pos};
 }
@@ -68,7 +68,7 @@ CheckedDate ValueCheck::date(const Located& raw, std::string_view key, Diagnosti
     diags.add(Severity::Warning, raw.pos, "bad-date",
               "`" + std::string(key) + ": " + raw.value +
                   "` is not a date; write it as YYYY-MM-DD (e.g. 2023-11-02)");
-    return {};
+    return CheckedDate(Checked<ValueForm::Date>::rejectedAt(raw.pos));
   }
   return CheckedDate(Checked<ValueForm::Date>(raw.value, raw.pos));
 }
@@ -80,7 +80,7 @@ Year ValueCheck::year(const Located& raw, std::string_view key, Diagnostics& dia
               "`" + std::string(key) + ": " + raw.value +
                   "` is not a year; write the year the data starts or ends as YYYY, e.g. "
                   "`[2010]`, or leave the list empty");
-    return {};
+    return Year::rejectedAt(raw.pos);
   }
   return {raw.value, raw.pos};
 }
@@ -92,7 +92,7 @@ WholeNumber ValueCheck::weight(const Located& raw, Diagnostics& diags) {
   if (n.empty() || n.size() > 9 || !digits(n)) {
     diags.add(Severity::Warning, raw.pos, "bad-weight",
               "`weight: " + raw.value + "` is not a whole number; write e.g. `weight: 1`");
-    return {};
+    return WholeNumber::rejectedAt(raw.pos);
   }
   return {raw.value, raw.pos};
 }
@@ -103,7 +103,7 @@ WikidataItem ValueCheck::wikidata(const Located& raw, Diagnostics& diags) {
   if (id.size() < 2 || id[0] != 'Q' || id[1] < '1' || id[1] > '9' || !digits(id.substr(2))) {
     diags.add(Severity::Warning, raw.pos, "bad-wikidata",
               "wikidata '" + raw.value + "' is not a Wikidata item id; write it as e.g. Q232");
-    return {};
+    return WikidataItem::rejectedAt(raw.pos);
   }
   return {raw.value, raw.pos};
 }

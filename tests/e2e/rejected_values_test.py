@@ -57,6 +57,10 @@ def command(name, args):
         if m and m.group(4) in VALUE_CODES:
             found.append(f"{m.group(1)}:{m.group(2)}:{m.group(3)} {m.group(4)}")
     checks.equal(sorted(found), sorted(EXPECTED), f"{name}: one diagnostic per rejected value")
+    # Not a second one for the rejected website: the catalog's "has no website" is for a
+    # source that gives none.
+    checks.check(not any(HOSTILE in line and "[catalog-no-website]" in line for line in proc.stderr.splitlines()),
+                 f"{name}: the rejected website is not reported again as missing")
     return proc
 
 

@@ -31,12 +31,16 @@ BOOST_AUTO_TEST_CASE(websites) {
     Diagnostics d;
     const WebAddress w = ValueCheck::website(at(bad, 4, 1), d);
     BOOST_TEST(w.empty(), bad);
+    BOOST_TEST(w.rejected());
+    BOOST_TEST(w.pos().line == 4U);
     BOOST_REQUIRE_EQUAL(d.items().size(), 1U);
     BOOST_TEST(d.items()[0].code == "bad-website");
     BOOST_TEST(d.items()[0].pos.line == 4U);
   }
   Diagnostics none;
   BOOST_TEST(ValueCheck::website(at(""), none).empty());
+  BOOST_TEST(!ValueCheck::website(at(""), none).rejected());
+  BOOST_TEST(!ValueCheck::website(at("https://example.org/"), none).rejected());
   BOOST_TEST(none.items().empty());
 }
 
@@ -68,6 +72,7 @@ BOOST_AUTO_TEST_CASE(dates) {
     Diagnostics one;
     const CheckedDate none = ValueCheck::date(at(bad), "lastmod", one);
     BOOST_TEST(none.empty(), bad);
+    BOOST_TEST(none.rejected());
     BOOST_TEST(none.day().empty());
     BOOST_REQUIRE_EQUAL(one.items().size(), 1U);
     BOOST_TEST(one.items()[0].code == "bad-date");
