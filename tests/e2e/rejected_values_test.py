@@ -12,6 +12,7 @@ import glob
 import json
 import os
 import re
+import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 
@@ -203,4 +204,6 @@ for path in written:
     for value in REJECTED:
         checks.check(value not in data, f"{os.path.relpath(path, work)} holds {value!r}")
 
+if not checks.failed:
+    shutil.rmtree(work)
 checks.finish()
