@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "guidegraph/checked.hpp"
 #include "guidegraph/diagnostic.hpp"
 #include "guidegraph/schema_classes.hpp"
 #include "guidegraph/text.hpp"
@@ -55,12 +56,18 @@ struct VertexProps {
   std::string file;  // content file, empty for vertices without a page of their own
   Atom lang;  // BCP 47 tag of its text (the language of the page it was written in), or empty
 
+  // Values of a fixed form are held checked (guidegraph/checked.hpp): one that failed its
+  // check is not in the model, so no output can write it.
   // Guides and pages.
-  Located created, issued, modified, weight, linkTitle;
+  CheckedDate created, issued, modified;
+  WholeNumber weight;
+  Located linkTitle;
   // Sources.
-  Located website, wikidata;
-  std::vector<Located> languages, alternateNames;  // languages as BCP 47 tags
-  Located coverageStart, coverageEnd;              // years the source's data covers
+  WebAddress website;
+  WikidataItem wikidata;
+  std::vector<LanguageTag> languages;
+  std::vector<Located> alternateNames;
+  Year coverageStart, coverageEnd;  // years the source's data covers
   // Categories: the schema.org class of the sources filed under it (its `schemaType:`, else
   // the conventions' `schemaTypes`, else its broader categories'). Sources: their own
   // `schemaType:`, else their categories' classes; sorted by name, no repeats.

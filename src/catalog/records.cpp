@@ -21,8 +21,9 @@ std::string datePrefix(const std::string& value) {
   return {};
 }
 
+// The newest of a page's checked dates, as YYYY-MM-DD, or "".
 std::string newestOf(const VertexProps& v) {
-  return std::max(datePrefix(v.modified.value), datePrefix(v.issued.value));
+  return std::string(std::max(v.modified.day(), v.issued.day()));
 }
 
 // "https://x.org/category/state-media/#id" -> "state-media".
@@ -168,15 +169,17 @@ Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostic
     r.slug = lastSegment(p.page);
     r.name = oneLine(p.name.value);
     r.description = oneLine(p.description.value);
-    r.website = oneLine(p.website.value);
-    r.wikidata = oneLine(p.wikidata.value);
+    // The model's checked values: a website, language or date that failed its check is not
+    // there (and was reported once, when the site was built).
+    r.website = oneLine(p.website.value());
+    r.wikidata = oneLine(p.wikidata.value());
     for (const auto& n : p.alternateNames) r.alternateNames.push_back(oneLine(n.value));
     for (const auto& l : p.languages) {
-      r.languages.push_back(oneLine(l.value));
-      if (!marcLanguageCode(l.value)) {
+      r.languages.push_back(oneLine(l.value()));
+      if (!marcLanguageCode(l.value())) {
         diags.add(
-            Severity::Warning, l.pos, "catalog-unknown-language",
-            "language '" + l.value +
+            Severity::Warning, l.pos(), "catalog-unknown-language",
+            "language '" + l.value() +
                 "' has no MARC language code in guidegraph's table; MARC 041/546 leave it out "
                 "(use an ISO 639-1 code such as 'kk' or a language name such as 'Kazakh')");
       }
@@ -188,7 +191,8 @@ Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostic
                     "' as title (add `title:` to the front matter)");
       r.name = r.slug;
     }
-    if (r.website.empty()) {
+    // A website that failed its check was reported where it is written.
+    if (r.website.empty() && !p.website.rejected()) {
       diags.add(Severity::Warning, p.pos, "catalog-no-website",
                 "source '" + r.name +
                     "' has no `website`; its catalog records have no link (856, "

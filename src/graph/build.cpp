@@ -612,11 +612,16 @@ struct PagePrep {
   Diagnostics graphDiags;  // reported only when the page goes into the graph
   Atom pageIri;            // the permalink as an IRI
   Atom entityIri;          // "permalink#id": what a source or term page describes
-  // Sources.
-  Located website, wikidata;
-  std::vector<Located> languages, alternateNames;
+  // Guides, sources and term pages: checked once a page, whatever the vertices it fills.
+  CheckedDate created, issued, modified;
+  WholeNumber weight;
+  // Sources. The website is checked in the merge, once it is known where it comes from.
+  Located website;
+  WikidataItem wikidata;
+  std::vector<LanguageTag> languages;
+  std::vector<Located> alternateNames;
   std::vector<OutLink> bodyLinks;  // the external links of the body, in order
-  Located coverageStart, coverageEnd;
+  Year coverageStart, coverageEnd;
   std::vector<Located> dataTypes;
   // Categories.
   std::vector<Located> broader;
@@ -731,6 +736,10 @@ PagePrep preparePage(const SiteConfig& config, const SiteConventions& convention
   if (!term && !source && !guide) return prep;
   if (term || source) prep.entityIri = text::encodeIri(page.permalink + "#id");
   Diagnostics& graphDiags = prep.graphDiags;
+  prep.created = ValueCheck::date(located(f, "created"), "created", graphDiags);
+  prep.issued = ValueCheck::date(located(f, "date"), "date", graphDiags);
+  prep.modified = ValueCheck::date(located(f, "lastmod"), "lastmod", graphDiags);
+  prep.weight = ValueCheck::weight(located(f, "weight"), graphDiags);
   if (page.kind == PageKind::Category && taxonomyForRole(config, TaxonomyRole::Category)) {
     prep.broader = listValues(f, "broader", graphDiags);
   }
@@ -744,7 +753,7 @@ PagePrep preparePage(const SiteConfig& config, const SiteConventions& convention
   }
   if (source) {
     prep.website = located(f, conventions.websiteKey);
-    prep.wikidata = located(f, "wikidata");
+    prep.wikidata = ValueCheck::wikidata(located(f, "wikidata"), graphDiags);
     for (Located& l : listValues(f, conventions.languagesKey, graphDiags)) {
       std::string tag = languageTagOf(conventions, l.value);
       if (tag.empty()) {
@@ -755,15 +764,20 @@ PagePrep preparePage(const SiteConfig& config, const SiteConventions& convention
                            "name under params.guidegraph.languageNames");
         continue;
       }
-      prep.languages.push_back({std::move(tag), l.pos});
+      // A name mapped under params.guidegraph.languageNames may map to what is no tag.
+      if (LanguageTag checked = ValueCheck::language({std::move(tag), l.pos}, graphDiags);
+          !checked.empty())
+        prep.languages.push_back(std::move(checked));
     }
     prep.alternateNames = listValues(f, "alternateName", graphDiags);
     for (const BodyLink& link : f.links) {
       if (link.form == LinkForm::Markdown && isExternalLink(config, link.destination))
         prep.bodyLinks.push_back({link.destination, link.text, link.pos});
     }
-    prep.coverageStart = firstValue(f, conventions.coverageStartKey, graphDiags);
-    prep.coverageEnd = firstValue(f, conventions.coverageEndKey, graphDiags);
+    prep.coverageStart = ValueCheck::year(firstValue(f, conventions.coverageStartKey, graphDiags),
+                                          conventions.coverageStartKey, graphDiags);
+    prep.coverageEnd = ValueCheck::year(firstValue(f, conventions.coverageEndKey, graphDiags),
+                                        conventions.coverageEndKey, graphDiags);
     prep.dataTypes = listValues(f, conventions.dataTypesKey, graphDiags);
   }
   if (guide) {
@@ -1080,17 +1094,17 @@ class SiteBuilder {
     }
   }
 
-  void fillCommon(VertexProps& v, const Page& page) {
+  void fillCommon(VertexProps& v, const Page& page, const PagePrep& prep) {
     const PageFragment& f = *page.fragment;
     v.file = page.file;
     v.lang = Atom(textLanguage(site_.config, page));
     v.pos = f.frontMatterPos;
     v.name = located(f, "title");
     v.description = located(f, "description");
-    v.created = located(f, "created");
-    v.issued = located(f, "date");
-    v.modified = located(f, "lastmod");
-    v.weight = located(f, "weight");
+    v.created = prep.created;
+    v.issued = prep.issued;
+    v.modified = prep.modified;
+    v.weight = prep.weight;
     v.linkTitle = located(f, "linkTitle");
   }
 
@@ -1113,9 +1127,9 @@ class SiteBuilder {
         break;
     }
     const VertexId web = graph().vertex(VertexKind::WebPage, prep.pageIri, prep.pageIri);
-    fillCommon(graph()[web], page);
+    fillCommon(graph()[web], page, prep);
     const VertexId entity = graph().vertex(vertexKindFor(role), prep.entityIri, prep.pageIri);
-    fillCommon(graph()[entity], page);
+    fillCommon(graph()[entity], page, prep);
     graph().edge(web, entity, EdgeKind::MainEntity, page.fragment->frontMatterPos);
     if (role == TaxonomyRole::Category && prep.schemaType)
       graph()[entity].schemaTypes = {prep.schemaType};
@@ -1133,11 +1147,11 @@ class SiteBuilder {
     const Page& page = site_.pages[pageIndex];
     PagePrep& prep = *preps_[pageIndex];
     const VertexId web = graph().vertex(VertexKind::WebPage, prep.pageIri, prep.pageIri);
-    fillCommon(graph()[web], page);
+    fillCommon(graph()[web], page, prep);
     const VertexId entity = graph().vertex(VertexKind::Source, prep.entityIri, prep.pageIri);
     sourceEntities_[pageIndex] = entity;
     VertexProps& s = graph()[entity];
-    fillCommon(s, page);
+    fillCommon(s, page, prep);
     // Nothing else reads these.
     s.wikidata = std::move(prep.wikidata);
     s.languages = std::move(prep.languages);
@@ -1149,13 +1163,15 @@ class SiteBuilder {
     // The website: the front matter key, or the first external link of the body; the body's
     // other external links are further reading about the source.
     const bool fromBody = site_.conventions.websiteFrom == WebsiteFrom::Body;
+    Located website;
     if (fromBody && !prep.bodyLinks.empty()) {
-      s.website = Located{prep.bodyLinks.front().url, prep.bodyLinks.front().pos};
+      website = Located{prep.bodyLinks.front().url, prep.bodyLinks.front().pos};
     } else if (!fromBody) {
-      s.website = std::move(prep.website);
+      website = std::move(prep.website);
     }
+    s.website = ValueCheck::website(website, diags_);
     for (OutLink& link : prep.bodyLinks) {
-      if (link.url == s.website.value) continue;
+      if (link.url == website.value) continue;
       if (std::any_of(s.seeAlso.begin(), s.seeAlso.end(),
                       [&](const OutLink& o) { return o.url == link.url; }))
         continue;
@@ -1396,7 +1412,7 @@ class SiteBuilder {
     const PageFragment& f = *page.fragment;
     const Atom pageIri = preps_[pageIndex]->pageIri;
     GuideBeingAdded g{pageIndex, graph().vertex(VertexKind::Guide, pageIri, pageIri), {}, 0, {}};
-    fillCommon(graph()[g.guide], page);
+    fillCommon(graph()[g.guide], page, *preps_[pageIndex]);
     sectionCount_ = 0;
     sections_.assign(f.headings.size(), std::nullopt);
     for (std::size_t h = 0; h < f.headings.size(); ++h) {

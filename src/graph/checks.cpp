@@ -114,7 +114,7 @@ void checkGraph(const Site& site, Diagnostics& diags) {
                                " is not recommended by any guide; link it from a guide or remove "
                                "the page"});
       }
-      if (!p.website.value.empty()) byWebsite[websiteKey(p.website.value)].push_back(v);
+      if (!p.website.empty()) byWebsite[websiteKey(p.website.value())].push_back(v);
       if (p.schemaTypes.empty()) untyped.push_back(&p);
     }
     if (p.kind == VertexKind::Guide) {
@@ -147,11 +147,11 @@ void checkGraph(const Site& site, Diagnostics& diags) {
     if (sources.size() < 2) continue;
     std::vector<VertexId> ordered = sources;
     std::sort(ordered.begin(), ordered.end(),
-              [&](VertexId a, VertexId b) { return g[a].website.pos < g[b].website.pos; });
+              [&](VertexId a, VertexId b) { return g[a].website.pos() < g[b].website.pos(); });
     const VertexProps& first = g[ordered.front()];
     for (std::size_t i = 1; i < ordered.size(); ++i) {
       const VertexProps& p = g[ordered[i]];
-      diags.add(Severity::Warning, p.website.pos, "duplicate-website",
+      diags.add(Severity::Warning, p.website.pos(), "duplicate-website",
                 "source " + describe(p) + " has the same website as " + describe(first) + " (" +
                     first.file + "); describe each source once and link that page");
     }

@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <future>
-#include <regex>
 #include <span>
 #include <string>
 #include <unordered_map>
@@ -32,12 +31,6 @@ Atom iri(const char* ns, std::string_view local) {
   if (auto it = locals.find(local); it != locals.end()) return it->second;
   return locals.emplace(std::string(local), Atom(std::string(ns) + std::string(local)))
       .first->second;
-}
-
-// Q[1-9][0-9]*
-bool isWikidataItem(std::string_view id) {
-  if (id.size() < 2 || id[0] != 'Q' || id[1] < '1' || id[1] > '9') return false;
-  return std::all_of(id.begin() + 2, id.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 class ViewBuilder {
@@ -177,28 +170,19 @@ class ViewBuilder {
   // `withTime`: the property for the full date-time when the value has a time of day; the
   // date property then gets the day alone (as written, before any time zone), so that dates
   // stay comparable with each other (SHACL cannot order an xsd:date and an xsd:dateTime).
-  // Without it a date-time is written as it is.
-  void addDate(const VertexProps& v, Atom p, const Located& value, std::string_view key,
+  // Without it a date-time is written as it is. The model holds checked dates only.
+  void addDate(const VertexProps& v, Atom p, const CheckedDate& value,
                const Atom* withTime = nullptr) {
-    if (value.value.empty()) return;
-    static const std::regex date(R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))");
-    static const std::regex dateTime(
-        R"(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)?)");
-    if (std::regex_match(value.value, date)) {
-      add(v.iri, p, Term::typed(value.value, iri(ns::xsd, "date")), v.page, value.pos);
-    } else if (std::regex_match(value.value, dateTime)) {
-      if (withTime != nullptr) {
-        add(v.iri, p, Term::typed(value.value.substr(0, 10), iri(ns::xsd, "date")), v.page,
-            value.pos);
-        add(v.iri, *withTime, Term::typed(value.value, iri(ns::xsd, "dateTime")), v.page,
-            value.pos);
-      } else {
-        add(v.iri, p, Term::typed(value.value, iri(ns::xsd, "dateTime")), v.page, value.pos);
-      }
+    if (value.empty()) return;
+    if (!value.hasTime()) {
+      add(v.iri, p, Term::typed(value.value(), iri(ns::xsd, "date")), v.page, value.pos());
+    } else if (withTime != nullptr) {
+      add(v.iri, p, Term::typed(std::string(value.day()), iri(ns::xsd, "date")), v.page,
+          value.pos());
+      add(v.iri, *withTime, Term::typed(value.value(), iri(ns::xsd, "dateTime")), v.page,
+          value.pos());
     } else {
-      diags_.add(Severity::Warning, value.pos, "bad-date",
-                 "`" + std::string(key) + ": " + value.value +
-                     "` is not a date; write it as YYYY-MM-DD (e.g. 2023-11-02)");
+      add(v.iri, p, Term::typed(value.value(), iri(ns::xsd, "dateTime")), v.page, value.pos());
     }
   }
 
@@ -307,9 +291,9 @@ class ViewBuilder {
           const Atom created = iri(ns::schema, "dateCreated");
           const Atom published = iri(ns::schema, "datePublished");
           const Atom modified = iri(ns::schema, "dateModified");
-          addDate(v, iri(ns::dcterms, "created"), v.created, "created", &created);
-          addDate(v, iri(ns::dcterms, "issued"), v.issued, "date", &published);
-          addDate(v, iri(ns::dcterms, "modified"), v.modified, "lastmod", &modified);
+          addDate(v, iri(ns::dcterms, "created"), v.created, &created);
+          addDate(v, iri(ns::dcterms, "issued"), v.issued, &published);
+          addDate(v, iri(ns::dcterms, "modified"), v.modified, &modified);
         }
         addWeight(v);
         if (!v.lang.empty())
@@ -401,66 +385,42 @@ class ViewBuilder {
   }
 
   void addWeight(const VertexProps& v) {
-    if (v.weight.value.empty()) return;
-    static const std::regex integer(R"([+-]?\d{1,9})");
-    if (std::regex_match(v.weight.value, integer)) {
-      addInteger(v, iri(ns::gg, "weight"), std::stol(v.weight.value), v.weight.pos);
-    } else {
-      diags_.add(Severity::Warning, v.weight.pos, "bad-weight",
-                 "`weight: " + v.weight.value + "` is not a whole number; write e.g. `weight: 1`");
-    }
+    if (v.weight.empty()) return;
+    addInteger(v, iri(ns::gg, "weight"), std::stol(v.weight.value()), v.weight.pos());
   }
 
-  void addLanguage(const VertexProps& v, const Located& lang) {
-    if (!isLanguageTagForm(lang.value)) {
-      diags_.add(Severity::Warning, lang.pos, "bad-language",
-                 "language '" + lang.value +
-                     "' is not a BCP 47 tag; use a code such as 'kk', 'ru' or 'en'");
-      return;
-    }
+  void addLanguage(const VertexProps& v, const LanguageTag& lang) {
     // dcterms:language for every source; and the schema.org property whose domain the
     // source's classes are in: an organisation knows a language, a work is in one.
-    const Term tag = Term::literal(lang.value);
-    add(v.iri, iri(ns::dcterms, "language"), tag, v.page, lang.pos);
+    const Term tag = Term::literal(lang.value());
+    add(v.iri, iri(ns::dcterms, "language"), tag, v.page, lang.pos());
     const auto any = [&](bool SchemaClass::*flag) {
       return std::any_of(v.schemaTypes.begin(), v.schemaTypes.end(),
                          [&](const SchemaClass* c) { return c->*flag; });
     };
     if (any(&SchemaClass::knowsLanguage))
-      add(v.iri, iri(ns::schema, "knowsLanguage"), tag, v.page, lang.pos);
+      add(v.iri, iri(ns::schema, "knowsLanguage"), tag, v.page, lang.pos());
     if (any(&SchemaClass::inLanguage))
-      add(v.iri, iri(ns::schema, "inLanguage"), tag, v.page, lang.pos);
+      add(v.iri, iri(ns::schema, "inLanguage"), tag, v.page, lang.pos());
   }
 
   // The years a source's data covers: a dcterms:PeriodOfTime at "<page>#coverage" with
   // dcat:startDate and dcat:endDate as xsd:gYear (either may be absent: "since 2010").
   void addCoverage(const VertexProps& v) {
-    const auto year = [&](const Located& y, std::string_view key) {
-      if (y.value.empty()) return false;
-      const bool ok =
-          y.value.size() == 4 &&
-          std::all_of(y.value.begin(), y.value.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (!ok) {
-        diags_.add(Severity::Warning, y.pos, "bad-year",
-                   "`" + std::string(key) + ": " + y.value +
-                       "` is not a year; write the year the data starts or ends as YYYY, e.g. "
-                       "`[2010]`, or leave the list empty");
-      }
-      return ok;
-    };
-    const bool start = year(v.coverageStart, site_.conventions.coverageStartKey);
-    const bool end = year(v.coverageEnd, site_.conventions.coverageEndKey);
+    const bool start = !v.coverageStart.empty();
+    const bool end = !v.coverageEnd.empty();
     if (!start && !end) return;
     const Atom period(v.page.str() + "#coverage");
     add(v.iri, iri(ns::dcterms, "temporal"), Term::iri(period), v.page, v.pos);
     add(period, iri(ns::rdf, "type"), Term::iri(iri(ns::dcterms, "PeriodOfTime")), v.page, v.pos);
     if (start)
       add(period, iri(ns::dcat, "startDate"),
-          Term::typed(Atom(v.coverageStart.value), iri(ns::xsd, "gYear")), v.page,
-          v.coverageStart.pos);
+          Term::typed(Atom(v.coverageStart.value()), iri(ns::xsd, "gYear")), v.page,
+          v.coverageStart.pos());
     if (end)
       add(period, iri(ns::dcat, "endDate"),
-          Term::typed(Atom(v.coverageEnd.value), iri(ns::xsd, "gYear")), v.page, v.coverageEnd.pos);
+          Term::typed(Atom(v.coverageEnd.value()), iri(ns::xsd, "gYear")), v.page,
+          v.coverageEnd.pos());
   }
 
   // A further link of a source's body: rdfs:seeAlso, and the link's text as the label of
@@ -474,27 +434,15 @@ class ViewBuilder {
   }
 
   void addWebsite(const VertexProps& v) {
-    const std::string& url = v.website.value;
-    if (url.empty()) return;
-    if (!(url.starts_with("http://") || url.starts_with("https://")) ||
-        url.find(' ') != std::string::npos) {
-      diags_.add(Severity::Warning, v.website.pos, "bad-website",
-                 "website '" + url + "' is not an absolute http(s) address; write it as https://…");
-      return;
-    }
-    add(v.iri, iri(ns::schema, "url"), Term::iri(text::encodeIri(url)), v.page, v.website.pos);
+    if (v.website.empty()) return;
+    add(v.iri, iri(ns::schema, "url"), Term::iri(text::encodeIri(v.website.value())), v.page,
+        v.website.pos());
   }
 
   void addWikidata(const VertexProps& v) {
-    if (v.wikidata.value.empty()) return;
-    if (!isWikidataItem(v.wikidata.value)) {
-      diags_.add(
-          Severity::Warning, v.wikidata.pos, "bad-wikidata",
-          "wikidata '" + v.wikidata.value + "' is not a Wikidata item id; write it as e.g. Q232");
-      return;
-    }
-    add(v.iri, iri(ns::schema, "sameAs"), Term::iri(iri(ns::wd, v.wikidata.value)), v.page,
-        v.wikidata.pos);
+    if (v.wikidata.empty()) return;
+    add(v.iri, iri(ns::schema, "sameAs"), Term::iri(iri(ns::wd, v.wikidata.value())), v.page,
+        v.wikidata.pos());
   }
 
   void addCountryAuthorities(const VertexProps& v) {

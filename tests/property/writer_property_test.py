@@ -6,7 +6,11 @@ through every output format, and independent parsers read each output: serdi and
 OAI-PMH, OAI static, the SVG map), yaz-marcdump (ISO 2709), Python's csv module, and dot
 (the DOT map). No output may gain structure from text: each case has a twin site with the
 same pages and plain text, and every count (triples, graphs, records, XML elements, CSV rows
-and columns, DOT nodes and edges) of each output equals the twin's.
+and columns, DOT nodes and edges) of each output equals the twin's. Both sites also give
+one source a website, a language and the guide a lastmod that the model rejects (a
+javascript: or schemeless address, no BCP 47 tag, no date), all marked "ggrejected": no
+output may hold the mark, and the export reports each rejected value once (the plain
+twin exactly once; the hostile site at most once, as a page may be unreadable as a whole).
 
 Usage: writer_property_test.py [--seed N] [--cases K] [--minutes M]
   CI runs a fixed seed and a few cases; fuzz/README.md gives the long run's command."""
@@ -80,11 +84,23 @@ def body_text(value):
     return value.replace("\r", " ").replace("\n", " ")
 
 
+REJECTED = "ggrejected"
+REJECTED_WEBSITES = ["javascript:alert('ggrejected')", "data:text/html,ggrejected", "ggrejected.example.org",
+                     "https://ggrejected example.org/", "vbscript:ggrejected"]
+REJECTED_LANGUAGES = ["ggrejected", "en_ggrejected", "Elvish ggrejected", "ru-ggrejected-"]
+REJECTED_DATES = ["ggrejected", "2023-02-30-ggrejected", "02/11/2023 ggrejected"]
+# One diagnostic each: the rejected website, language and lastmod.
+REJECTED_CODES = ["bad-date", "bad-language", "bad-website"]
+
+
 def write_case(rng, site, hostile):
-    """Three sources and a guide with generated text (plain text in the twin)."""
+    """Three sources and a guide with generated text (plain text in the twin); in both, one
+    source has a rejected website and language and the guide a rejected lastmod."""
     # Both sites draw the same random numbers; the twin writes plain text instead.
     t = (lambda: text(rng)) if hostile else (lambda: (text(rng), "plain text")[1])
     sources = os.path.join(site, "content", "sources", "sources")
+    rejected = rng.randrange(3)
+    bad_website, bad_language = rng.choice(REJECTED_WEBSITES), rng.choice(REJECTED_LANGUAGES)
     for i in range(3):
         fmt = rng.choice(["yaml", "toml", "json"])
         fields = {
@@ -92,10 +108,13 @@ def write_case(rng, site, hostile):
             "alternateName": [t()], "countries": ["Kazakhstan"], "categories": ["local-ngo"],
             "languages": ["ru"], "tags": ["news"],
         }
+        if i == rejected:
+            fields["website"] = bad_website
+            fields["languages"] = ["ru", bad_language]
         with open(os.path.join(sources, f"case_{i}.md"), "w", encoding="utf-8", newline="") as f:
             f.write(front_matter(fmt, fields) + "\n" + body_text(t()) + "\n")
     fields = {"title": t(), "description": t(), "countries": ["Kazakhstan"], "contributor": "Ryan Womack",
-              "date": "2024-01-02"}
+              "date": "2024-01-02", "lastmod": rng.choice(REJECTED_DATES)}
     links = "\n".join(f"- [{body_text(t()) or 'x'}](/sources/sources/case_{i}/) ({body_text(t()) or 'n'})"
                       for i in range(3))
     body = f"## {body_text(t()) or 'Section'}\n\n{body_text(t())}\n\n{links}\n"
@@ -117,6 +136,9 @@ def outputs(site, work):
     os.makedirs(work, exist_ok=True)
     proc = run([PROGRAM, "export", site, "-f", "ttl,nt,nq,trig,jsonld", "-o", work, "--quiet", "--no-validate"])
     assert proc.returncode in (0, 1), f"export exited {proc.returncode}: {proc.stderr.decode()[-2000:]}"
+    codes = re.findall(r"^\S+:\d+:\d+: warning: .* \[(bad-[a-z]+)\]$", proc.stderr.decode("utf-8", "replace"),
+                       re.MULTILINE)
+    out["rejected-value diagnostics"] = sorted(codes)
     name = os.path.basename(site)
     triples, graphs = {}, {}
     for ext, syntax in (("ttl", "turtle"), ("nt", "ntriples"), ("nq", "nquads"), ("trig", "trig")):
@@ -178,6 +200,13 @@ def outputs(site, work):
     assert lint.returncode == 0, f"xmllint rejects the SVG map: {lint.stderr.decode()[-1000:]}"
     tags["svg"] = {e.tag for e in ET.parse(svg).iter()}
     out["tags"] = tags
+    holding = []
+    for root, _, names in os.walk(work):
+        for n in names:
+            with open(os.path.join(root, n), "rb") as f:
+                if REJECTED.encode() in f.read().lower():
+                    holding.append(n)
+    out["outputs holding a rejected value"] = sorted(holding)
     return out
 
 
@@ -185,6 +214,17 @@ def problems(got, twin):
     """What the hostile site's outputs hold that its model does not (the twin, with plain
     text, shows what structure the pages themselves give)."""
     found = []
+    for o in (got, twin):
+        if o["outputs holding a rejected value"]:
+            found.append(f"outputs hold a rejected value: {o['outputs holding a rejected value']}")
+    # The twin's pages are always read: one diagnostic each. A hostile page may be left out
+    # whole (a NUL byte makes it a binary file): then its values get none, never two.
+    if twin["rejected-value diagnostics"] != REJECTED_CODES:
+        found.append(f"diagnostics of the rejected values in the plain site: "
+                     f"{twin['rejected-value diagnostics']}, want one each of {REJECTED_CODES}")
+    codes = got["rejected-value diagnostics"]
+    if len(set(codes)) != len(codes) or not set(codes) <= set(REJECTED_CODES):
+        found.append(f"diagnostics of the rejected values: {codes}, want at most one each of {REJECTED_CODES}")
     if len(set(got["triples"].values())) != 1:
         found.append(f"the RDF outputs disagree on the triples: {got['triples']}")
     if len(set(got["graphs"].values())) != 1:
