@@ -115,7 +115,7 @@ hostile = [s for s in ttl.subjects(SCHEMA.name, None) if "hostile" in str(s)]
 checks.equal(len(hostile), 1, "the hostile source is in the graph")
 for s in hostile:
     checks.equal(list(ttl.objects(s, SCHEMA.url)), [], "the hostile source has no schema:url")
-    checks.equal(sorted(str(o) for o in ttl.objects(s, SCHEMA.inLanguage)), ["ru"],
+    checks.equal(sorted(str(o) for o in ttl.objects(s, rdflib.URIRef("http://purl.org/dc/terms/language"))), ["ru"],
                  "the hostile source keeps its one well-formed language")
     checks.equal([str(o) for o in ttl.objects(s, SCHEMA.name)], ["Hostile\ufffd Source"],
                  "the title carries U+FFFD in place of U+FFFF")
