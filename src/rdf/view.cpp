@@ -281,23 +281,7 @@ class ViewBuilder {
     if (v.page.empty()) return;  // an external page: only referred to
     switch (v.kind) {
       case VertexKind::Guide:
-        addType(v, ns::gg, "Guide");
-        addType(v, ns::schema, "WebPage");  // stated, for consumers without a reasoner
-        addText(v, iri(ns::dcterms, "title"), v.name);
-        if (v.linkTitle.value != v.name.value)
-          addText(v, iri(ns::dcterms, "alternative"), v.linkTitle);
-        addText(v, iri(ns::dcterms, "description"), v.description);
-        {
-          const Atom created = iri(ns::schema, "dateCreated");
-          const Atom published = iri(ns::schema, "datePublished");
-          const Atom modified = iri(ns::schema, "dateModified");
-          addDate(v, iri(ns::dcterms, "created"), v.created, &created);
-          addDate(v, iri(ns::dcterms, "issued"), v.issued, &published);
-          addDate(v, iri(ns::dcterms, "modified"), v.modified, &modified);
-        }
-        addWeight(v);
-        if (!v.lang.empty())
-          add(v.iri, iri(ns::schema, "inLanguage"), Term::literal(v.lang), v.page, v.pos);
+        describeGuide(v);
         break;
       case VertexKind::Section:
         addType(v, ns::gg, "GuideSection");
@@ -311,54 +295,16 @@ class ViewBuilder {
         addText(v, iri(ns::gg, "note"), v.note);
         break;
       case VertexKind::Source:
-        addType(v, ns::gg, "Source");
-        for (const SchemaClass* c : v.schemaTypes) addType(v, ns::schema, c->name);
-        if (v.schemaTypes.empty()) addType(v, ns::schema, "Thing");
-        addText(v, iri(ns::schema, "name"), v.name);
-        addText(v, iri(ns::schema, "description"), v.description);
-        // Other names are mostly in another language or script than the page ("Закон.кз" on
-        // an English page), which the front matter does not say: they carry no tag.
-        for (const auto& n : v.alternateNames) {
-          if (!n.value.empty())
-            add(v.iri, iri(ns::schema, "alternateName"), Term::literal(Atom(n.value)), v.page,
-                n.pos);
-        }
-        for (const auto& l : v.languages) addLanguage(v, l);
-        addWebsite(v);
-        addWikidata(v);
-        addCoverage(v);
-        for (const OutLink& link : v.seeAlso) addSeeAlso(v, link);
+        describeSource(v);
         break;
       case VertexKind::WebPage:
         addType(v, ns::schema, "WebPage");
         addText(v, iri(ns::dcterms, "title"), v.name);
         break;
       case VertexKind::Category:
-      case VertexKind::DataType: {
-        // A SKOS concept, and for schema.org readers its DefinedTerm in a DefinedTermSet.
-        addType(v, ns::skos, "Concept");
-        addType(v, ns::schema, "DefinedTerm");
-        addText(v, iri(ns::skos, "prefLabel"), v.name);
-        addText(v, iri(ns::skos, "definition"), v.description);
-        // Every term of the taxonomy is in its scheme, with a content page or without (Hugo
-        // makes a term page for each): the scheme is the taxonomy's own page.
-        const std::string schemePage = parentPermalink(v.page);
-        const std::string scheme = schemePage + "#scheme";
-        add(v.iri, iri(ns::skos, "inScheme"), Term::iri(scheme), v.page, v.pos);
-        add(v.iri, iri(ns::schema, "inDefinedTermSet"), Term::iri(scheme), v.page, v.pos);
-        for (const SchemaClass* c : v.schemaTypes) {
-          add(v.iri, iri(ns::gg, "sourceClass"), Term::iri(iri(ns::schema, c->name)), v.page,
-              v.pos);
-        }
-        if (!hasOut(id, EdgeKind::Broader)) {
-          add(v.iri, iri(ns::skos, "topConceptOf"), Term::iri(scheme), v.page, v.pos);
-        }
-        add(scheme, iri(ns::rdf, "type"), Term::iri(iri(ns::skos, "ConceptScheme")), schemePage,
-            {});
-        add(scheme, iri(ns::rdf, "type"), Term::iri(iri(ns::schema, "DefinedTermSet")), schemePage,
-            {});
+      case VertexKind::DataType:
+        describeConcept(id, v);
         break;
-      }
       case VertexKind::Country:
         addType(v, ns::schema, "Country");
         addText(v, iri(ns::schema, "name"), v.name);
@@ -382,6 +328,66 @@ class ViewBuilder {
         break;
     }
     linkOut(v, id);
+  }
+
+  void describeGuide(const VertexProps& v) {
+    addType(v, ns::gg, "Guide");
+    addType(v, ns::schema, "WebPage");  // stated, for consumers without a reasoner
+    addText(v, iri(ns::dcterms, "title"), v.name);
+    if (v.linkTitle.value != v.name.value) addText(v, iri(ns::dcterms, "alternative"), v.linkTitle);
+    addText(v, iri(ns::dcterms, "description"), v.description);
+    {
+      const Atom created = iri(ns::schema, "dateCreated");
+      const Atom published = iri(ns::schema, "datePublished");
+      const Atom modified = iri(ns::schema, "dateModified");
+      addDate(v, iri(ns::dcterms, "created"), v.created, &created);
+      addDate(v, iri(ns::dcterms, "issued"), v.issued, &published);
+      addDate(v, iri(ns::dcterms, "modified"), v.modified, &modified);
+    }
+    addWeight(v);
+    if (!v.lang.empty())
+      add(v.iri, iri(ns::schema, "inLanguage"), Term::literal(v.lang), v.page, v.pos);
+  }
+
+  void describeSource(const VertexProps& v) {
+    addType(v, ns::gg, "Source");
+    for (const SchemaClass* c : v.schemaTypes) addType(v, ns::schema, c->name);
+    if (v.schemaTypes.empty()) addType(v, ns::schema, "Thing");
+    addText(v, iri(ns::schema, "name"), v.name);
+    addText(v, iri(ns::schema, "description"), v.description);
+    // Other names are mostly in another language or script than the page ("Закон.кз" on
+    // an English page), which the front matter does not say: they carry no tag.
+    for (const auto& n : v.alternateNames) {
+      if (!n.value.empty())
+        add(v.iri, iri(ns::schema, "alternateName"), Term::literal(Atom(n.value)), v.page, n.pos);
+    }
+    for (const auto& l : v.languages) addLanguage(v, l);
+    addWebsite(v);
+    addWikidata(v);
+    addCoverage(v);
+    for (const OutLink& link : v.seeAlso) addSeeAlso(v, link);
+  }
+
+  void describeConcept(VertexId id, const VertexProps& v) {
+    // A SKOS concept, and for schema.org readers its DefinedTerm in a DefinedTermSet.
+    addType(v, ns::skos, "Concept");
+    addType(v, ns::schema, "DefinedTerm");
+    addText(v, iri(ns::skos, "prefLabel"), v.name);
+    addText(v, iri(ns::skos, "definition"), v.description);
+    // Every term of the taxonomy is in its scheme, with a content page or without (Hugo
+    // makes a term page for each): the scheme is the taxonomy's own page.
+    const std::string schemePage = parentPermalink(v.page);
+    const std::string scheme = schemePage + "#scheme";
+    add(v.iri, iri(ns::skos, "inScheme"), Term::iri(scheme), v.page, v.pos);
+    add(v.iri, iri(ns::schema, "inDefinedTermSet"), Term::iri(scheme), v.page, v.pos);
+    for (const SchemaClass* c : v.schemaTypes) {
+      add(v.iri, iri(ns::gg, "sourceClass"), Term::iri(iri(ns::schema, c->name)), v.page, v.pos);
+    }
+    if (!hasOut(id, EdgeKind::Broader)) {
+      add(v.iri, iri(ns::skos, "topConceptOf"), Term::iri(scheme), v.page, v.pos);
+    }
+    add(scheme, iri(ns::rdf, "type"), Term::iri(iri(ns::skos, "ConceptScheme")), schemePage, {});
+    add(scheme, iri(ns::rdf, "type"), Term::iri(iri(ns::schema, "DefinedTermSet")), schemePage, {});
   }
 
   void addWeight(const VertexProps& v) {
