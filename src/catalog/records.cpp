@@ -101,22 +101,10 @@ bool validOrgCode(const std::string& code) {
   return std::regex_match(code, org);
 }
 
-}  // namespace
-
-Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostics& diags) {
-  const KnowledgeGraph& g = site.graph;
-  Catalog catalog;
-  catalog.csvRaw = options.csvRaw;
-  CatalogOptions checked = options;
-  if (!checked.recordDate.empty() && datePrefix(checked.recordDate) != checked.recordDate) {
-    diags.add(Severity::Error, {"--date", 0, 0}, "bad-record-date",
-              "record date '" + checked.recordDate + "' is not a date; write it as YYYY-MM-DD");
-    checked.recordDate.clear();
-  }
-  const CatalogOptions& opts = checked;
-  catalog.siteTitle = site.config.title;
-  catalog.baseUrl = site.config.baseUrl;
-
+// The catalog's own settings: organization code, contact, OAI base URLs (options first,
+// then the site's params).
+void applySettings(const Site& site, const CatalogOptions& options, Catalog& catalog,
+                   Diagnostics& diags) {
   Located org{options.orgCode, SourcePos{"--org-code", 0, 0}};
   if (org.value.empty()) org = configParam(site, "marcOrgCode", diags);
   catalog.orgCode = org.value.empty() ? std::string(kDefaultOrgCode) : org.value;
@@ -148,6 +136,109 @@ Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostic
   } else {
     catalog.staticBaseUrl = catalog.oaiBaseUrl;
   }
+}
+
+// The date a source's record is "as of": --date, else the newest date of its page, else of
+// the guides recommending it, else of the site; a fixed date (with one warning) otherwise.
+std::string recordDate(const KnowledgeGraph& g, VertexId v, const Catalog& catalog,
+                       const std::string& optionDate, bool& warnedFallback, Diagnostics& diags) {
+  const VertexProps& p = g[v];
+  // The date this description is "as of".
+  std::string date = optionDate;
+  if (date.empty()) date = newestOf(p);
+  if (date.empty()) {
+    for (auto [e, end] = boost::in_edges(v, g.impl()); e != end; ++e) {
+      const VertexProps& from = g[boost::source(*e, g.impl())];
+      if (g.impl()[*e].kind == EdgeKind::Recommends && from.kind == VertexKind::Guide) {
+        date = std::max(date, newestOf(from));
+      }
+    }
+  }
+  if (date.empty()) date = catalog.newestDate;
+  if (date.empty()) {
+    if (!warnedFallback) {
+      diags.add(Severity::Warning, p.pos, "catalog-no-date",
+                "no page of the site has a `date` or `lastmod`; catalog records are dated " +
+                    std::string(kFallbackDate) + ". Add `date:` to the guides or pass --date");
+      warnedFallback = true;
+    }
+    date = std::string(kFallbackDate);
+  }
+  return date;
+}
+
+SourceRecord sourceRecord(const KnowledgeGraph& g, VertexId v, const Catalog& catalog,
+                          Diagnostics& diags) {
+  const VertexProps& p = g[v];
+  SourceRecord r;
+  r.iri = p.iri;
+  r.page = p.page;
+  std::string path = p.page.starts_with(catalog.baseUrl) ? p.page.substr(catalog.baseUrl.size())
+                                                         : lastSegment(p.page);
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  r.pagePath = path;
+  r.slug = lastSegment(p.page);
+  r.name = oneLine(p.name.value);
+  r.description = oneLine(p.description.value);
+  // The model's checked values: a website, language or date that failed its check is not
+  // there (and was reported once, when the site was built).
+  r.website = oneLine(p.website.value());
+  r.wikidata = oneLine(p.wikidata.value());
+  for (const auto& n : p.alternateNames) r.alternateNames.push_back(oneLine(n.value));
+  for (const auto& l : p.languages) {
+    r.languages.push_back(oneLine(l.value()));
+    if (!marcLanguageCode(l.value())) {
+      diags.add(Severity::Warning, l.pos(), "catalog-unknown-language",
+                "language '" + l.value() +
+                    "' has no MARC language code in guidegraph's table; MARC 041/546 leave it out "
+                    "(use an ISO 639-1 code such as 'kk' or a language name such as 'Kazakh')");
+    }
+  }
+  r.pos = p.pos;
+  if (r.name.empty()) {
+    diags.add(Severity::Warning, p.pos, "catalog-no-title",
+              "source has no `title`; its catalog record uses the file name '" + r.slug +
+                  "' as title (add `title:` to the front matter)");
+    r.name = r.slug;
+  }
+  // A website that failed its check was reported where it is written.
+  if (r.website.empty() && !p.website.rejected()) {
+    diags.add(Severity::Warning, p.pos, "catalog-no-website",
+              "source '" + r.name +
+                  "' has no `website`; its catalog records have no link (856, "
+                  "dc:identifier). Add `website: https://...`");
+  }
+  for (const VertexId c : targets(g, v, EdgeKind::Country)) {
+    CountryRef ref{oneLine(g[c].name.value), g[c].iri, findCountry(g[c].name.value)};
+    r.countries.push_back(std::move(ref));
+  }
+  for (const VertexId c : targets(g, v, EdgeKind::InCategory)) {
+    r.categories.push_back(
+        {oneLine(g[c].name.value), g[c].iri, lastSegment(g[c].iri), broaderSlugs(g, c)});
+  }
+  if (const VertexId* web = g.find(p.page)) {
+    for (const VertexId c : targets(g, *web, EdgeKind::Contributor)) {
+      r.contributors.push_back(oneLine(g[c].name.value));
+    }
+  }
+  return r;
+}
+
+}  // namespace
+
+Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostics& diags) {
+  const KnowledgeGraph& g = site.graph;
+  Catalog catalog;
+  catalog.csvRaw = options.csvRaw;
+  std::string optionDate = options.recordDate;
+  if (!optionDate.empty() && datePrefix(optionDate) != optionDate) {
+    diags.add(Severity::Error, {"--date", 0, 0}, "bad-record-date",
+              "record date '" + optionDate + "' is not a date; write it as YYYY-MM-DD");
+    optionDate.clear();
+  }
+  catalog.siteTitle = site.config.title;
+  catalog.baseUrl = site.config.baseUrl;
+  applySettings(site, options, catalog, diags);
 
   // The newest date of any page: the "as of" date of the whole catalog.
   for (auto [v, end] = boost::vertices(g.impl()); v != end; ++v) {
@@ -159,80 +250,8 @@ Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostic
   for (const VertexId v : g.sortedVertices()) {
     const VertexProps& p = g[v];
     if (p.kind != VertexKind::Source || p.page.empty()) continue;
-    SourceRecord r;
-    r.iri = p.iri;
-    r.page = p.page;
-    std::string path = p.page.starts_with(catalog.baseUrl) ? p.page.substr(catalog.baseUrl.size())
-                                                           : lastSegment(p.page);
-    while (!path.empty() && path.back() == '/') path.pop_back();
-    r.pagePath = path;
-    r.slug = lastSegment(p.page);
-    r.name = oneLine(p.name.value);
-    r.description = oneLine(p.description.value);
-    // The model's checked values: a website, language or date that failed its check is not
-    // there (and was reported once, when the site was built).
-    r.website = oneLine(p.website.value());
-    r.wikidata = oneLine(p.wikidata.value());
-    for (const auto& n : p.alternateNames) r.alternateNames.push_back(oneLine(n.value));
-    for (const auto& l : p.languages) {
-      r.languages.push_back(oneLine(l.value()));
-      if (!marcLanguageCode(l.value())) {
-        diags.add(
-            Severity::Warning, l.pos(), "catalog-unknown-language",
-            "language '" + l.value() +
-                "' has no MARC language code in guidegraph's table; MARC 041/546 leave it out "
-                "(use an ISO 639-1 code such as 'kk' or a language name such as 'Kazakh')");
-      }
-    }
-    r.pos = p.pos;
-    if (r.name.empty()) {
-      diags.add(Severity::Warning, p.pos, "catalog-no-title",
-                "source has no `title`; its catalog record uses the file name '" + r.slug +
-                    "' as title (add `title:` to the front matter)");
-      r.name = r.slug;
-    }
-    // A website that failed its check was reported where it is written.
-    if (r.website.empty() && !p.website.rejected()) {
-      diags.add(Severity::Warning, p.pos, "catalog-no-website",
-                "source '" + r.name +
-                    "' has no `website`; its catalog records have no link (856, "
-                    "dc:identifier). Add `website: https://...`");
-    }
-    for (const VertexId c : targets(g, v, EdgeKind::Country)) {
-      CountryRef ref{oneLine(g[c].name.value), g[c].iri, findCountry(g[c].name.value)};
-      r.countries.push_back(std::move(ref));
-    }
-    for (const VertexId c : targets(g, v, EdgeKind::InCategory)) {
-      r.categories.push_back(
-          {oneLine(g[c].name.value), g[c].iri, lastSegment(g[c].iri), broaderSlugs(g, c)});
-    }
-    if (const VertexId* web = g.find(p.page)) {
-      for (const VertexId c : targets(g, *web, EdgeKind::Contributor)) {
-        r.contributors.push_back(oneLine(g[c].name.value));
-      }
-    }
-
-    // The date this description is "as of".
-    r.date = opts.recordDate;
-    if (r.date.empty()) r.date = newestOf(p);
-    if (r.date.empty()) {
-      for (auto [e, end] = boost::in_edges(v, g.impl()); e != end; ++e) {
-        const VertexProps& from = g[boost::source(*e, g.impl())];
-        if (g.impl()[*e].kind == EdgeKind::Recommends && from.kind == VertexKind::Guide) {
-          r.date = std::max(r.date, newestOf(from));
-        }
-      }
-    }
-    if (r.date.empty()) r.date = catalog.newestDate;
-    if (r.date.empty()) {
-      if (!warnedFallback) {
-        diags.add(Severity::Warning, p.pos, "catalog-no-date",
-                  "no page of the site has a `date` or `lastmod`; catalog records are dated " +
-                      std::string(kFallbackDate) + ". Add `date:` to the guides or pass --date");
-        warnedFallback = true;
-      }
-      r.date = std::string(kFallbackDate);
-    }
+    SourceRecord r = sourceRecord(g, v, catalog, diags);
+    r.date = recordDate(g, v, catalog, optionDate, warnedFallback, diags);
     catalog.records.push_back(std::move(r));
   }
   // Control numbers: the slug, unless two sources share it.
@@ -243,7 +262,7 @@ Catalog buildCatalog(const Site& site, const CatalogOptions& options, Diagnostic
     std::replace(id.begin(), id.end(), '/', '-');
     r.controlNumber = "gg-" + id;
   }
-  catalog.newestDate = std::max(catalog.newestDate, opts.recordDate);
+  catalog.newestDate = std::max(catalog.newestDate, optionDate);
   if (catalog.newestDate.empty()) catalog.newestDate = std::string(kFallbackDate);
   catalog.responseDate =
       options.responseDate.empty() ? catalog.newestDate + "T00:00:00Z" : options.responseDate;
