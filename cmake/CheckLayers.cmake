@@ -3,7 +3,7 @@
 # (the build runs it on every build through the guidegraph_layers target).
 #
 # A stage may include its own headers and those of any stage of a lower rank; stages of the
-# same rank (validate, serialize, catalog) stay independent of each other.
+# same rank (shacl, serialize, catalog) stay independent of each other.
 
 if(NOT DEFINED ROOT)
   set(ROOT "${CMAKE_CURRENT_LIST_DIR}/..")
@@ -13,13 +13,13 @@ set(rank_base 0)
 set(rank_parse 1)
 set(rank_graph 2)
 set(rank_rdf 3)
-set(rank_validate 4)
+set(rank_shacl 4)
 set(rank_serialize 4)
 set(rank_catalog 4)
 set(rank_load 5)
 set(rank_pipeline 6)
 set(rank_cli 7)
-set(stages base parse graph rdf validate serialize catalog load pipeline cli)
+set(stages base parse graph rdf shacl serialize catalog load pipeline cli)
 
 # Which stage each public header (include/guidegraph/) belongs to. A new header goes here.
 set(header_atom base)
@@ -42,7 +42,7 @@ set(header_rdf rdf)
 set(header_rdf_read rdf)
 set(header_rdf_view rdf)
 set(header_serd_io rdf)
-set(header_shacl validate)
+set(header_shacl shacl)
 set(header_bulk serialize)
 set(header_map serialize)
 set(header_publish serialize)

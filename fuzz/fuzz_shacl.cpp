@@ -46,7 +46,7 @@ void writeAll(const gs::ValidationReport& report) {
   gs::writeReportTurtle(report, out);
   gs::writeReportText(report, out);
   // Open finding (fuzz/README.md): the JSON and SARIF writers throw on a literal that is not
-  // valid UTF-8; src/validate is another stage's code. Caught here so that the rest of
+  // valid UTF-8; src/shacl is another stage's code. Caught here so that the rest of
   // validation keeps being fuzzed.
   try {
     gs::writeReportJson(report, out);

@@ -5,7 +5,7 @@ exports it (N-Triples, not validated) and the shapes from shapes/guidegraph.ttl;
 side is `validate SITE -f json`, whose results are the SHACL ones only (the graph checks go
 to standard error as diagnostics and are not SHACL).
 
-shacl-engine runs through tests/validate/differential/shacl_engine.mjs, from a temporary
+shacl-engine runs through tests/shacl/differential/shacl_engine.mjs, from a temporary
 folder that links tests/npm/node_modules (`npm ci --prefix tests/npm` installs it)."""
 
 import concurrent.futures
@@ -23,7 +23,7 @@ import invalid_cases  # noqa: E402
 
 SHAPES = os.path.join(SOURCE_DIR, "shapes", "guidegraph.ttl")
 NODE_MODULES = os.path.join(SOURCE_DIR, "tests", "npm", "node_modules")
-RUNNER = os.path.join(SOURCE_DIR, "tests", "validate", "differential", "shacl_engine.mjs")
+RUNNER = os.path.join(SOURCE_DIR, "tests", "shacl", "differential", "shacl_engine.mjs")
 
 checks = Checks("shacl_engine_agreement")
 skip_unless_npm_checkers("shacl-engine")
