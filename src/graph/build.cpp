@@ -118,6 +118,54 @@ std::string parentOf(const std::string& path) {
   return slash == std::string::npos ? std::string() : path.substr(0, slash);
 }
 
+// Whether a content file the walk met can be read as a page: a link that resolves inside the
+// site, not a folder named like a page, a regular file. Each other case is a diagnostic.
+bool readableEntry(const fs::directory_entry& entry, const fs::path& siteReal,
+                   const std::string& display, std::string_view ext, Diagnostics& diags) {
+  const fs::path& p = entry.path();
+  std::error_code sec;
+  if (entry.is_symlink(sec)) {
+    const fs::path target = fs::weakly_canonical(p, sec);
+    if (sec) {
+      diags.add(Severity::Error, {display, 0, 0}, "symlink-loop",
+                "symbolic link cannot be resolved (" + sec.message() +
+                    "); point it at a file inside the site or remove it");
+      return false;
+    }
+    const auto [a, b] =
+        std::mismatch(siteReal.begin(), siteReal.end(), target.begin(), target.end());
+    if (a != siteReal.end()) {
+      diags.add(Severity::Error, {display, 0, 0}, "symlink-outside-site",
+                "symbolic link points outside the site (to '" + target.string() +
+                    "'); copy the file into content/ instead");
+      return false;
+    }
+  }
+  if (entry.is_directory(sec)) {
+    // Hugo reads such a folder as a section, not as one page; so does the walk.
+    diags.add(Severity::Warning, {display, 0, 0}, "folder-named-like-page",
+              "a folder named like a page file; its files are read as a section, not as "
+              "one page; rename the folder (without " +
+                  std::string(ext) + ") if that is not meant");
+    return false;
+  }
+  if (!entry.is_regular_file(sec)) {
+    if (entry.is_symlink(sec)) {
+      std::error_code rec;
+      const fs::path target = fs::read_symlink(p, rec);
+      diags.add(Severity::Error, {display, 0, 0}, "broken-symlink",
+                "symbolic link points to '" + target.string() +
+                    "', which does not exist; fix the link or remove it");
+    } else {
+      diags.add(Severity::Error, {display, 0, 0}, "not-a-file",
+                "not a regular file (a device, socket or pipe); replace it with a Markdown "
+                "file or remove it");
+    }
+    return false;
+  }
+  return true;
+}
+
 void scanMount(const std::string& siteDir, const SiteConfig& config, const ContentMount& mount,
                const BuildOptions& options, const std::vector<std::regex>& ignore,
                std::vector<ContentFile>& files, Diagnostics& diags) {
@@ -150,45 +198,7 @@ void scanMount(const std::string& siteDir, const SiteConfig& config, const Conte
     if (std::any_of(ignore.begin(), ignore.end(),
                     [&](const std::regex& re) { return std::regex_search(display, re); }))
       continue;
-    if (it->is_symlink(sec)) {
-      const fs::path target = fs::weakly_canonical(p, sec);
-      if (sec) {
-        diags.add(Severity::Error, {display, 0, 0}, "symlink-loop",
-                  "symbolic link cannot be resolved (" + sec.message() +
-                      "); point it at a file inside the site or remove it");
-        continue;
-      }
-      const auto [a, b] =
-          std::mismatch(siteReal.begin(), siteReal.end(), target.begin(), target.end());
-      if (a != siteReal.end()) {
-        diags.add(Severity::Error, {display, 0, 0}, "symlink-outside-site",
-                  "symbolic link points outside the site (to '" + target.string() +
-                      "'); copy the file into content/ instead");
-        continue;
-      }
-    }
-    if (it->is_directory(sec)) {
-      // Hugo reads such a folder as a section, not as one page; so does the walk.
-      diags.add(Severity::Warning, {display, 0, 0}, "folder-named-like-page",
-                "a folder named like a page file; its files are read as a section, not as "
-                "one page; rename the folder (without " +
-                    std::string(ext) + ") if that is not meant");
-      continue;
-    }
-    if (!it->is_regular_file(sec)) {
-      if (it->is_symlink(sec)) {
-        std::error_code rec;
-        const fs::path target = fs::read_symlink(p, rec);
-        diags.add(Severity::Error, {display, 0, 0}, "broken-symlink",
-                  "symbolic link points to '" + target.string() +
-                      "', which does not exist; fix the link or remove it");
-      } else {
-        diags.add(Severity::Error, {display, 0, 0}, "not-a-file",
-                  "not a regular file (a device, socket or pipe); replace it with a Markdown "
-                  "file or remove it");
-      }
-      continue;
-    }
+    if (!readableEntry(*it, siteReal, display, ext, diags)) continue;
     if (files.size() >= options.maxFiles) {
       diags.add(Severity::Error, {display, 0, 0}, "too-many-files",
                 "more than " + std::to_string(options.maxFiles) +
@@ -237,35 +247,9 @@ std::string contentKey(const std::string& language, const std::string& contentPa
   return key;
 }
 
-std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfig& config,
-                                     const BuildOptions& options, Diagnostics& diags) {
-  std::vector<ContentFile> files;
-  std::vector<std::regex> ignore;
-  for (const auto& pattern : config.ignoreFiles) {
-    try {
-      ignore.emplace_back(pattern);
-    } catch (const std::regex_error&) {
-      diags.add(Severity::Warning, {config.configFile, 0, 0}, "bad-config",
-                "ignoreFiles pattern '" + pattern +
-                    "' is not a regular expression guidegraph "
-                    "reads; it is left out");
-    }
-  }
-  bool anyFolder = false;
-  for (const ContentMount& mount : config.mounts) {
-    std::error_code ec;
-    anyFolder = anyFolder || fs::is_directory(fs::path(siteDir) / mount.source, ec);
-    scanMount(siteDir, config, mount, options, ignore, files, diags);
-  }
-  if (!anyFolder) {
-    diags.add(Severity::Error, {siteDir, 0, 0}, "no-content",
-              "no content folder (" +
-                  (config.mounts.empty() ? "content" : config.mounts[0].source) + "/) in '" +
-                  siteDir + "'; guides and sources live in content/");
-    return files;
-  }
-  // Hugo's bundles: every content file below a folder that holds an index file (a leaf
-  // bundle) is a resource of that page, not a page.
+// The files that are pages, each with its section: Hugo's bundles make every content file
+// below a folder that holds an index file (a leaf bundle) a resource of that page.
+std::vector<ContentFile> pagesOf(std::vector<ContentFile>& files) {
   // Looked up by string_view prefixes of the paths, so that the walk up the folders of
   // 100,000 files makes no strings.
   std::unordered_set<std::string, text::StringViewHash, std::equal_to<>> leafBundles;
@@ -307,7 +291,37 @@ std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfi
     f.sectionPath = std::string(section);
     pages.push_back(std::move(f));
   }
-  files = std::move(pages);
+  return pages;
+}
+
+std::vector<ContentFile> scanContent(const std::string& siteDir, const SiteConfig& config,
+                                     const BuildOptions& options, Diagnostics& diags) {
+  std::vector<ContentFile> files;
+  std::vector<std::regex> ignore;
+  for (const auto& pattern : config.ignoreFiles) {
+    try {
+      ignore.emplace_back(pattern);
+    } catch (const std::regex_error&) {
+      diags.add(Severity::Warning, {config.configFile, 0, 0}, "bad-config",
+                "ignoreFiles pattern '" + pattern +
+                    "' is not a regular expression guidegraph "
+                    "reads; it is left out");
+    }
+  }
+  bool anyFolder = false;
+  for (const ContentMount& mount : config.mounts) {
+    std::error_code ec;
+    anyFolder = anyFolder || fs::is_directory(fs::path(siteDir) / mount.source, ec);
+    scanMount(siteDir, config, mount, options, ignore, files, diags);
+  }
+  if (!anyFolder) {
+    diags.add(Severity::Error, {siteDir, 0, 0}, "no-content",
+              "no content folder (" +
+                  (config.mounts.empty() ? "content" : config.mounts[0].source) + "/) in '" +
+                  siteDir + "'; guides and sources live in content/");
+    return files;
+  }
+  files = pagesOf(files);
   const auto rank = [&](const std::string& key) {
     for (std::size_t i = 0; i < config.languages.size(); ++i) {
       if (config.languages[i].key == key) return i;
@@ -695,6 +709,55 @@ Located firstValue(const PageFragment& f, std::string_view key, Diagnostics& dia
   return values.empty() ? Located{} : std::move(values.front());
 }
 
+// A source page's values: website, wikidata, languages (tags, or names the site or the
+// language table knows), other names, the external links of its body, coverage, data types.
+void prepareSource(const SiteConfig& config, const SiteConventions& conventions,
+                   const PageFragment& f, PagePrep& prep) {
+  Diagnostics& graphDiags = prep.graphDiags;
+  prep.website = located(f, conventions.websiteKey);
+  prep.wikidata = ValueCheck::wikidata(located(f, "wikidata"), graphDiags);
+  for (Located& l : listValues(f, conventions.languagesKey, graphDiags)) {
+    std::string tag = languageTagOf(conventions, l.value);
+    if (tag.empty()) {
+      graphDiags.add(Severity::Warning, l.pos, "bad-language",
+                     "language '" + l.value +
+                         "' is neither a BCP 47 tag nor a language name guidegraph knows; "
+                         "write a tag such as 'kk' or a name such as 'Kazakh', or map the "
+                         "name under params.guidegraph.languageNames");
+      continue;
+    }
+    // A name mapped under params.guidegraph.languageNames may map to what is no tag.
+    if (LanguageTag checked = ValueCheck::language({std::move(tag), l.pos}, graphDiags);
+        !checked.empty())
+      prep.languages.push_back(std::move(checked));
+  }
+  prep.alternateNames = listValues(f, "alternateName", graphDiags);
+  for (const BodyLink& link : f.links) {
+    if (link.form == LinkForm::Markdown && isExternalLink(config, link.destination))
+      prep.bodyLinks.push_back({link.destination, link.text, link.pos});
+  }
+  prep.coverageStart = ValueCheck::year(firstValue(f, conventions.coverageStartKey, graphDiags),
+                                        conventions.coverageStartKey, graphDiags);
+  prep.coverageEnd = ValueCheck::year(firstValue(f, conventions.coverageEndKey, graphDiags),
+                                      conventions.coverageEndKey, graphDiags);
+  prep.dataTypes = listValues(f, conventions.dataTypesKey, graphDiags);
+}
+
+// A guide's section IRIs (one per heading) and the IRIs of the places its links name.
+void prepareGuide(const PageFragment& f, PagePrep& prep) {
+  const Page& page = prep.page;
+  for (const Heading& h : f.headings) {
+    prep.sectionIris.emplace_back(text::encodeIri(page.permalink + "#" + h.anchor));
+  }
+  prep.placeIris.resize(f.links.size());
+  for (std::size_t k = 0; k < f.links.size(); ++k) {
+    for (const auto& mention : f.links[k].mentions) {
+      prep.placeIris[k].emplace_back(
+          text::encodeIri(page.permalink + "#place-" + text::urlize(mention)));
+    }
+  }
+}
+
 PagePrep preparePage(const SiteConfig& config, const SiteConventions& conventions,
                      const BuildOptions& options, std::chrono::sys_seconds now,
                      const ContentFile& file, std::shared_ptr<const PageFragment> fragment) {
@@ -751,47 +814,8 @@ PagePrep preparePage(const SiteConfig& config, const SiteConventions& convention
                              type->value.pos.line ? type->value.pos : type->keyPos, graphDiags);
     }
   }
-  if (source) {
-    prep.website = located(f, conventions.websiteKey);
-    prep.wikidata = ValueCheck::wikidata(located(f, "wikidata"), graphDiags);
-    for (Located& l : listValues(f, conventions.languagesKey, graphDiags)) {
-      std::string tag = languageTagOf(conventions, l.value);
-      if (tag.empty()) {
-        graphDiags.add(Severity::Warning, l.pos, "bad-language",
-                       "language '" + l.value +
-                           "' is neither a BCP 47 tag nor a language name guidegraph knows; "
-                           "write a tag such as 'kk' or a name such as 'Kazakh', or map the "
-                           "name under params.guidegraph.languageNames");
-        continue;
-      }
-      // A name mapped under params.guidegraph.languageNames may map to what is no tag.
-      if (LanguageTag checked = ValueCheck::language({std::move(tag), l.pos}, graphDiags);
-          !checked.empty())
-        prep.languages.push_back(std::move(checked));
-    }
-    prep.alternateNames = listValues(f, "alternateName", graphDiags);
-    for (const BodyLink& link : f.links) {
-      if (link.form == LinkForm::Markdown && isExternalLink(config, link.destination))
-        prep.bodyLinks.push_back({link.destination, link.text, link.pos});
-    }
-    prep.coverageStart = ValueCheck::year(firstValue(f, conventions.coverageStartKey, graphDiags),
-                                          conventions.coverageStartKey, graphDiags);
-    prep.coverageEnd = ValueCheck::year(firstValue(f, conventions.coverageEndKey, graphDiags),
-                                        conventions.coverageEndKey, graphDiags);
-    prep.dataTypes = listValues(f, conventions.dataTypesKey, graphDiags);
-  }
-  if (guide) {
-    for (const Heading& h : f.headings) {
-      prep.sectionIris.emplace_back(text::encodeIri(page.permalink + "#" + h.anchor));
-    }
-    prep.placeIris.resize(f.links.size());
-    for (std::size_t k = 0; k < f.links.size(); ++k) {
-      for (const auto& mention : f.links[k].mentions) {
-        prep.placeIris[k].emplace_back(
-            text::encodeIri(page.permalink + "#place-" + text::urlize(mention)));
-      }
-    }
-  }
+  if (source) prepareSource(config, conventions, f, prep);
+  if (guide) prepareGuide(f, prep);
   return prep;
 }
 

@@ -226,11 +226,12 @@ std::string SiteConfig::languageRoot(std::string_view key) const {
   return baseUrl + l->key + "/";
 }
 
-SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
-                          const std::string& environment) {
-  SiteConfig config;
-  config.taxonomies = {{"category", "categories", TaxonomyRole::Category},
-                       {"tag", "tags", TaxonomyRole::Tag}};
+namespace {
+
+// The configuration's files, merged as Hugo merges them: the first of hugo.toml, ...,
+// config.json, then config/_default/ and config/<environment>/.
+FmValue readConfigFiles(const std::string& siteDir, const std::string& environment,
+                        SiteConfig& config, Diagnostics& diags) {
   FmValue root;
   root.kind = FmValue::Kind::Map;
   // Hugo reads the first of hugo.toml, hugo.yaml, ..., config.json, never two of them.
@@ -258,6 +259,11 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
                   "'; is this a Hugo site? Pass the folder that holds the site "
                   "configuration");
   }
+  return root;
+}
+
+// The settings of the configuration's top level that are single values or flags.
+void readScalars(const FmValue& root, SiteConfig& config) {
   if (const FmValue* params = root.getNoCase("params")) config.params = *params;
   config.baseUrl = withTrailingSlash(scalarOr(root.getNoCase("baseURL"), "http://localhost/"));
   config.title = scalarOr(root.getNoCase("title"), "");
@@ -282,8 +288,9 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
     config.disableKinds.push_back(kind);
   }
   config.ignoreFiles = scalarList(root.getNoCase("ignoreFiles"));
-  const std::string contentDir = scalarOr(root.getNoCase("contentDir"), "content");
+}
 
+void readTaxonomiesAndPermalinks(const FmValue& root, SiteConfig& config, Diagnostics& diags) {
   if (const FmValue* tax = root.getNoCase("taxonomies"); tax && tax->isMap()) {
     config.taxonomies.clear();
     for (const auto& e : tax->entries) {
@@ -303,7 +310,42 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
       if (e.value.isMap()) warnUnsupported(e, "permalinks by page kind, Hugo 0.112+", diags);
     }
   }
+}
 
+// One language of [languages]: its own settings, and a warning for each per-language setting
+// guidegraph does not follow.
+Language readLanguage(const FmEntry& e, const std::string& key, Diagnostics& diags) {
+  Language l;
+  l.key = key;
+  l.contentDir = scalarOr(e.value.getNoCase("contentDir"), "");
+  l.name = scalarOr(e.value.getNoCase("languageName"), "");
+  l.code = scalarOr(e.value.getNoCase("languageCode"), "");
+  if (const FmValue* b = e.value.getNoCase("baseURL"); b && b->isScalar())
+    l.baseUrl = withTrailingSlash(b->scalar);
+  try {
+    l.weight = std::stoi(scalarOr(e.value.getNoCase("weight"), "0"));
+  } catch (const std::exception&) {
+    l.weight = 0;
+  }
+  for (const auto& le : e.value.entries) {
+    const std::string k = lower(le.key);
+    const bool followed = std::find(kLanguageKeysFollowed.begin(), kLanguageKeysFollowed.end(),
+                                    k) != kLanguageKeysFollowed.end();
+    const bool harmless =
+        std::find(kLanguageKeysIgnoredSafely.begin(), kLanguageKeysIgnoredSafely.end(), k) !=
+            kLanguageKeysIgnoredSafely.end() ||
+        k == "disabled";
+    if (!followed && !harmless &&
+        (k == "permalinks" || k == "taxonomies" || k == "uglyurls" || k == "disablepathtolower" ||
+         k == "contentdir")) {
+      warnUnsupported(le, "set for one language", diags);
+    }
+  }
+  return l;
+}
+
+void readLanguages(const FmValue& root, const std::string& contentDir, SiteConfig& config,
+                   Diagnostics& diags) {
   // Languages: [languages] keyed by language, or the one default language.
   std::vector<std::string> disabled;
   for (const auto& l : scalarList(root.getNoCase("disableLanguages"))) disabled.push_back(lower(l));
@@ -315,32 +357,7 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
       if (truthy(e.value.getNoCase("disabled")) ||
           std::find(disabled.begin(), disabled.end(), key) != disabled.end())
         continue;
-      Language l;
-      l.key = key;
-      l.contentDir = scalarOr(e.value.getNoCase("contentDir"), "");
-      l.name = scalarOr(e.value.getNoCase("languageName"), "");
-      l.code = scalarOr(e.value.getNoCase("languageCode"), "");
-      if (const FmValue* b = e.value.getNoCase("baseURL"); b && b->isScalar())
-        l.baseUrl = withTrailingSlash(b->scalar);
-      try {
-        l.weight = std::stoi(scalarOr(e.value.getNoCase("weight"), "0"));
-      } catch (const std::exception&) {
-        l.weight = 0;
-      }
-      for (const auto& le : e.value.entries) {
-        const std::string k = lower(le.key);
-        const bool followed = std::find(kLanguageKeysFollowed.begin(), kLanguageKeysFollowed.end(),
-                                        k) != kLanguageKeysFollowed.end();
-        const bool harmless =
-            std::find(kLanguageKeysIgnoredSafely.begin(), kLanguageKeysIgnoredSafely.end(), k) !=
-                kLanguageKeysIgnoredSafely.end() ||
-            k == "disabled";
-        if (!followed && !harmless &&
-            (k == "permalinks" || k == "taxonomies" || k == "uglyurls" ||
-             k == "disablepathtolower" || k == "contentdir")) {
-          warnUnsupported(le, "set for one language", diags);
-        }
-      }
+      Language l = readLanguage(e, key, diags);
       config.languages.push_back(std::move(l));
     }
   }
@@ -360,7 +377,9 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
                    [](const Language& a, const Language& b) {
                      return a.weight != b.weight ? a.weight < b.weight : a.key < b.key;
                    });
+}
 
+void readMounts(const FmValue& root, SiteConfig& config) {
   // Content mounts: [[module.mounts]] with a content target replace the default ones.
   if (const FmValue* module = root.getNoCase("module"); module && module->isMap()) {
     if (const FmValue* mounts = module->getNoCase("mounts"); mounts && mounts->isList()) {
@@ -391,7 +410,11 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
       }
     }
   }
+}
 
+// What guidegraph does not follow (a warning each), and the two guidegraph params that the
+// site model itself needs.
+void readTheRest(const FmValue& root, SiteConfig& config, Diagnostics& diags) {
   for (const auto& [key, what] : kUnsupportedKeys) {
     if (const FmEntry* e = root.entryNoCase(key)) warnUnsupported(*e, what, diags);
   }
@@ -411,6 +434,22 @@ SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
       config.sourcesSection = scalarOr(gg->get("sources"), config.sourcesSection);
     }
   }
+}
+
+}  // namespace
+
+SiteConfig loadSiteConfig(const std::string& siteDir, Diagnostics& diags,
+                          const std::string& environment) {
+  SiteConfig config;
+  config.taxonomies = {{"category", "categories", TaxonomyRole::Category},
+                       {"tag", "tags", TaxonomyRole::Tag}};
+  const FmValue root = readConfigFiles(siteDir, environment, config, diags);
+  readScalars(root, config);
+  const std::string contentDir = scalarOr(root.getNoCase("contentDir"), "content");
+  readTaxonomiesAndPermalinks(root, config, diags);
+  readLanguages(root, contentDir, config, diags);
+  readMounts(root, config);
+  readTheRest(root, config, diags);
   return config;
 }
 
