@@ -4,7 +4,23 @@
 
 namespace guidegraph::cli {
 
-const char* const kExportUsage = R"(Usage: guidegraph export SITE [options]
+// The options that say how a site is read, written once for the commands that list them in
+// full (a macro, so that each usage text stays one string literal).
+#define GUIDEGRAPH_SITE_OPTIONS                                                                \
+  "      --base IRI         use IRI instead of the site's baseURL for every permalink\n"       \
+  "  -D, --drafts           include pages marked `draft: true`\n"                              \
+  "  -F, --build-future     include pages whose publishDate (or date) is in the future\n"      \
+  "  -E, --build-expired    include pages whose expiryDate has passed\n"                       \
+  "  -e, --environment ENV  read config/ENV/ over config/_default/ (default: production, or\n" \
+  "                         $HUGO_ENVIRONMENT)\n"                                              \
+  "      --conventions FILE the site's conventions, a TOML, YAML or JSON file with the keys\n" \
+  "                         of params.guidegraph (guides, guideTag, sources, categories,\n"    \
+  "                         languages, website, languageNames, schemaTypes, ...),\n"           \
+  "                         which override the site configuration's (README: \"Reading\n"      \
+  "                         your own site\")\n"
+
+const char* const kExportUsage =
+    R"(Usage: guidegraph export SITE [options]
 
 Reads the Hugo site in folder SITE (its hugo.toml and content/) and writes its knowledge
 graph as RDF. Problems in the content are reported as file:line:col diagnostics on
@@ -27,17 +43,8 @@ Options:
       --jsonld-form FORM compact (default; with the context of vocab/context.jsonld
                          written into the output, so no network is needed),
                          expanded or flattened
-      --base IRI         use IRI instead of the site's baseURL for every permalink
-  -D, --drafts           include pages marked `draft: true`
-  -F, --build-future     include pages whose publishDate (or date) is in the future
-  -E, --build-expired    include pages whose expiryDate has passed
-  -e, --environment ENV  read config/ENV/ over config/_default/ (default: production, or
-                         $HUGO_ENVIRONMENT)
-      --conventions FILE the site's conventions, a TOML, YAML or JSON file with the keys
-                         of params.guidegraph (guides, guideTag, sources, categories,
-                         languages, website, languageNames, ...), which override the
-                         site configuration's (README: "Reading your own site")
-      --threads N        parse, describe and validate with N threads (default: one per core)
+)" GUIDEGRAPH_SITE_OPTIONS
+    R"(      --threads N        parse, describe and validate with N threads (default: one per core)
       --max-file-size N  skip content files larger than N bytes (default 16777216)
       --max-files N      read at most N content files (default 1000000)
       --max-yaml-depth N YAML front matter nested deeper than N levels is an error
@@ -141,17 +148,8 @@ Options:
                          differently from run to run, the DOT stays the same)
       --render FORMAT    svg or png: run GraphViz's `dot` and write the picture instead
                          of DOT (needs graphviz installed); any warning from dot is an error
-      --base IRI         use IRI instead of the site's baseURL for every permalink
-  -D, --drafts           include pages marked `draft: true`
-  -F, --build-future     include pages whose publishDate (or date) is in the future
-  -E, --build-expired    include pages whose expiryDate has passed
-  -e, --environment ENV  read config/ENV/ over config/_default/ (default: production, or
-                         $HUGO_ENVIRONMENT)
-      --conventions FILE the site's conventions, a TOML, YAML or JSON file with the keys
-                         of params.guidegraph (guides, guideTag, sources, categories,
-                         languages, website, languageNames, ...), which override the
-                         site configuration's (README: "Reading your own site")
-      --threads N, --max-file-size N, --max-files N, --max-yaml-depth N,
+)" GUIDEGRAPH_SITE_OPTIONS
+    R"(      --threads N, --max-file-size N, --max-files N, --max-yaml-depth N,
       --max-yaml-nodes N as for `guidegraph export`
   -q, --quiet            print no summary line
 
