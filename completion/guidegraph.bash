@@ -22,7 +22,7 @@ _guidegraph() {
     [validate]="--shapes --data -f --format -o --output --strict $site"
     [pages]="--base -D --drafts -F --build-future -E --build-expired -e --environment --conventions -q --quiet -h --help"
     [catalog]="-f --format -o --output --org-code --date --response-date --oai-base --admin-email --static-url --gateway --csv-raw $site"
-    [load]="--endpoint --update-endpoint --query-endpoint --graph --graph-per-page --replace --merge --changed-only --state --user --auth --netrc-file --upload --send-format --batch-size --jobs --timeout --retries --allow-errors --dry-run -v --verbose --base -D --drafts -F --build-future -E --build-expired -e --environment --conventions --threads --max-file-size --max-files -q --quiet -h --help"
+    [load]="--endpoint --update-endpoint --query-endpoint --graph --graph-per-page --replace --merge --changed-only --state --user --auth --netrc-file --upload --send-format --batch-size --jobs --timeout --retries --allow-errors --dry-run -v --verbose --timings --base -D --drafts -F --build-future -E --build-expired -e --environment --conventions --threads --max-file-size --max-files -q --quiet -h --help"
   )
 
   if [ "$cword" -eq 1 ]; then

@@ -86,9 +86,14 @@ struct LoadReport {
 // Progress lines ("uploading 12 graphs ..."), for --verbose; may be empty.
 using LogFn = std::function<void(const std::string&)>;
 
+// Called as each phase of a load ends ("upload", "count", "swap", "check"), for --timings;
+// may be empty.
+using PhaseFn = std::function<void(const char*)>;
+
 // Runs the load. Needs endpoints.graphStore or endpoints.update. Never throws for network
 // or server problems: they come back in LoadReport::error.
-[[nodiscard]] LoadReport runLoad(const LoadRequest& request, const LogFn& log = {});
+[[nodiscard]] LoadReport runLoad(const LoadRequest& request, const LogFn& log = {},
+                                 const PhaseFn& phaseDone = {});
 
 // Groups triples by their named graph (`fallbackGraph` for triples without one, or every
 // triple when `singleGraph` is set), distinct and sorted, graphs in IRI order.

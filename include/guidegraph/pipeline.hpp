@@ -166,6 +166,7 @@ struct LoadCommand {
   bool dryRun = false;
   bool verbose = false;
   bool allowErrors = false;
+  bool timings = false;
   std::string statePath = ".guidegraph-load-state.json";
   std::string user;
   std::optional<std::string> netrcFile;

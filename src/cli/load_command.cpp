@@ -105,6 +105,7 @@ void declare(OptionTable& t, pipeline::LoadCommand& c) {
   t.flag("--dry-run", c.dryRun);
   t.flag("--allow-errors", c.allowErrors);
   t.flag("-v,--verbose", c.verbose);
+  t.flag("--timings", c.timings);
 }
 
 std::optional<std::string> check(const pipeline::LoadCommand& c) {

@@ -331,6 +331,8 @@ Transfer:
                               site is not loaded
       --dry-run               show what would be sent and dropped; contact no server
   -v, --verbose               print each step
+      --timings               print the time each stage took (reading the site, grouping
+                              and hashing the pages' graphs, upload, count, swap, check)
 Site options: --base IRI, -D/--drafts, -F/--build-future, -E/--build-expired,
   -e/--environment ENV, --conventions FILE, --threads N, --max-file-size N, --max-files N
   -q, --quiet                 print no summary line

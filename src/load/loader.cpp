@@ -91,9 +91,10 @@ ConnectionOptions withoutCredentials(ConnectionOptions options) {
 
 class Loader {
  public:
-  Loader(const LoadRequest& request, const LogFn& log)
+  Loader(const LoadRequest& request, const LogFn& log, const PhaseFn& phaseDone)
       : rq_(request),
         log_(log),
+        phaseDone_(phaseDone),
         http_(request.connection),
         anonymous_(withoutCredentials(request.connection)) {
     queryUrl_ = rq_.endpoints.query.empty() ? rq_.endpoints.update : rq_.endpoints.query;
@@ -124,6 +125,10 @@ class Loader {
   }
 
  private:
+  void phaseDone(const char* phase) const {
+    if (phaseDone_) phaseDone_(phase);
+  }
+
   void say(const std::string& line) {
     if (!log_) return;
     const std::lock_guard<std::mutex> lock(logMutex_);
@@ -467,6 +472,7 @@ class Loader {
     std::vector<unsigned char> attempted;
     std::string what;
     const Sent failure = uploadAll(rq_.graphs, targets, units, false, attempted, what);
+    phaseDone("upload");
     if (!failure.ok()) {
       std::vector<std::string> touched;
       for (std::size_t k = 0; k < units.size(); ++k) {
@@ -509,6 +515,7 @@ class Loader {
     std::vector<unsigned char> attempted;
     std::string what;
     const Sent failure = uploadAll(rq_.graphs, temps, units, true, attempted, what);
+    phaseDone("upload");
     if (!failure.ok()) {
       lastUnreachable_ = failure.unreachable;
       std::vector<std::string> written;
@@ -535,7 +542,10 @@ class Loader {
       }
     }
     say("checked the triple counts of " + std::to_string(temps.size()) + " temporary graphs");
-    if (!swap(temps, targets)) return;
+    phaseDone("count");
+    const bool swapped = swap(temps, targets);
+    phaseDone("swap");
+    if (!swapped) return;
 
     std::map<std::string, std::size_t> finalCounts;
     if (auto e = count(targets, finalCounts); !e.empty()) {
@@ -549,6 +559,7 @@ class Loader {
         return;
       }
     }
+    phaseDone("check");
     report_.ok = true;
   }
 
@@ -717,6 +728,7 @@ class Loader {
 
   const LoadRequest& rq_;
   LogFn log_;
+  PhaseFn phaseDone_;
   std::mutex logMutex_;
   HttpClient http_;
   HttpClient anonymous_;  // for a query endpoint of its own
@@ -731,8 +743,8 @@ class Loader {
 
 }  // namespace
 
-LoadReport runLoad(const LoadRequest& request, const LogFn& log) {
-  Loader loader(request, log);
+LoadReport runLoad(const LoadRequest& request, const LogFn& log, const PhaseFn& phaseDone) {
+  Loader loader(request, log, phaseDone);
   return loader.run();
 }
 

@@ -1,11 +1,13 @@
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "guidegraph/load.hpp"
 #include "guidegraph/output.hpp"
@@ -41,20 +43,53 @@ std::string sha256Hex(const std::string& bytes) {
   return out;
 }
 
+namespace {
+
+// True when the triples are in tripleLess order without duplicates, as the grouped view's
+// are: sorting them again would only cost time.
+bool strictlySorted(const std::vector<rdf::Triple>& triples) {
+  return std::adjacent_find(triples.begin(), triples.end(),
+                            [](const rdf::Triple& a, const rdf::Triple& b) {
+                              return !rdf::tripleLess(a, b);
+                            }) == triples.end();
+}
+
+}  // namespace
+
 std::vector<GraphContent> groupByGraph(const std::vector<rdf::Triple>& triples,
                                        const std::string& singleGraph) {
-  std::map<std::string, std::vector<rdf::Triple>> byGraph;
+  // Graphs are told apart by the address of their interned IRI text (one hash lookup per
+  // triple, no string comparison); each graph's triples are counted first so that every
+  // list is allocated once, at its size.
+  const auto keyOf = [&](const rdf::Triple& t) {
+    return singleGraph.empty() ? &t.graph.str() : &singleGraph;
+  };
+  std::unordered_map<const std::string*, std::size_t> index;
+  std::vector<std::size_t> sizes;
   for (const auto& t : triples) {
-    rdf::Triple copy = t;
-    copy.graph = Atom();
-    byGraph[singleGraph.empty() ? t.graph.str() : singleGraph].push_back(std::move(copy));
+    const auto [it, fresh] = index.try_emplace(keyOf(t), sizes.size());
+    if (fresh) sizes.push_back(0);
+    ++sizes[it->second];
   }
-  std::vector<GraphContent> out;
-  for (auto& [graph, list] : byGraph) {
+  std::vector<GraphContent> out(sizes.size());
+  for (const auto& [key, i] : index) {
+    out[i].graph = *key;
+    out[i].triples.reserve(sizes[i]);
+  }
+  for (const auto& t : triples) {
+    rdf::Triple& copy = out[index.find(keyOf(t))->second].triples.emplace_back(t);
+    copy.graph = Atom();
+  }
+  std::sort(out.begin(), out.end(),
+            [](const GraphContent& a, const GraphContent& b) { return a.graph < b.graph; });
+  // A normalized dataset (the site's view) is in (s, p, o, graph) order, so each graph's
+  // share already is in (s, p, o) order; RDF files are not.
+  for (auto& g : out) {
+    if (strictlySorted(g.triples)) continue;
     rdf::Dataset d;
-    d.triples = std::move(list);
+    d.triples = std::move(g.triples);
     d.normalize();
-    out.push_back(GraphContent{graph, std::move(d.triples)});
+    g.triples = std::move(d.triples);
   }
   return out;
 }
@@ -63,7 +98,7 @@ std::string ntriplesOf(const std::vector<rdf::Triple>& triples) {
   rdf::Dataset d;
   d.triples = triples;
   for (auto& t : d.triples) t.graph = Atom();
-  d.normalize();
+  if (!strictlySorted(d.triples)) d.normalize();
   std::ostringstream out;
   const std::string error = serialize::writeRdf(d, serialize::RdfFormat::NTriples, out);
   if (!error.empty()) throw std::logic_error("cannot write N-Triples: " + error);

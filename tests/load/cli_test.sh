@@ -52,5 +52,11 @@ grep -q '^replace <https://w3id.org/guidegraph/vocab> ' "$work/out" || { echo "F
 ! grep -rq "from-netrc" "$work/out" "$work/err" || { echo "FAIL: password printed"; failures=$((failures + 1)); }
 [ ! -e "$work/state.json" ] || { echo "FAIL: --dry-run wrote the state file"; failures=$((failures + 1)); }
 expect 0 "would send 1 triples in 1 graphs" "$work/one.nt" --endpoint "$gsp" --graph https://g/ --dry-run
+# --timings: the stages on standard error, the plan on standard output unchanged.
+"$GUIDEGRAPH" load "$site" --endpoint "$gsp" --dry-run --state "$work/state.json" > "$work/plain.out" 2> /dev/null
+expect 0 "timings: scan [0-9.]* s, parse [0-9.]* s, merge [0-9.]* s, rdf view [0-9.]* s, group [0-9.]* s, hash [0-9.]* s, total" \
+  "$site" --endpoint "$gsp" --dry-run --timings --state "$work/state.json"
+cmp -s "$work/out" "$work/plain.out" || { echo "FAIL: --timings changed the dry run's output"; failures=$((failures + 1)); }
+expect 0 "timings: read [0-9.]* s, group [0-9.]* s, hash [0-9.]* s, total" "$work/one.nt" --endpoint "$gsp" --graph https://g/ --dry-run --timings
 echo "$failures failures"
 [ "$failures" -eq 0 ]

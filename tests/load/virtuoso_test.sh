@@ -92,9 +92,11 @@ if [ "$what" = integration ]; then
   grep -q 'fact checks' "$work/kloop.edited" || fail "the test could not edit kloop.md"
   cp "$work/kloop.edited" "$work/site/content/sources/sources/kloop.md"
   "$prog" load "$work/site" --endpoint "$gsp" --update-endpoint "$upd" "${auth[@]}" --graph-per-page \
-    --changed-only --state "$work/state.json" 2> "$work/inc.err" || fail "incremental load exits 0"
+    --changed-only --timings --state "$work/state.json" 2> "$work/inc.err" || fail "incremental load exits 0"
   cat "$work/inc.err"
   check "incremental load sends one graph" 'grep -q "into 1 graphs" "$work/inc.err"'
+  check "--timings names each stage of the load" \
+    'grep -q "timings: scan .*, group [0-9.]* s, hash [0-9.]* s, upload [0-9.]* s, count [0-9.]* s, swap [0-9.]* s, check [0-9.]* s, total" "$work/inc.err"'
   dump > "$work/after3.dump"
   export_dump "$work/site" > "$work/expected3.dump"
   check "after the incremental load the endpoint equals the edited export" 'cmp -s "$work/after3.dump" "$work/expected3.dump"'
