@@ -88,10 +88,14 @@ class Virtuoso:
                 time.sleep(0.2)
         raise RuntimeError("virtuoso did not start")
 
-    def count(self):
+    def count(self, temporary=False):
+        """Quads in the site's graphs, or (temporary=True) left in load's temporary graphs."""
         q = ('SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } '
              'FILTER(STRSTARTS(STR(?g), "https://guides.example.org/") || '
              'STRSTARTS(STR(?g), "https://w3id.org/guidegraph/")) }')
+        if temporary:
+            q = ('SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } '
+                 'FILTER(STRSTARTS(STR(?g), "urn:guidegraph:load:")) }')
         data = urllib.parse.urlencode({"query": q}).encode()
         req = urllib.request.Request(self.http + "/sparql", data=data,
                                      headers={"Accept": "application/sparql-results+json"})
@@ -141,6 +145,14 @@ def undo(edits):
             f.write(text)
 
 
+def stages(stderr):
+    """The stages of --timings ("guidegraph: timings: scan 0.1 s, ..."), as {stage: seconds}."""
+    m = re.search(r"timings: (.*)", stderr)
+    if not m:
+        return {}
+    return {name: float(sec) for name, sec in re.findall(r"([a-z][a-z ]*?) ([0-9.]+) s", m.group(1))}
+
+
 def graphs_loaded(stderr):
     m = re.search(r"into (\d+) graphs", stderr)
     return int(m.group(1)) if m else -1
@@ -167,14 +179,16 @@ def bench_size(n, args, gg, work):
                 os.remove(state)
             base = [gg, "load", site, "--endpoint", vt.http + "/sparql-graph-crud-auth",
                     "--update-endpoint", vt.http + "/sparql-auth", "--auth", "digest", "--user", "dba",
-                    "--allow-errors", "--state", state, "--timeout", "600", "--jobs", str(args.jobs)]
+                    "--allow-errors", "--state", state, "--timeout", "600", "--jobs", str(args.jobs),
+                    "--timings"]
             wall, rss, rc, err = measure(base, env=env)
-            held = vt.count()
+            held, left = vt.count(), vt.count(temporary=True)
             print(f"  {n}: per-page load {wall:.1f} s, {rss:.0f} MiB, exit {rc}, store holds {held} of "
-                  f"{quads}; {err.strip().splitlines()[-1] if err.strip() else ''}", file=sys.stderr)
-            if held != quads or rc > 1:
+                  f"{quads}, {left} left in temporary graphs; {stages(err)}", file=sys.stderr)
+            if held != quads or left != 0 or rc > 1:
                 raise RuntimeError("per-page load incomplete:\n" + err[-2000:])
-            runs["load"].append({"seconds": wall, "rss_mib": rss, "server_mib": vt.peak_mib()})
+            runs["load"].append({"seconds": wall, "rss_mib": rss, "server_mib": vt.peak_mib(),
+                                 "stages": stages(err)})
             for key, count in (("changed1", 1), ("changed100", 100)):
                 edits = edit_titles(site, count)
                 try:
@@ -182,10 +196,11 @@ def bench_size(n, args, gg, work):
                 finally:
                     undo(edits)
                 print(f"  {n}: --changed-only after {count} edits: {wall:.2f} s, {rss:.0f} MiB, "
-                      f"{graphs_loaded(err)} graphs sent", file=sys.stderr)
+                      f"{graphs_loaded(err)} graphs sent; {stages(err)}", file=sys.stderr)
                 if rc > 1:
                     raise RuntimeError("--changed-only failed:\n" + err[-2000:])
-                runs[key].append({"seconds": wall, "rss_mib": rss, "graphs": graphs_loaded(err)})
+                runs[key].append({"seconds": wall, "rss_mib": rss, "graphs": graphs_loaded(err),
+                                  "stages": stages(err)})
             # Back to the site as generated, so that the next repetition starts the same.
             measure(base + ["--changed-only"], env=env)
         finally:
@@ -219,6 +234,8 @@ def bench_size(n, args, gg, work):
         "changed100_seconds": med("changed100"),
         "changed100_rss_mib": max(r["rss_mib"] for r in runs["changed100"]),
         "changed100_graphs": runs["changed100"][-1]["graphs"],
+        "load_stages": [r["stages"] for r in runs["load"]],
+        "changed1_stages": [r["stages"] for r in runs["changed1"]],
     }
 
 
@@ -241,6 +258,13 @@ def report(results, info, cmdline):
             f"{r['changed1_seconds']:.2f} ({r['changed1_graphs']}) | "
             f"{r['changed100_seconds']:.2f} ({r['changed100_graphs']}) | "
             f"{max(r['changed1_rss_mib'], r['changed100_rss_mib']):.0f} |")
+    lines += ["", "Stages of each run (`--timings`), seconds:", ""]
+    for r in results:
+        for what in ("load", "changed1"):
+            for i, st in enumerate(r[what + "_stages"]):
+                label = "per-page load" if what == "load" else "--changed-only, 1 page"
+                lines.append(f"- {r['sources']} sources, {label}, run {i + 1}: " +
+                             ", ".join(f"{k} {v:.2f}" for k, v in st.items()))
     return "\n".join(lines)
 
 
