@@ -128,18 +128,24 @@ std::string readLoadState(const std::string& path, LoadState& state) {
   return {};
 }
 
+// Written as it goes, in the layout of nlohmann's dump(1): an ordered_json object finds each
+// key by a linear search, and building one of 100,000 graphs took seconds.
 std::string writeLoadState(const std::string& path, const LoadState& state) {
-  nlohmann::ordered_json j;
-  j["format"] = "guidegraph-load-state/1";
-  nlohmann::ordered_json endpoints = nlohmann::ordered_json::object();
-  for (const auto& [endpoint, graphs] : state.endpoints) {  // std::map: sorted, deterministic
-    nlohmann::ordered_json g = nlohmann::ordered_json::object();
-    for (const auto& [graph, hash] : graphs) g[graph] = hash;
-    endpoints[endpoint] = std::move(g);
-  }
-  j["endpoints"] = std::move(endpoints);
+  const auto quoted = [](const std::string& text) { return nlohmann::json(text).dump(); };
   const WriteResult r = writeFileAtomically(path, [&](std::ostream& os) {
-    os << j.dump(1) << '\n';
+    os << "{\n \"format\": \"guidegraph-load-state/1\",\n \"endpoints\": {";
+    const char* endpointSeparator = "\n";
+    for (const auto& [endpoint, graphs] : state.endpoints) {  // std::map: sorted, deterministic
+      os << endpointSeparator << "  " << quoted(endpoint) << ": {";
+      endpointSeparator = ",\n";
+      const char* separator = "\n";
+      for (const auto& [graph, hash] : graphs) {
+        os << separator << "   " << quoted(graph) << ": " << quoted(hash);
+        separator = ",\n";
+      }
+      os << (graphs.empty() ? "}" : "\n  }");
+    }
+    os << (state.endpoints.empty() ? "}" : "\n }") << "\n}\n";
     return static_cast<bool>(os);
   });
   return r.ok ? std::string() : r.error;

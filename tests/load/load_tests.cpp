@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
 
 #include "guidegraph/load.hpp"
 #include "http.hpp"
@@ -84,6 +86,36 @@ BOOST_AUTO_TEST_CASE(state_round_trips_and_missing_file_is_empty) {
   LoadState back;
   BOOST_TEST(readLoadState((dir / "s.json").string(), back).empty());
   BOOST_TEST(back.endpoints == s.endpoints);
+}
+
+// The state file is written as it goes; its layout is nlohmann's own dump(1) of the same
+// object, built here with the library as the reference.
+BOOST_AUTO_TEST_CASE(state_file_is_laid_out_as_nlohmann_dumps_it) {
+  const fs::path dir = freshDir("gg-load-state-layout");
+  const auto reference = [](const LoadState& s) {
+    nlohmann::ordered_json j;
+    j["format"] = "guidegraph-load-state/1";
+    j["endpoints"] = nlohmann::ordered_json::object();
+    for (const auto& [endpoint, graphs] : s.endpoints) {
+      nlohmann::ordered_json g = nlohmann::ordered_json::object();
+      for (const auto& [graph, hash] : graphs) g[graph] = hash;
+      j["endpoints"][endpoint] = g;
+    }
+    return j.dump(1) + "\n";
+  };
+  const auto written = [&](const LoadState& s) {
+    BOOST_TEST_REQUIRE(writeLoadState((dir / "s.json").string(), s).empty());
+    std::ifstream in(dir / "s.json");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  LoadState s;
+  BOOST_TEST(written(s) == reference(s));
+  s.endpoints["http://e/ /empty"];
+  BOOST_TEST(written(s) == reference(s));
+  s.endpoints["http://e/ /site \"quoted\" \\ caf\u00e9"]["https://g/1"] = "ab";
+  s.endpoints["http://e/ /site \"quoted\" \\ caf\u00e9"]["https://g/2?x=\"y\""] = "cd";
+  s.endpoints["http://f/ /other"]["https://g/3"] = "ef";
+  BOOST_TEST(written(s) == reference(s));
 }
 
 BOOST_AUTO_TEST_CASE(malformed_state_is_reported) {
