@@ -64,20 +64,31 @@ std::vector<GraphContent> groupByGraph(const std::vector<rdf::Triple>& triples,
   const auto keyOf = [&](const rdf::Triple& t) {
     return singleGraph.empty() ? &t.graph.str() : &singleGraph;
   };
+  // A subject's triples are next to each other and mostly in one graph: the graph of the
+  // triple before is tried first.
   std::unordered_map<const std::string*, std::size_t> index;
+  std::vector<std::size_t> graphOf(triples.size());
   std::vector<std::size_t> sizes;
-  for (const auto& t : triples) {
-    const auto [it, fresh] = index.try_emplace(keyOf(t), sizes.size());
-    if (fresh) sizes.push_back(0);
-    ++sizes[it->second];
+  const std::string* lastKey = nullptr;
+  std::size_t last = 0;
+  for (std::size_t i = 0; i < triples.size(); ++i) {
+    const std::string* key = keyOf(triples[i]);
+    if (key != lastKey) {
+      const auto [it, fresh] = index.try_emplace(key, sizes.size());
+      if (fresh) sizes.push_back(0);
+      lastKey = key;
+      last = it->second;
+    }
+    graphOf[i] = last;
+    ++sizes[last];
   }
   std::vector<GraphContent> out(sizes.size());
   for (const auto& [key, i] : index) {
     out[i].graph = *key;
     out[i].triples.reserve(sizes[i]);
   }
-  for (const auto& t : triples) {
-    rdf::Triple& copy = out[index.find(keyOf(t))->second].triples.emplace_back(t);
+  for (std::size_t i = 0; i < triples.size(); ++i) {
+    rdf::Triple& copy = out[graphOf[i]].triples.emplace_back(triples[i]);
     copy.graph = Atom();
   }
   std::sort(out.begin(), out.end(),
