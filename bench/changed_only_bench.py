@@ -44,9 +44,7 @@ def main():
     (old_key, hashes), = state["endpoints"].items()
     vt = Virtuoso(os.path.join(work, "vt"), bulk)
     try:
-        wall, _, rc, err = measure(["isql-vt", str(vt.sql_port), "dba", "dba",
-                                    os.path.join(bulk, "virtuoso-load.sql")])
-        held = vt.count()
+        wall, held = vt.bulk_load(bulk)
         print(f"bulk loader: {wall:.1f} s, store holds {held} quads", file=sys.stderr)
         key = vt.http + "/sparql-graph-crud-auth " + old_key.split(" ", 1)[1]
         fresh = {"format": state["format"], "endpoints": {key: hashes}}

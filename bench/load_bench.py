@@ -102,6 +102,13 @@ class Virtuoso:
         rows = json.loads(urllib.request.urlopen(req, timeout=600).read())["results"]["bindings"]
         return int(rows[0]["n"]["value"])
 
+    def bulk_load(self, bulk):
+        """Runs the virtuoso-load.sql of `export --bulk` folder `bulk` with isql-vt; returns
+        (wall seconds, quads the store then holds)."""
+        wall, _, _, _ = measure(["isql-vt", str(self.sql_port), "dba", "dba",
+                                 os.path.join(bulk, "virtuoso-load.sql")])
+        return wall, self.count()
+
     def peak_mib(self):
         with open(f"/proc/{self.proc.pid}/status") as f:
             for line in f:
@@ -207,9 +214,7 @@ def bench_size(n, args, gg, work):
             vt.stop()
         vt = Virtuoso(os.path.join(work, "vt"), bulk)
         try:
-            wall, rss, rc, err = measure(["isql-vt", str(vt.sql_port), "dba", "dba",
-                                          os.path.join(bulk, "virtuoso-load.sql")])
-            held = vt.count()
+            wall, held = vt.bulk_load(bulk)
             print(f"  {n}: bulk loader {wall:.1f} s, store holds {held} of {quads}", file=sys.stderr)
             if held != quads:
                 raise RuntimeError("bulk load incomplete")
