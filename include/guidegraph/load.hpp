@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -95,8 +96,21 @@ using PhaseFn = std::function<void(const char*)>;
 [[nodiscard]] LoadReport runLoad(const LoadRequest& request, const LogFn& log = {},
                                  const PhaseFn& phaseDone = {});
 
-// Groups triples by their named graph (`fallbackGraph` for triples without one, or every
-// triple when `singleGraph` is set), distinct and sorted, graphs in IRI order.
+// Where each named graph's triples are in a list of triples (every triple in `singleGraph`
+// when it is set): graph i's are triples[positions[offsets[i]] .. positions[offsets[i+1]-1]],
+// in the list's order; graphs in IRI order.
+struct GraphPositions {
+  std::vector<std::string> graphs;
+  std::vector<std::size_t> offsets;  // graphs.size() + 1 entries
+  std::vector<std::uint32_t> positions;
+};
+[[nodiscard]] GraphPositions positionsByGraph(const std::vector<rdf::Triple>& triples,
+                                              const std::string& singleGraph);
+// Graph `graph`'s triples, distinct and sorted.
+[[nodiscard]] GraphContent contentOf(const std::vector<rdf::Triple>& triples,
+                                     const GraphPositions& positions, std::size_t graph);
+// Groups triples by their named graph (or all into `singleGraph` when it is set), distinct
+// and sorted, graphs in IRI order.
 [[nodiscard]] std::vector<GraphContent> groupByGraph(const std::vector<rdf::Triple>& triples,
                                                      const std::string& singleGraph);
 

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <numeric>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
@@ -56,52 +57,81 @@ bool strictlySorted(const std::vector<rdf::Triple>& triples) {
 
 }  // namespace
 
-std::vector<GraphContent> groupByGraph(const std::vector<rdf::Triple>& triples,
-                                       const std::string& singleGraph) {
+GraphPositions positionsByGraph(const std::vector<rdf::Triple>& triples,
+                                const std::string& singleGraph) {
   // Graphs are told apart by the address of their interned IRI text (one hash lookup per
-  // triple, no string comparison); each graph's triples are counted first so that every
-  // list is allocated once, at its size.
+  // change of graph, no string comparison). A subject's triples are next to each other and
+  // mostly in one graph, so the graph of the triple before is tried first.
   const auto keyOf = [&](const rdf::Triple& t) {
     return singleGraph.empty() ? &t.graph.str() : &singleGraph;
   };
-  // A subject's triples are next to each other and mostly in one graph: the graph of the
-  // triple before is tried first.
-  std::unordered_map<const std::string*, std::size_t> index;
-  std::vector<std::size_t> graphOf(triples.size());
+  std::unordered_map<const std::string*, std::uint32_t> index;
+  std::vector<const std::string*> keys;
+  std::vector<std::uint32_t> graphOf(triples.size());
   std::vector<std::size_t> sizes;
   const std::string* lastKey = nullptr;
-  std::size_t last = 0;
+  std::uint32_t last = 0;
   for (std::size_t i = 0; i < triples.size(); ++i) {
     const std::string* key = keyOf(triples[i]);
     if (key != lastKey) {
-      const auto [it, fresh] = index.try_emplace(key, sizes.size());
-      if (fresh) sizes.push_back(0);
+      const auto [it, fresh] = index.try_emplace(key, static_cast<std::uint32_t>(keys.size()));
+      if (fresh) {
+        keys.push_back(key);
+        sizes.push_back(0);
+      }
       lastKey = key;
       last = it->second;
     }
     graphOf[i] = last;
     ++sizes[last];
   }
-  std::vector<GraphContent> out(sizes.size());
-  for (const auto& [key, i] : index) {
-    out[i].graph = *key;
-    out[i].triples.reserve(sizes[i]);
+  // Graphs in IRI order; each graph's positions in the order of `triples` (a counting sort).
+  std::vector<std::uint32_t> byName(keys.size());
+  std::iota(byName.begin(), byName.end(), 0U);
+  std::sort(byName.begin(), byName.end(),
+            [&](std::uint32_t x, std::uint32_t y) { return *keys[x] < *keys[y]; });
+  std::vector<std::uint32_t> rank(keys.size());
+  GraphPositions out;
+  out.graphs.reserve(keys.size());
+  out.offsets.assign(keys.size() + 1, 0);
+  for (std::size_t r = 0; r < byName.size(); ++r) {
+    rank[byName[r]] = static_cast<std::uint32_t>(r);
+    out.graphs.push_back(*keys[byName[r]]);
+    out.offsets[r + 1] = out.offsets[r] + sizes[byName[r]];
   }
-  for (std::size_t i = 0; i < triples.size(); ++i) {
-    rdf::Triple& copy = out[graphOf[i]].triples.emplace_back(triples[i]);
+  out.positions.resize(triples.size());
+  std::vector<std::size_t> fill(out.offsets.begin(), out.offsets.end() - 1);
+  for (std::size_t i = 0; i < triples.size(); ++i)
+    out.positions[fill[rank[graphOf[i]]]++] = static_cast<std::uint32_t>(i);
+  return out;
+}
+
+GraphContent contentOf(const std::vector<rdf::Triple>& triples, const GraphPositions& positions,
+                       std::size_t graph) {
+  GraphContent g{positions.graphs[graph], {}};
+  g.triples.reserve(positions.offsets[graph + 1] - positions.offsets[graph]);
+  for (std::size_t k = positions.offsets[graph]; k < positions.offsets[graph + 1]; ++k) {
+    rdf::Triple& copy = g.triples.emplace_back(triples[positions.positions[k]]);
     copy.graph = Atom();
   }
-  std::sort(out.begin(), out.end(),
-            [](const GraphContent& a, const GraphContent& b) { return a.graph < b.graph; });
   // A normalized dataset (the site's view) is in (s, p, o, graph) order, so each graph's
   // share already is in (s, p, o) order; RDF files are not.
-  for (auto& g : out) {
-    if (strictlySorted(g.triples)) continue;
+  if (!strictlySorted(g.triples)) {
     rdf::Dataset d;
     d.triples = std::move(g.triples);
     d.normalize();
     g.triples = std::move(d.triples);
   }
+  return g;
+}
+
+std::vector<GraphContent> groupByGraph(const std::vector<rdf::Triple>& triples,
+                                       const std::string& singleGraph) {
+  const GraphPositions positions = positionsByGraph(triples, singleGraph);
+  std::vector<GraphContent> out;
+  out.reserve(positions.graphs.size());
+  for (std::size_t i = 0; i < positions.graphs.size(); ++i)
+    out.push_back(contentOf(triples, positions, i));
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <future>
+#include <numeric>
 #include <ostream>
 #include <sstream>
 #include <thread>
@@ -89,18 +90,26 @@ struct Increment {
   std::size_t unchanged = 0;
 };
 
+// The graphs of one load: where each one's triples are in the input, and which of them are
+// sent.
+struct Graphs {
+  const std::vector<rdf::Triple>& triples;
+  load::GraphPositions positions;
+  std::vector<std::size_t> send;  // indices into positions.graphs
+};
+
 // Each graph's hash, on the site's thread count (at 100,000 pages hashing is a few seconds of
 // N-Triples writing and SHA-256 on one core).
-std::map<std::string, std::string> hashAll(const std::vector<load::GraphContent>& graphs,
-                                           unsigned threads) {
-  std::vector<std::string> hashes(graphs.size());
+std::map<std::string, std::string> hashAll(const Graphs& g, unsigned threads) {
+  const std::size_t count = g.positions.graphs.size();
+  std::vector<std::string> hashes(count);
   const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-  const std::size_t workers = std::min<std::size_t>(threads == 0 ? cores : threads,
-                                                    std::max<std::size_t>(1, graphs.size() / 1000));
+  const std::size_t workers =
+      std::min<std::size_t>(threads == 0 ? cores : threads, std::max<std::size_t>(1, count / 1000));
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
-    for (std::size_t i = next++; i < graphs.size(); i = next++)
-      hashes[i] = load::graphHash(graphs[i]);
+    for (std::size_t i = next++; i < count; i = next++)
+      hashes[i] = load::graphHash(load::contentOf(g.triples, g.positions, i));
   };
   {
     std::vector<std::jthread> others;
@@ -108,29 +117,35 @@ std::map<std::string, std::string> hashAll(const std::vector<load::GraphContent>
     work();
   }
   std::map<std::string, std::string> byGraph;
-  for (std::size_t i = 0; i < graphs.size(); ++i)
-    byGraph.emplace_hint(byGraph.end(), graphs[i].graph, std::move(hashes[i]));
+  for (std::size_t i = 0; i < count; ++i)
+    byGraph.emplace_hint(byGraph.end(), g.positions.graphs[i], std::move(hashes[i]));
   return byGraph;
 }
 
-// `stateRead`: the reading of c.statePath into inc.state, started before the site was read.
-std::string planIncrement(LoadCommand& c, Increment& inc, std::future<std::string>& stateRead) {
+// Decides which graphs are sent (all, or with --changed-only the changed ones) and which are
+// dropped. `stateRead`: the reading of c.statePath into inc.state, started before the site
+// was read.
+std::string planIncrement(LoadCommand& c, Increment& inc, std::future<std::string>& stateRead,
+                          Graphs& g) {
   std::error_code ec;
   inc.endpointKey = load::redactUrl(authUrl(c.request)) + " " +
                     std::filesystem::weakly_canonical(c.site.site, ec).string();
+  g.send.resize(g.positions.graphs.size());
+  std::iota(g.send.begin(), g.send.end(), std::size_t{0});
   if (!c.perPage) return {};
   if (auto e = stateRead.get(); !e.empty()) return e;
   load::LoadRequest& request = c.request;
-  inc.hashes = hashAll(request.graphs, c.site.build.threads);
+  inc.hashes = hashAll(g, c.site.build.threads);
   const auto known = inc.state.endpoints.find(inc.endpointKey);
   if (known == inc.state.endpoints.end() || request.mode != load::Mode::Replace) return {};
   for (const auto& [graph, hash] : known->second) {
     if (!inc.hashes.contains(graph)) request.drop.push_back(graph);
   }
   if (c.changedOnly) {
-    std::erase_if(request.graphs, [&](const load::GraphContent& g) {
-      const auto it = known->second.find(g.graph);
-      const bool same = it != known->second.end() && it->second == inc.hashes[g.graph];
+    std::erase_if(g.send, [&](std::size_t i) {
+      const std::string& graph = g.positions.graphs[i];
+      const auto it = known->second.find(graph);
+      const bool same = it != known->second.end() && it->second == inc.hashes[graph];
       inc.unchanged += same ? 1 : 0;
       return same;
     });
@@ -248,12 +263,17 @@ int loadSite(LoadCommand c, std::ostream& out, std::ostream& err) {
     return kExitInputErrors;
   }
   const int inputStatus = diags.hasErrors() ? kExitInputErrors : kExitOk;
-  c.request.graphs = load::groupByGraph(*triples, c.perPage ? std::string() : c.singleGraph);
+  // Only the graphs that are sent are copied out of the view.
+  Graphs graphs{
+      *triples, load::positionsByGraph(*triples, c.perPage ? std::string() : c.singleGraph), {}};
   mark("group");
-  if (const std::string e = planIncrement(c, inc, stateRead); !e.empty()) {
+  if (const std::string e = planIncrement(c, inc, stateRead, graphs); !e.empty()) {
     err << "guidegraph load: error: " << e << '\n';
     return kExitUsage;
   }
+  c.request.graphs.reserve(graphs.send.size());
+  for (const std::size_t i : graphs.send)
+    c.request.graphs.push_back(load::contentOf(*triples, graphs.positions, i));
   mark("hash");
   const auto printTimings = [&] {
     if (!c.timings) return;
