@@ -17,6 +17,7 @@ the peak-memory comparison.
 
 Usage: bench/load_bench.py [--sizes 10000] [--repeat 3] [--work DIR]
                            [--guidegraph build/guidegraph] [--json FILE] [--jobs N]
+                           [--buffers N]   (Virtuoso's NumberOfBuffers; default virtuoso.ini's)
 """
 
 import argparse
@@ -50,7 +51,7 @@ def free_port():
 class Virtuoso:
     """A private Virtuoso in `folder`, as tests/load/virtuoso_env.sh starts it."""
 
-    def __init__(self, folder, dirs_allowed):
+    def __init__(self, folder, dirs_allowed, buffers=0):
         self.folder = folder
         shutil.rmtree(folder, ignore_errors=True)
         os.makedirs(os.path.join(folder, "db"))
@@ -70,6 +71,12 @@ class Virtuoso:
                 line = f"ServerPort = 127.0.0.1:{port}"
             if re.match(r"DirsAllowed\s*=", line):
                 line = line + ", " + dirs_allowed
+            # --buffers: the settings virtuoso.ini's comments give for the memory at hand
+            # (8 KiB pages; dirty buffers at about three quarters).
+            if buffers and re.match(r"NumberOfBuffers\s*=", line):
+                line = f"NumberOfBuffers = {buffers}"
+            if buffers and re.match(r"MaxDirtyBuffers\s*=", line):
+                line = f"MaxDirtyBuffers = {buffers * 3 // 4}"
             out.append(line)
         self.ini = os.path.join(folder, "virtuoso.ini")
         with open(self.ini, "w") as f:
@@ -179,7 +186,7 @@ def bench_size(n, args, gg, work):
     env = dict(os.environ, GUIDEGRAPH_PASSWORD="dba", HOME=work)
     runs = {"load": [], "bulk": [], "changed1": [], "changed100": []}
     for rep in range(args.repeat):
-        vt = Virtuoso(os.path.join(work, "vt"), bulk)
+        vt = Virtuoso(os.path.join(work, "vt"), bulk, args.buffers)
         try:
             state = os.path.join(work, "state.json")
             if os.path.exists(state):
@@ -212,7 +219,7 @@ def bench_size(n, args, gg, work):
             measure(base + ["--changed-only"], env=env)
         finally:
             vt.stop()
-        vt = Virtuoso(os.path.join(work, "vt"), bulk)
+        vt = Virtuoso(os.path.join(work, "vt"), bulk, args.buffers)
         try:
             wall, held = vt.bulk_load(bulk)
             print(f"  {n}: bulk loader {wall:.1f} s, store holds {held} of {quads}", file=sys.stderr)
@@ -278,6 +285,8 @@ def main():
     ap.add_argument("--sizes", default="10000")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--buffers", type=int, default=0,
+                    help="Virtuoso's NumberOfBuffers for both servers (default: virtuoso.ini's)")
     ap.add_argument("--work", default="/tmp/guidegraph-load-bench")
     ap.add_argument("--guidegraph", default=os.path.join(ROOT, "build", "guidegraph"))
     ap.add_argument("--json")
@@ -287,6 +296,8 @@ def main():
     info = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "machine": machine(),
             "virtuoso": "Virtuoso " + subprocess.run(["virtuoso-t", "-?"], capture_output=True,
                                                      text=True).stderr.splitlines()[1].strip()}
+    info["virtuoso"] += (f", NumberOfBuffers {args.buffers}" if args.buffers
+                         else ", virtuoso.ini's NumberOfBuffers")
     results = [bench_size(int(s), args, gg, os.path.abspath(args.work)) for s in args.sizes.split(",")]
     info["load_after"] = os.getloadavg()
     cmdline = "bench/load_bench.py " + " ".join(sys.argv[1:])
