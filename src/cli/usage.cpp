@@ -321,8 +321,8 @@ Transfer:
       --send-format FORMAT    nt (default) or ttl, the syntax sent to the Graph Store
       --batch-size N          triples per INSERT DATA request (default 1000, and 2000 for
                               Virtuoso, which is then told to take them as data)
-      --jobs N                upload over N connections at once (default 2; 1 sends one
-                              request at a time)
+      --jobs N                upload and count over N connections at once (default 2;
+                              1 sends one request at a time; swaps go one at a time)
       --timeout SECONDS       limit for each request including its retries (default 30)
       --retries N             retries after connection errors and HTTP 5xx (default 3),
                               with a pause of 0.5 s that doubles each time

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <chrono>
 #include <mutex>
+#include <optional>
+#include <string_view>
 #include <thread>
 
 #include "guidegraph/text.hpp"
@@ -50,17 +52,28 @@ size_t onBody(char* data, size_t size, size_t count, void* user) noexcept {
   }
 }
 
-// A C callback for each header line: keeps the Server header. Never throws.
+// The value of header line `line` if it is header `name` (case-insensitive), else nullopt.
+std::optional<std::string> headerValue(const std::string& line, std::string_view name) {
+  if (line.size() <= name.size() || line[name.size()] != ':') return std::nullopt;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(line[i])) !=
+        std::tolower(static_cast<unsigned char>(name[i])))
+      return std::nullopt;
+  }
+  std::string value = line.substr(name.size() + 1);
+  while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.pop_back();
+  while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+  return value;
+}
+
+// A C callback for each header line: keeps the Server header and Virtuoso's X-SQL-State.
+// Never throws.
 size_t onHeader(char* data, size_t size, size_t count, void* user) noexcept {
   try {
     const std::string line(data, size * count);
-    if (line.size() > 7 &&
-        (line.compare(0, 7, "Server:") == 0 || line.compare(0, 7, "server:") == 0)) {
-      std::string value = line.substr(7);
-      while (!value.empty() && (value.back() == '\r' || value.back() == '\n')) value.pop_back();
-      while (!value.empty() && value.front() == ' ') value.erase(0, 1);
-      *static_cast<std::string*>(user) = value;
-    }
+    auto* response = static_cast<HttpResponse*>(user);
+    if (auto v = headerValue(line, "Server")) response->server = std::move(*v);
+    if (auto v = headerValue(line, "X-SQL-State")) response->sqlState = std::move(*v);
     return size * count;
   } catch (...) {
     return 0;
@@ -185,7 +198,7 @@ void setAttemptOptions(CURL* c, const HttpRequest& request, curl_slist* headers,
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, remainingMs);
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &response.body);
-  curl_easy_setopt(c, CURLOPT_HEADERDATA, &response.server);
+  curl_easy_setopt(c, CURLOPT_HEADERDATA, &response);
   // libcurl silently sends a request again when a reused connection turns out to be
   // closed; a request that must never run twice gets a connection of its own.
   const long fresh = request.retryAfterSend ? 0L : 1L;

@@ -26,7 +26,10 @@ struct HttpResponse {
   long status = 0;  // 0: no HTTP response at all
   std::string body;
   std::string contentType;
-  std::string server;          // the Server header, e.g. "Virtuoso/07.20.3233 (Linux) ..."
+  std::string server;  // the Server header, e.g. "Virtuoso/07.20.3233 (Linux) ..."
+  // Virtuoso's X-SQL-State header: on a 200 answer, S1TAT says the results are incomplete
+  // (the query was cut short by the server's time limit, MaxQueryExecutionTime).
+  std::string sqlState;
   std::string transportError;  // libcurl's message when status is 0
   bool sendFailed = false;     // the connection broke while sending the request
   bool unreachable = false;    // no connection, or no answer before the deadline

@@ -404,11 +404,34 @@ class Loader {
                            "Accept: application/sparql-results+json"},
                           &body,
                           true};
-      const HttpResponse r = query(http, anonymous, request);
+      // Virtuoso answers a query its time limit cut short with 200, the rows it had, and
+      // X-SQL-State: S1TAT; a count is asked again (it changes nothing), with the pauses of
+      // --retries.
+      HttpResponse r = query(http, anonymous, request);
+      double pause = rq_.connection.backoffSeconds;
+      for (unsigned again = 0; r.ok() && !r.sqlState.empty() && again < rq_.connection.retries;
+           ++again) {
+        std::this_thread::sleep_for(std::chrono::duration<double>(pause));
+        pause *= 2;
+        r = query(http, anonymous, request);
+      }
       const std::lock_guard<std::mutex> lock(m);
       if (!r.ok()) {
         lastUnreachable_ = r.unreachable;
         if (error.empty()) error = "counting the triples failed: " + describeFailure(request, r);
+        return false;
+      }
+      if (!r.sqlState.empty()) {
+        if (error.empty()) {
+          error = "counting the triples failed: " + redactUrl(queryUrl_) +
+                  " answered with incomplete results (X-SQL-State " + r.sqlState +
+                  ": the store's time limit for a query, in Virtuoso MaxQueryExecutionTime, cut "
+                  "the count short" +
+                  (rq_.connection.retries > 0
+                       ? ", " + std::to_string(rq_.connection.retries + 1) + " times"
+                       : std::string()) +
+                  "); raise that limit, or load when the store is less busy";
+        }
         return false;
       }
       try {

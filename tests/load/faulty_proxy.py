@@ -13,7 +13,11 @@ or a SPARQL Update POST holding INSERT DATA; the swap is an update marked
   drop-upload-once:N only the N-th upload, as above; the ones after it are forwarded
   drop-swap          the first swap request: read it, close without forwarding
   fail-first:N       answer the first N requests with HTTP 503 and an HTML page, then forward
+  cut-count:N        the first N triple-count queries: forwarded, but answered as Virtuoso
+                     answers a query its time limit cut short: HTTP 200, the header
+                     X-SQL-State: S1TAT, and (here) no rows
 """
+import json
 import http.client
 import socket
 import sys
@@ -25,7 +29,7 @@ UPSTREAM = urllib.parse.urlsplit(sys.argv[1])
 PORTFILE = sys.argv[2]
 MODE, _, ARG = sys.argv[3].partition(":")
 lock = threading.Lock()
-counters = {"upload": 0, "all": 0, "swap": 0}
+counters = {"upload": 0, "all": 0, "swap": 0, "count": 0}
 UPLOAD_MARK = b"INSERT DATA"
 SWAP_MARK = b"# guidegraph load: swap"
 
@@ -63,6 +67,10 @@ class Handler(BaseHTTPRequestHandler):
             if swap:
                 counters["swap"] += 1
             n_swap = counters["swap"]
+            count = self.command == "POST" and head.startswith(b"query=") and b"COUNT" in head
+            if count:
+                counters["count"] += 1
+            n_count = counters["count"]
         if upload and ((MODE == "drop-upload" and n_upload >= int(ARG)) or
                        (MODE == "drop-upload-once" and n_upload == int(ARG))):
             rest = max(0, length // 2 - len(head))
@@ -90,10 +98,18 @@ class Handler(BaseHTTPRequestHandler):
                      headers=headers)
         resp = conn.getresponse()
         data = resp.read()
+        cut = MODE == "cut-count" and count and n_count <= int(ARG) and resp.status == 200
+        if cut:
+            self.log_message("cutting count answer %d", n_count)
+            answer = json.loads(data)
+            answer["results"]["bindings"] = []
+            data = json.dumps(answer).encode()
         self.send_response(resp.status, resp.reason)
         for k, v in resp.getheaders():
             if k.lower() not in HOP:
                 self.send_header(k, v)
+        if cut:
+            self.send_header("X-SQL-State", "S1TAT")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
