@@ -75,14 +75,15 @@ void SiteRun::startValidation(const std::vector<std::string>& extraShapes, bool 
   // The graph checks need only the site: they run beside the view, SHACL and the writer.
   if (!s.graphChecks) s.graphChecks.emplace(site());
   const rdf::Dataset& data = rdfView();
-  s.pending = std::async(beside ? std::launch::async : std::launch::deferred, [this, &s, &data,
-                                                                               extraShapes] {
-    const auto begin = std::chrono::steady_clock::now();
-    State::Validated v;
-    v.outcome = validateOnView(data, extraShapes, v.diags, *s.graphChecks, s.options.build.threads);
-    v.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
-    return v;
-  });
+  s.pending =
+      std::async(beside ? std::launch::async : std::launch::deferred, [&s, &data, extraShapes] {
+        const auto begin = std::chrono::steady_clock::now();
+        State::Validated v;
+        v.outcome =
+            validateOnView(data, extraShapes, v.diags, *s.graphChecks, s.options.build.threads);
+        v.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+        return v;
+      });
 }
 
 const ValidationOutcome& SiteRun::awaitValidation() {
