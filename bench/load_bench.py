@@ -37,7 +37,7 @@ import urllib.request
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from run import machine, measure, version  # noqa: E402
+from run import machine, measure  # noqa: E402
 
 
 def free_port():
@@ -172,11 +172,17 @@ def graphs_loaded(stderr):
     return int(m.group(1)) if m else -1
 
 
-def bench_size(n, args, gg, work):
-    site = os.path.join(work, f"site-{n}")
+def generated_site(work, sources):
+    """The generated site of `sources` source pages (seed 7) in `work`, made if missing."""
+    site = os.path.join(work, f"site-{sources}")
     if not os.path.isdir(site):
-        subprocess.run([sys.executable, os.path.join(HERE, "generate_site.py"), "--sources", str(n),
-                        "--seed", "7", site], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([sys.executable, os.path.join(HERE, "generate_site.py"), "--sources",
+                        str(sources), "--seed", "7", site], check=True, stdout=subprocess.DEVNULL)
+    return site
+
+
+def bench_size(n, args, gg, work):
+    site = generated_site(work, n)
     nq = os.path.join(work, f"site-{n}.nq")
     wall, rss, rc, err = measure([gg, "export", site, "-q", "-f", "nq", "-o", nq])
     quads = sum(1 for _ in open(nq, "rb"))

@@ -27,7 +27,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from load_bench import Virtuoso  # noqa: E402
+from load_bench import Virtuoso, generated_site  # noqa: E402
 
 SITE_GRAPHS = "id_to_iri(G) LIKE 'https://%'"
 
@@ -68,11 +68,7 @@ def main():
     ap.add_argument("--guidegraph", default=os.path.join(ROOT, "build", "guidegraph"))
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
-    site = os.path.join(args.work, f"site-{args.sources}")
-    if not os.path.isdir(site):
-        subprocess.run([sys.executable, os.path.join(HERE, "generate_site.py"), "--sources",
-                        str(args.sources), "--seed", "7", site], check=True,
-                       stdout=subprocess.DEVNULL)
+    site = generated_site(args.work, args.sources)
     bulk = os.path.join(args.work, f"bulk-{args.sources}")
     nt = os.path.join(args.work, f"site-{args.sources}.nt")
     # The generated site has planted broken links: export reports them and exits 1.

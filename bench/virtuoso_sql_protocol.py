@@ -40,7 +40,7 @@ from collections import Counter
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from load_bench import Virtuoso  # noqa: E402
+from load_bench import Virtuoso, generated_site  # noqa: E402
 
 STAGE = "urn:guidegraph:stage"
 PRED = "urn:guidegraph:s:"
@@ -94,6 +94,29 @@ def sql_rows(out):
     return rows
 
 
+def sql_counts(vt, names):
+    """Quads per graph of `names` (absent graphs left out), by SQL, 1,000 graphs a query."""
+    counts = {}
+    for first in range(0, len(names), 1000):
+        ids = ", ".join(f"iri_to_id('{g}')" for g in names[first:first + 1000])
+        _, out = isql(vt, "SELECT id_to_iri(G), COUNT(*) FROM DB.DBA.RDF_QUAD "
+                          f"WHERE G IN ({ids}) GROUP BY G")
+        for row in sql_rows(out):
+            counts[row[0]] = int(row[1])
+    return counts
+
+
+def check_targets(vt, nq, graphs, expected, times):
+    """Step 5: every target graph's count against the export (timed as "check"), then the
+    store's total through SPARQL, so that what SQL wrote is what SPARQL reads."""
+    start = time.perf_counter()
+    final = sql_counts(vt, graphs)
+    times["check"] = time.perf_counter() - start
+    bad = [g for g in graphs if final.get(g, 0) != expected[g]]
+    assert not bad, f"{len(bad)} target graphs differ from the export, first {bad[0]}"
+    assert vt.count() == len(nq), "SPARQL does not see every quad"
+
+
 def direct(vt, args, nq, graphs, expected, times, rest, length):
     """Steps 2-4 without temporary graphs: the staging graph counted by target, then one
     transaction deletes every target's quads, copies the staging graph into the targets and
@@ -118,17 +141,7 @@ def direct(vt, args, nq, graphs, expected, times, rest, length):
         "commit work"]
     isql(vt, "; ".join(statements))
     times["swap"] = time.perf_counter() - start
-    start = time.perf_counter()
-    final = {}
-    for first in range(0, len(graphs), 1000):
-        ids = ", ".join(f"iri_to_id('{g}')" for g in graphs[first:first + 1000])
-        _, out = isql(vt, f"SELECT id_to_iri(G), COUNT(*) FROM DB.DBA.RDF_QUAD WHERE G IN ({ids}) GROUP BY G")
-        for row in sql_rows(out):
-            final[row[0]] = int(row[1])
-    times["check"] = time.perf_counter() - start
-    bad = [g for g in graphs if final.get(g, 0) != expected[g]]
-    assert not bad, f"{len(bad)} target graphs differ from the export, first {bad[0]}"
-    assert vt.count() == len(nq), "SPARQL does not see every quad"
+    check_targets(vt, nq, graphs, expected, times)
     return times
 
 
@@ -174,12 +187,7 @@ def run_once(args, nq, graphs, expected, staging, rep):
         times["distribute"] += wall
         temps = [run + g for g in graphs]
         start = time.perf_counter()
-        counts = {}
-        for first in range(0, len(temps), 1000):
-            ids = ", ".join(f"iri_to_id('{t}')" for t in temps[first:first + 1000])
-            _, out = isql(vt, f"SELECT id_to_iri(G), COUNT(*) FROM DB.DBA.RDF_QUAD WHERE G IN ({ids}) GROUP BY G")
-            for row in sql_rows(out):
-                counts[row[0]] = int(row[1])
+        counts = sql_counts(vt, temps)
         times["count"] = time.perf_counter() - start
         bad = [g for i, g in enumerate(graphs) if counts.get(temps[i], 0) != expected[g]]
         assert not bad, f"{len(bad)} temporary graphs differ from the export, first {bad[0]}"
@@ -197,20 +205,9 @@ def run_once(args, nq, graphs, expected, staging, rep):
                      f"FROM DB.DBA.RDF_QUAD WHERE G IN ({tmps}); "
                      f"DELETE FROM DB.DBA.RDF_QUAD WHERE G IN ({tmps}); commit work")
         times["swap"] = time.perf_counter() - start
-        start = time.perf_counter()
-        final = {}
-        for first in range(0, len(graphs), 1000):
-            ids = ", ".join(f"iri_to_id('{g}')" for g in graphs[first:first + 1000])
-            _, out = isql(vt, f"SELECT id_to_iri(G), COUNT(*) FROM DB.DBA.RDF_QUAD WHERE G IN ({ids}) GROUP BY G")
-            for row in sql_rows(out):
-                final[row[0]] = int(row[1])
-        times["check"] = time.perf_counter() - start
-        bad = [g for g in graphs if final.get(g, 0) != expected[g]]
-        assert not bad, f"{len(bad)} target graphs differ from the export, first {bad[0]}"
+        check_targets(vt, nq, graphs, expected, times)
         left = vt.count(temporary=True)
         assert left == 0, f"{left} quads left in temporary graphs"
-        # The same count through SPARQL, so that what SQL wrote is what SPARQL reads.
-        assert vt.count() == len(nq), "SPARQL does not see every quad"
     finally:
         vt.stop()
     return times
@@ -229,11 +226,7 @@ def main():
     ap.add_argument("--guidegraph", default=os.path.join(ROOT, "build", "guidegraph"))
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
-    site = os.path.join(args.work, f"site-{args.sources}")
-    if not os.path.isdir(site):
-        subprocess.run([sys.executable, os.path.join(HERE, "generate_site.py"), "--sources",
-                        str(args.sources), "--seed", "7", site], check=True,
-                       stdout=subprocess.DEVNULL)
+    site = generated_site(args.work, args.sources)
     nq_file = os.path.join(args.work, f"site-{args.sources}.nq")
     reads = []
     for _ in range(args.repeat):
